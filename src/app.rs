@@ -1,0 +1,312 @@
+//! Runs one parsed command: loads the dataset, asks the query, and writes the answer.
+
+use std::io::Write;
+
+use crate::cli::{Cli, Command};
+use crate::data::{self, Origin, Parsed};
+use crate::error::{Error, Result};
+use crate::export;
+use crate::model::Dataset;
+use crate::query::{self, EstimateFilter};
+use crate::record::{self, Columns, Row};
+use crate::render;
+use crate::settings::{Output, Settings};
+
+/// Where a command writes: the output and the channel for warnings and notes.
+pub struct Streams<'a> {
+    /// Standard output, buffered.
+    pub stdout: &'a mut dyn Write,
+    /// Standard error, for warnings and notes to people.
+    pub stderr: &'a mut dyn Write,
+}
+
+/// Runs a command to the end. Everything that can fail is checked before the first byte is
+/// written, so an error leaves stdout empty.
+pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<()> {
+    if let Command::Validate { file } = &cli.command {
+        return validate(file.as_deref(), settings, streams);
+    }
+    let parsed = data::load(&settings.origin, settings.size_limit)?;
+    warn_unknown_fields(&parsed, &settings.origin, streams)?;
+    let dataset = &parsed.dataset;
+    match &cli.command {
+        Command::Groups => {
+            let rows = dataset
+                .groups
+                .iter()
+                .map(|group| record::group_row(dataset, group))
+                .collect();
+            list(settings, streams, record::GROUPS, rows, "groups")
+        }
+        Command::Group { name } => group(settings, streams, dataset, name),
+        Command::Estimates {
+            filter,
+            sort,
+            reverse,
+        } => {
+            let filter = EstimateFilter::new(dataset, filter)?;
+            let mut rows: Vec<Row<'_>> = filter
+                .apply(dataset)
+                .into_iter()
+                .map(record::estimate_row)
+                .collect();
+            sort_rows(&mut rows, sort.as_deref(), *reverse);
+            list(settings, streams, record::ESTIMATES, rows, "estimates")
+        }
+        Command::Summary { groups } => summary(settings, streams, dataset, groups),
+        Command::Timeline { groups, from, to } => {
+            query::check_bounds(*from, *to, "--from", "--to")?;
+            let groups = query::resolve_groups(dataset, groups)?;
+            let rows = query::timeline(dataset, &groups, *from, *to)
+                .into_iter()
+                .map(record::event_row)
+                .collect();
+            list(settings, streams, record::EVENTS, rows, "events")
+        }
+        Command::Search { text } => {
+            let hits = query::search(dataset, text)?;
+            let rows = hits.iter().map(record::hit_row).collect();
+            list(settings, streams, record::SEARCH, rows, "matches")
+        }
+        Command::Sources => {
+            let rows = query::citations(dataset)
+                .iter()
+                .map(record::source_row)
+                .collect();
+            list(settings, streams, record::SOURCES, rows, "sources")
+        }
+        Command::Validate { .. } => Ok(()),
+    }
+}
+
+/// Warns on stderr about each field of a user's file that nkru does not know.
+fn warn_unknown_fields(parsed: &Parsed, origin: &Origin, streams: &mut Streams<'_>) -> Result<()> {
+    for field in &parsed.unknown_fields {
+        writeln!(
+            streams.stderr,
+            "nkru: warning: {origin}: unknown field `{}` ignored",
+            crate::text::quote(&field.path)
+        )?;
+    }
+    Ok(())
+}
+
+/// Sorts rows by one field, nulls last, keeping the dataset's order among equals.
+fn sort_rows(rows: &mut [Row<'_>], field: Option<&str>, reverse: bool) {
+    if let Some(index) = field.and_then(|field| {
+        record::ESTIMATE_FIELDS
+            .iter()
+            .position(|name| *name == field)
+    }) {
+        rows.sort_by(|left, right| {
+            let ordering = left[index].compare(&right[index]);
+            let nulls_involved = matches!(left[index], record::Value::Null)
+                || matches!(right[index], record::Value::Null);
+            if reverse && !nulls_involved {
+                ordering.reverse()
+            } else {
+                ordering
+            }
+        });
+    } else if reverse {
+        rows.reverse();
+    }
+}
+
+/// Writes the rows of a list command in the chosen format.
+fn list(
+    settings: &Settings,
+    streams: &mut Streams<'_>,
+    fields: record::Fields,
+    rows: Vec<Row<'_>>,
+    noun: &str,
+) -> Result<()> {
+    let columns = columns(settings, fields)?;
+    check_header_choice(settings)?;
+    write_rows(settings, streams.stdout, &columns, &rows)?;
+    if rows.is_empty() && settings.notes {
+        writeln!(streams.stderr, "nkru: no {noun} match")?;
+    }
+    Ok(())
+}
+
+/// The columns to write: `--fields`, or the defaults of the output format.
+fn columns(settings: &Settings, fields: record::Fields) -> Result<Columns> {
+    Columns::select(
+        fields,
+        settings.fields.as_deref(),
+        settings.output == Output::Table,
+    )
+}
+
+/// Refuses `--no-header` with a format that cannot leave its header out.
+fn check_header_choice(settings: &Settings) -> Result<()> {
+    if !settings.header && settings.output == Output::Markdown {
+        return Err(Error::Usage(String::from(
+            "--no-header works with table, tsv and csv; a Markdown table needs its header",
+        )));
+    }
+    Ok(())
+}
+
+/// Writes rows in any list format.
+fn write_rows(
+    settings: &Settings,
+    writer: &mut dyn Write,
+    columns: &Columns,
+    rows: &[Row<'_>],
+) -> Result<()> {
+    match settings.output {
+        Output::Table => render::table(writer, settings, columns, rows),
+        Output::Tsv => export::tsv(writer, columns, rows, settings.header),
+        Output::Csv => export::csv(writer, columns, rows, settings.header),
+        Output::Json => export::json(writer, columns, rows),
+        Output::Ndjson => export::ndjson(writer, columns, rows),
+        Output::Markdown => export::markdown(writer, columns, rows),
+    }
+}
+
+/// `nkru group`: the detail view for people, a nested object in JSON, one row elsewhere.
+fn group(
+    settings: &Settings,
+    streams: &mut Streams<'_>,
+    dataset: &Dataset,
+    name: &str,
+) -> Result<()> {
+    let group = query::resolve_group(dataset, name)?;
+    check_header_choice(settings)?;
+    match settings.output {
+        Output::Table if settings.fields.is_none() => {
+            render::group::detail(streams.stdout, settings, dataset, group)
+        }
+        Output::Json | Output::Ndjson => {
+            if settings.fields.is_some() {
+                return Err(Error::Usage(String::from(
+                    "--fields picks columns of tabular output; `group` in JSON is always the whole record",
+                )));
+            }
+            let value = group_json(dataset, group);
+            if settings.output == Output::Json {
+                export::write_json(streams.stdout, &value)
+            } else {
+                serde_json::to_writer(&mut *streams.stdout, &value)?;
+                streams.stdout.write_all(b"\n")?;
+                Ok(())
+            }
+        }
+        _ => {
+            let columns = columns(settings, record::GROUP_DETAIL)?;
+            let rows = vec![record::group_detail_row(dataset, group)];
+            write_rows(settings, streams.stdout, &columns, &rows)
+        }
+    }
+}
+
+/// The JSON object of one group with its estimates, events and sources nested in it.
+fn group_json(dataset: &Dataset, group: &crate::model::Group) -> serde_json::Value {
+    let as_objects = |fields: &[&'static str], rows: Vec<Row<'_>>| -> serde_json::Value {
+        let columns = Columns::all(fields);
+        serde_json::to_value(export::Objects {
+            columns: &columns,
+            rows: &rows,
+        })
+        .unwrap_or(serde_json::Value::Null)
+    };
+    let periods: Vec<&crate::model::Period> = group.periods.iter().collect();
+    let (from, to) = query::span(&periods);
+    let estimates = query::estimates_of(dataset, &group.id)
+        .into_iter()
+        .map(record::estimate_row)
+        .collect();
+    let events = query::events_of(dataset, &group.id)
+        .into_iter()
+        .map(record::event_row)
+        .collect();
+    let sources = query::citations(dataset)
+        .into_iter()
+        .filter(|citations| {
+            query::sources_of(dataset, group)
+                .iter()
+                .any(|source| source.id == citations.source.id)
+        })
+        .map(|citations| record::source_row(&citations))
+        .collect();
+    serde_json::json!({
+        "id": group.id,
+        "name": group.name,
+        "aliases": group.aliases,
+        "description": group.description,
+        "from": from,
+        "to": to,
+        "periods": group.periods,
+        "facts": group.facts,
+        "estimates": as_objects(record::ESTIMATE_FIELDS, estimates),
+        "events": as_objects(record::EVENT_FIELDS, events),
+        "sources": as_objects(record::SOURCE_FIELDS, sources),
+    })
+}
+
+/// `nkru summary`: a headline and a table for people, an object in JSON, rows elsewhere.
+fn summary(
+    settings: &Settings,
+    streams: &mut Streams<'_>,
+    dataset: &Dataset,
+    groups: &[String],
+) -> Result<()> {
+    let groups = query::resolve_groups(dataset, groups)?;
+    let columns = columns(settings, record::SUMMARY)?;
+    check_header_choice(settings)?;
+    let lines = query::summarize(dataset, &groups);
+    let rows: Vec<Row<'_>> = lines.iter().map(record::summary_row).collect();
+    match settings.output {
+        Output::Table => {
+            if groups.is_empty() {
+                render::group::headline(streams.stdout, settings, dataset)?;
+                writeln!(streams.stdout)?;
+            }
+            render::table(streams.stdout, settings, &columns, &rows)
+        }
+        Output::Json => {
+            let (total, group_rows) = match rows.split_first() {
+                Some((first, rest)) if groups.is_empty() => (Some(first), rest),
+                _ => (None, rows.as_slice()),
+            };
+            let object = serde_json::json!({
+                "title": dataset.title,
+                "version": dataset.version,
+                "as_of": dataset.as_of,
+                "total": total.map(|row| export::Object { columns: &columns, row }),
+                "groups": export::Objects { columns: &columns, rows: group_rows },
+            });
+            export::write_json(streams.stdout, &object)
+        }
+        _ => write_rows(settings, streams.stdout, &columns, &rows),
+    }
+}
+
+/// `nkru validate`: every problem of a dataset, one line each; exit 3 when there is any.
+fn validate(file: Option<&str>, settings: &Settings, streams: &mut Streams<'_>) -> Result<()> {
+    let origin = match file {
+        None => settings.origin.clone(),
+        Some("-") => Origin::Stdin,
+        Some(path) => Origin::File(path.to_owned()),
+    };
+    let text = data::read(&origin, settings.size_limit)?;
+    let parsed = data::parse(&text, &origin)?;
+    warn_unknown_fields(&parsed, &origin, streams)?;
+    let problems = data::validate(&parsed.dataset);
+    if !problems.is_empty() {
+        return Err(data::invalid(&origin, &problems));
+    }
+    let dataset = &parsed.dataset;
+    writeln!(
+        streams.stdout,
+        "{origin}: valid: {} groups, {} estimates, {} events, {} sources, {} related",
+        dataset.groups.len(),
+        dataset.estimates.len(),
+        dataset.events.len(),
+        dataset.sources.len(),
+        dataset.related.len()
+    )?;
+    Ok(())
+}

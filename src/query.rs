@@ -1,0 +1,751 @@
+//! Questions asked of a dataset: name resolution, filters, sorting, summaries and search.
+
+use crate::error::{Error, Result};
+use crate::model::{Dataset, Estimate, Event, Group, Period, Source};
+use crate::text::quote;
+
+/// Lower-cases a name and folds its white space, for comparing names as people type them.
+fn normalize(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The singular of a normalized name, so `worker` and `workers` meet.
+fn singular(name: &str) -> &str {
+    name.strip_suffix('s').unwrap_or(name)
+}
+
+/// Every name a group answers to: its id, its name and its aliases.
+fn names_of(group: &Group) -> impl Iterator<Item = &str> {
+    [group.id.as_str(), group.name.as_str()]
+        .into_iter()
+        .chain(group.aliases.iter().map(String::as_str))
+}
+
+/// Finds the group a user means by `name`: its id, name or an alias, ignoring case, singular or
+/// plural, or a prefix that fits one group only.
+pub fn resolve_group<'a>(dataset: &'a Dataset, name: &str) -> Result<&'a Group> {
+    let wanted = normalize(name);
+    if wanted.is_empty() {
+        return Err(Error::Usage(String::from("a group name cannot be empty")));
+    }
+    let exact: Vec<&Group> = dataset
+        .groups
+        .iter()
+        .filter(|group| {
+            names_of(group).any(|candidate| {
+                let candidate = normalize(candidate);
+                candidate == wanted || singular(&candidate) == singular(&wanted)
+            })
+        })
+        .collect();
+    if let [group] = exact.as_slice() {
+        return Ok(group);
+    }
+    let matching = if exact.is_empty() {
+        dataset
+            .groups
+            .iter()
+            .filter(|group| {
+                names_of(group).any(|candidate| normalize(candidate).starts_with(&wanted))
+            })
+            .collect()
+    } else {
+        exact
+    };
+    match matching.as_slice() {
+        [group] => Ok(group),
+        [] => Err(Error::NotFound(not_found_message(dataset, name, &wanted))),
+        several => {
+            let ids: Vec<String> = several
+                .iter()
+                .map(|group| format!("`{}`", group.id))
+                .collect();
+            Err(Error::NotFound(format!(
+                "the group name `{}` fits several groups: {}",
+                quote(name),
+                ids.join(", ")
+            )))
+        }
+    }
+}
+
+fn not_found_message(dataset: &Dataset, name: &str, wanted: &str) -> String {
+    let ids: Vec<&str> = dataset
+        .groups
+        .iter()
+        .map(|group| group.id.as_str())
+        .collect();
+    let mut message = format!("no group is called `{}`", quote(name));
+    if let Some(suggestion) = suggest(dataset, wanted) {
+        message.push_str(&format!("; did you mean `{suggestion}`?"));
+    }
+    message.push_str(&format!(" (groups: {})", ids.join(", ")));
+    message
+}
+
+/// The id of the group whose closest name is most like `wanted`, when one is close enough.
+fn suggest<'a>(dataset: &'a Dataset, wanted: &str) -> Option<&'a str> {
+    const THRESHOLD: f64 = 0.7;
+    dataset
+        .groups
+        .iter()
+        .flat_map(|group| {
+            names_of(group).map(move |candidate| {
+                let score = strsim::jaro_winkler(&normalize(candidate), wanted);
+                (score, group.id.as_str())
+            })
+        })
+        .filter(|(score, _)| *score >= THRESHOLD)
+        .max_by(|left, right| left.0.total_cmp(&right.0))
+        .map(|(_, id)| id)
+}
+
+/// Resolves each name to its group id, in order, without repeats.
+pub fn resolve_groups(dataset: &Dataset, names: &[String]) -> Result<Vec<String>> {
+    let mut ids: Vec<String> = Vec::new();
+    for name in names {
+        let id = &resolve_group(dataset, name)?.id;
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
+    Ok(ids)
+}
+
+/// A checked filter of population estimates; every condition must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EstimateFilter {
+    /// Group ids; empty means every estimate, the total ones included.
+    pub groups: Vec<String>,
+    /// A year the period must cover.
+    pub year: Option<i32>,
+    /// The period must reach this year or later.
+    pub from: Option<i32>,
+    /// The period must start this year or earlier.
+    pub to: Option<i32>,
+    /// Text the region must contain, lower-cased.
+    pub region: Option<String>,
+    /// Text the source id or name must contain, lower-cased.
+    pub source: Option<String>,
+    /// The range must reach this figure or more.
+    pub min: Option<u64>,
+    /// The range must reach this figure or less.
+    pub max: Option<u64>,
+}
+
+/// Checks that a pair of bounds is in order, naming the flags in the message.
+pub fn check_bounds<T: PartialOrd + std::fmt::Display>(
+    low: Option<T>,
+    high: Option<T>,
+    low_flag: &str,
+    high_flag: &str,
+) -> Result<()> {
+    if let (Some(low), Some(high)) = (low, high)
+        && low > high
+    {
+        return Err(Error::Usage(format!(
+            "{low_flag} {low} is greater than {high_flag} {high}, so nothing could match"
+        )));
+    }
+    Ok(())
+}
+
+impl EstimateFilter {
+    /// Builds a filter from the command line's values, resolving group names and checking bounds.
+    pub fn new(dataset: &Dataset, arguments: &crate::cli::EstimateFilterArgs) -> Result<Self> {
+        check_bounds(arguments.from, arguments.to, "--from", "--to")?;
+        check_bounds(arguments.min, arguments.max, "--min", "--max")?;
+        let lowered = |text: &Option<String>| -> Result<Option<String>> {
+            match text {
+                Some(text) if text.trim().is_empty() => Err(Error::Usage(String::from(
+                    "--region and --source need some text to look for",
+                ))),
+                Some(text) => Ok(Some(text.to_lowercase())),
+                None => Ok(None),
+            }
+        };
+        Ok(EstimateFilter {
+            groups: resolve_groups(dataset, &arguments.groups)?,
+            year: arguments.year,
+            from: arguments.from,
+            to: arguments.to,
+            region: lowered(&arguments.region)?,
+            source: lowered(&arguments.source)?,
+            min: arguments.min,
+            max: arguments.max,
+        })
+    }
+
+    /// Whether an estimate passes every condition.
+    pub fn matches(&self, dataset: &Dataset, estimate: &Estimate) -> bool {
+        let group_matches = self.groups.is_empty()
+            || estimate
+                .group
+                .as_ref()
+                .is_some_and(|group| self.groups.contains(group));
+        let year_matches = self.year.is_none_or(|year| estimate.period.covers(year));
+        let span_matches = (self.from.is_none() && self.to.is_none())
+            || estimate.period.overlaps(self.from, self.to);
+        let region_matches = self.region.as_ref().is_none_or(|wanted| {
+            estimate
+                .region
+                .as_ref()
+                .is_some_and(|region| region.to_lowercase().contains(wanted))
+        });
+        let source_matches = self.source.as_ref().is_none_or(|wanted| {
+            estimate.source.to_lowercase().contains(wanted)
+                || source_by_id(dataset, &estimate.source)
+                    .is_some_and(|source| source.name.to_lowercase().contains(wanted))
+        });
+        group_matches
+            && year_matches
+            && span_matches
+            && region_matches
+            && source_matches
+            && estimate.overlaps_range(self.min, self.max)
+    }
+
+    /// The estimates that pass, in the dataset's order.
+    pub fn apply<'a>(&self, dataset: &'a Dataset) -> Vec<&'a Estimate> {
+        dataset
+            .estimates
+            .iter()
+            .filter(|estimate| self.matches(dataset, estimate))
+            .collect()
+    }
+}
+
+/// The source with this id.
+pub fn source_by_id<'a>(dataset: &'a Dataset, id: &str) -> Option<&'a Source> {
+    dataset.sources.iter().find(|source| source.id == id)
+}
+
+/// The estimates of one group, in the dataset's order.
+pub fn estimates_of<'a>(dataset: &'a Dataset, group: &str) -> Vec<&'a Estimate> {
+    dataset
+        .estimates
+        .iter()
+        .filter(|estimate| estimate.group.as_deref() == Some(group))
+        .collect()
+}
+
+/// The events that involve one group, oldest first.
+pub fn events_of<'a>(dataset: &'a Dataset, group: &str) -> Vec<&'a Event> {
+    timeline(dataset, &[group.to_owned()], None, None)
+}
+
+/// The events oldest first, limited to groups (none: all) and to those overlapping `from..=to`.
+pub fn timeline<'a>(
+    dataset: &'a Dataset,
+    groups: &[String],
+    from: Option<i32>,
+    to: Option<i32>,
+) -> Vec<&'a Event> {
+    let mut events: Vec<&Event> = dataset
+        .events
+        .iter()
+        .filter(|event| {
+            groups.is_empty() || event.groups.iter().any(|group| groups.contains(group))
+        })
+        .filter(|event| (from.is_none() && to.is_none()) || event.period.overlaps(from, to))
+        .collect();
+    events.sort_by_key(|event| (event.period.from, event.period.to));
+    events
+}
+
+/// The ids of the sources a group's facts, estimates and events cite, in first-cited order.
+pub fn sources_of<'a>(dataset: &'a Dataset, group: &Group) -> Vec<&'a Source> {
+    let mut ids: Vec<&str> = Vec::new();
+    let cited = group
+        .facts
+        .iter()
+        .map(|fact| fact.source.as_str())
+        .chain(
+            estimates_of(dataset, &group.id)
+                .into_iter()
+                .map(|estimate| estimate.source.as_str()),
+        )
+        .chain(
+            events_of(dataset, &group.id)
+                .into_iter()
+                .map(|event| event.source.as_str()),
+        );
+    for id in cited {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids.into_iter()
+        .filter_map(|id| source_by_id(dataset, id))
+        .collect()
+}
+
+/// The estimate whose period reaches latest; estimates with no known year count only when no
+/// other is dated. Among equals, the later one in the dataset wins.
+pub fn latest<'a>(estimates: &[&'a Estimate]) -> Option<&'a Estimate> {
+    estimates.iter().copied().max_by_key(|estimate| {
+        estimate
+            .period
+            .latest_year()
+            .map_or((0, 0), |year| (1, year))
+    })
+}
+
+/// The earliest and latest known years of a set of periods; an open end stays open.
+pub fn span(periods: &[&Period]) -> (Option<i32>, Option<i32>) {
+    let from = periods.iter().filter_map(|period| period.from).min();
+    let open = periods
+        .iter()
+        .any(|period| period.from.is_some() && period.to.is_none());
+    let to = if open {
+        None
+    } else {
+        periods.iter().filter_map(|period| period.to).max()
+    };
+    (from, to)
+}
+
+/// One line of `nkru summary`: the figures of a group, or of the whole population.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary<'a> {
+    /// The group id, or `total` for the whole population.
+    pub id: &'a str,
+    /// The group's name, or the dataset's title for the total.
+    pub name: &'a str,
+    /// The earliest known year of the group's documented periods, or of the total estimates.
+    pub from: Option<i32>,
+    /// The latest known year, or none when unknown or still open.
+    pub to: Option<i32>,
+    /// How many estimates there are.
+    pub estimates: usize,
+    /// The lowest figure of any estimate.
+    pub lowest: Option<u64>,
+    /// The highest figure of any estimate.
+    pub highest: Option<u64>,
+    /// The most recent estimate.
+    pub latest: Option<&'a Estimate>,
+}
+
+/// The id of the summary line that covers the whole population.
+pub const TOTAL_ID: &str = "total";
+
+/// The summary lines: the whole population first, then each group (only `groups` when given).
+pub fn summarize<'a>(dataset: &'a Dataset, groups: &[String]) -> Vec<Summary<'a>> {
+    let mut lines = Vec::new();
+    if groups.is_empty() {
+        let totals: Vec<&Estimate> = dataset
+            .estimates
+            .iter()
+            .filter(|estimate| estimate.group.is_none())
+            .collect();
+        let periods: Vec<&Period> = totals.iter().map(|estimate| &estimate.period).collect();
+        lines.push(summary_line(TOTAL_ID, &dataset.title, &periods, &totals));
+    }
+    for group in &dataset.groups {
+        if !groups.is_empty() && !groups.contains(&group.id) {
+            continue;
+        }
+        let estimates = estimates_of(dataset, &group.id);
+        let periods: Vec<&Period> = group.periods.iter().collect();
+        lines.push(summary_line(&group.id, &group.name, &periods, &estimates));
+    }
+    lines
+}
+
+fn summary_line<'a>(
+    id: &'a str,
+    name: &'a str,
+    periods: &[&Period],
+    estimates: &[&'a Estimate],
+) -> Summary<'a> {
+    let (from, to) = span(periods);
+    Summary {
+        id,
+        name,
+        from,
+        to,
+        estimates: estimates.len(),
+        lowest: estimates.iter().map(|estimate| estimate.low).min(),
+        highest: estimates.iter().map(|estimate| estimate.high).max(),
+        latest: latest(estimates),
+    }
+}
+
+/// One place where the search text was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit<'a> {
+    /// The kind of record: `dataset`, `group`, `estimate`, `event`, `source` or `related`.
+    pub kind: &'static str,
+    /// The record's id (the dataset's title for the dataset itself).
+    pub id: &'a str,
+    /// The field the text was found in.
+    pub field: String,
+    /// The whole text of that field.
+    pub text: &'a str,
+}
+
+/// Every text of the dataset that contains `wanted`, ignoring case, in dataset order.
+pub fn search<'a>(dataset: &'a Dataset, wanted: &str) -> Result<Vec<Hit<'a>>> {
+    if wanted.trim().is_empty() {
+        return Err(Error::Usage(String::from(
+            "the search text cannot be empty",
+        )));
+    }
+    let wanted = wanted.to_lowercase();
+    let mut hits = Vec::new();
+    let mut look = |kind: &'static str, id: &'a str, field: String, text: &'a str| {
+        if text.to_lowercase().contains(&wanted) {
+            hits.push(Hit {
+                kind,
+                id,
+                field,
+                text,
+            });
+        }
+    };
+    let title = dataset.title.as_str();
+    look("dataset", title, String::from("title"), title);
+    look(
+        "dataset",
+        title,
+        String::from("overview"),
+        &dataset.overview,
+    );
+    for (index, category) in dataset.categories.iter().enumerate() {
+        look("dataset", title, format!("categories[{index}]"), category);
+    }
+    for group in &dataset.groups {
+        let id = group.id.as_str();
+        look("group", id, String::from("id"), id);
+        look("group", id, String::from("name"), &group.name);
+        for (index, alias) in group.aliases.iter().enumerate() {
+            look("group", id, format!("aliases[{index}]"), alias);
+        }
+        look("group", id, String::from("description"), &group.description);
+        for (index, period) in group.periods.iter().enumerate() {
+            look("group", id, format!("periods[{index}]"), &period.text);
+        }
+        for (index, fact) in group.facts.iter().enumerate() {
+            look("group", id, format!("facts[{index}]"), &fact.text);
+        }
+    }
+    for estimate in &dataset.estimates {
+        let id = estimate.id.as_str();
+        look("estimate", id, String::from("id"), id);
+        look("estimate", id, String::from("measure"), &estimate.measure);
+        look(
+            "estimate",
+            id,
+            String::from("period"),
+            &estimate.period.text,
+        );
+        if let Some(region) = &estimate.region {
+            look("estimate", id, String::from("region"), region);
+        }
+        look("estimate", id, String::from("section"), &estimate.section);
+    }
+    for event in &dataset.events {
+        let id = event.id.as_str();
+        look("event", id, String::from("id"), id);
+        look("event", id, String::from("when"), &event.period.text);
+        look("event", id, String::from("description"), &event.description);
+        look("event", id, String::from("section"), &event.section);
+    }
+    for source in &dataset.sources {
+        let id = source.id.as_str();
+        look("source", id, String::from("id"), id);
+        look("source", id, String::from("name"), &source.name);
+        look("source", id, String::from("kind"), &source.kind);
+        if let Some(author) = &source.author {
+            look("source", id, String::from("author"), author);
+        }
+        look(
+            "source",
+            id,
+            String::from("description"),
+            &source.description,
+        );
+    }
+    for related in &dataset.related {
+        let id = related.id.as_str();
+        look("related", id, String::from("id"), id);
+        look("related", id, String::from("name"), &related.name);
+        look(
+            "related",
+            id,
+            String::from("description"),
+            &related.description,
+        );
+        look("related", id, String::from("origin"), &related.origin);
+        look(
+            "related",
+            id,
+            String::from("destination"),
+            &related.destination,
+        );
+        look("related", id, String::from("period"), &related.period.text);
+    }
+    Ok(hits)
+}
+
+/// A source with the ids of the records that cite it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citations<'a> {
+    /// The source.
+    pub source: &'a Source,
+    /// Ids of the groups (by their facts), estimates, events and related populations citing it.
+    pub cited_by: Vec<&'a str>,
+}
+
+/// Each source with the records that cite it, in the dataset's order.
+pub fn citations(dataset: &Dataset) -> Vec<Citations<'_>> {
+    dataset
+        .sources
+        .iter()
+        .map(|source| {
+            let id = source.id.as_str();
+            let groups = dataset
+                .groups
+                .iter()
+                .filter(|group| group.facts.iter().any(|fact| fact.source == id))
+                .map(|group| group.id.as_str());
+            let estimates = dataset
+                .estimates
+                .iter()
+                .filter(|estimate| estimate.source == id)
+                .map(|estimate| estimate.id.as_str());
+            let events = dataset
+                .events
+                .iter()
+                .filter(|event| event.source == id)
+                .map(|event| event.id.as_str());
+            let related = dataset
+                .related
+                .iter()
+                .filter(|related| related.source == id)
+                .map(|related| related.id.as_str());
+            Citations {
+                source,
+                cited_by: groups
+                    .chain(estimates)
+                    .chain(events)
+                    .chain(related)
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::EstimateFilterArgs;
+
+    fn dataset() -> Dataset {
+        crate::data::embedded().expect("the embedded dataset loads")
+    }
+
+    fn resolved(name: &str) -> std::result::Result<String, (i32, String)> {
+        resolve_group(&dataset(), name)
+            .map(|group| group.id.clone())
+            .map_err(|error| (error.exit_code(), error.to_string()))
+    }
+
+    #[test]
+    fn names_resolve_by_id_name_alias_plural_and_prefix() {
+        assert_eq!(resolved("workers"), Ok(String::from("workers")));
+        assert_eq!(resolved("WORKER"), Ok(String::from("workers")));
+        assert_eq!(resolved("Guest  Workers"), Ok(String::from("workers")));
+        assert_eq!(resolved("migrant worker"), Ok(String::from("workers")));
+        assert_eq!(resolved("defector"), Ok(String::from("refugees")));
+        assert_eq!(
+            resolved("International students"),
+            Ok(String::from("students"))
+        );
+        assert_eq!(resolved("trainee"), Ok(String::from("students")));
+        assert_eq!(resolved("ref"), Ok(String::from("refugees")));
+        assert_eq!(resolved("w"), Ok(String::from("workers")));
+    }
+
+    #[test]
+    fn unknown_names_suggest_the_closest_group() {
+        let (code, message) = resolved("wrkers").expect_err("unknown");
+        assert_eq!(code, 1);
+        assert_eq!(
+            message,
+            "no group is called `wrkers`; did you mean `workers`? (groups: students, workers, refugees)"
+        );
+        let (_, message) = resolved("zzzz").expect_err("unknown");
+        assert_eq!(
+            message,
+            "no group is called `zzzz` (groups: students, workers, refugees)"
+        );
+    }
+
+    #[test]
+    fn ambiguous_prefixes_name_every_candidate() {
+        // Both aliases that begin `in` belong to the students, so the prefix is not ambiguous.
+        assert_eq!(resolved("in"), Ok(String::from("students")));
+        let mut dataset = dataset();
+        dataset.groups[1].aliases.push(String::from("stevedores"));
+        let error = resolve_group(&dataset, "st").expect_err("ambiguous prefix");
+        assert_eq!(error.exit_code(), 1);
+        assert_eq!(
+            error.to_string(),
+            "the group name `st` fits several groups: `students`, `workers`"
+        );
+    }
+
+    #[test]
+    fn empty_names_are_a_usage_error() {
+        let (code, _) = resolved("  ").expect_err("empty");
+        assert_eq!(code, 2);
+    }
+
+    fn filtered(arguments: EstimateFilterArgs) -> Vec<String> {
+        let dataset = dataset();
+        let filter = EstimateFilter::new(&dataset, &arguments).expect("valid filter");
+        filter
+            .apply(&dataset)
+            .iter()
+            .map(|estimate| estimate.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn filters_select_by_group_year_span_region_source_and_range() {
+        let all = filtered(EstimateFilterArgs::default());
+        assert_eq!(all.len(), 4);
+        let workers = filtered(EstimateFilterArgs {
+            groups: vec![String::from("worker")],
+            ..Default::default()
+        });
+        assert_eq!(workers, ["workers-1940s-recruited", "workers-any-year"]);
+        let in_1999 = filtered(EstimateFilterArgs {
+            year: Some(1999),
+            ..Default::default()
+        });
+        assert_eq!(in_1999, ["refugees-1999"]);
+        let nineties_on = filtered(EstimateFilterArgs {
+            from: Some(1990),
+            ..Default::default()
+        });
+        assert_eq!(nineties_on, ["total-2006", "refugees-1999"]);
+        let sakhalin = filtered(EstimateFilterArgs {
+            region: Some(String::from("SAKHALIN")),
+            ..Default::default()
+        });
+        assert_eq!(sakhalin, ["workers-1940s-recruited"]);
+        let kyung_hee = filtered(EstimateFilterArgs {
+            source: Some(String::from("kyung hee")),
+            ..Default::default()
+        });
+        assert_eq!(kyung_hee, ["total-2006"]);
+        let thousands = filtered(EstimateFilterArgs {
+            min: Some(9000),
+            max: Some(16000),
+            ..Default::default()
+        });
+        assert_eq!(thousands, ["total-2006", "workers-any-year"]);
+    }
+
+    #[test]
+    fn reversed_bounds_are_a_usage_error() {
+        let dataset = dataset();
+        let arguments = EstimateFilterArgs {
+            min: Some(10),
+            max: Some(5),
+            ..Default::default()
+        };
+        let error = EstimateFilter::new(&dataset, &arguments).expect_err("min above max");
+        assert_eq!(error.exit_code(), 2);
+        assert_eq!(
+            error.to_string(),
+            "--min 10 is greater than --max 5, so nothing could match"
+        );
+    }
+
+    #[test]
+    fn summary_gives_the_total_then_each_group() {
+        let dataset = dataset();
+        let lines = summarize(&dataset, &[]);
+        let ids: Vec<&str> = lines.iter().map(|line| line.id).collect();
+        assert_eq!(ids, ["total", "students", "workers", "refugees"]);
+        assert_eq!(lines[0].latest.map(|estimate| estimate.low), Some(10_000));
+        assert_eq!((lines[1].estimates, lines[1].lowest), (0, None));
+        assert_eq!((lines[1].from, lines[1].to), (Some(1953), Some(1962)));
+        assert_eq!(
+            (lines[2].lowest, lines[2].highest),
+            (Some(8000), Some(20_000))
+        );
+        assert_eq!(
+            lines[2].latest.map(|estimate| estimate.id.as_str()),
+            Some("workers-1940s-recruited")
+        );
+        let refugees = summarize(&dataset, &[String::from("refugees")]);
+        assert_eq!(refugees.len(), 1);
+        assert_eq!(
+            (refugees[0].lowest, refugees[0].highest),
+            (Some(100), Some(500))
+        );
+    }
+
+    #[test]
+    fn search_ignores_case_and_names_the_field() {
+        let dataset = dataset();
+        let hits = search(&dataset, "SAKHALIN").expect("search runs");
+        let places: Vec<(&str, &str, &str)> = hits
+            .iter()
+            .map(|hit| (hit.kind, hit.id, hit.field.as_str()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                ("group", "workers", "description"),
+                ("group", "workers", "facts[0]"),
+                ("estimate", "workers-1940s-recruited", "region"),
+                ("event", "workers-recruited-sakhalin", "id"),
+                ("event", "workers-recruited-sakhalin", "description"),
+            ]
+        );
+        assert!(
+            search(&dataset, "no such words anywhere")
+                .expect("runs")
+                .is_empty()
+        );
+        assert_eq!(search(&dataset, " ").expect_err("empty").exit_code(), 2);
+    }
+
+    #[test]
+    fn timeline_is_oldest_first_and_filters_by_group_and_years() {
+        let dataset = dataset();
+        let ids = |events: Vec<&Event>| -> Vec<String> {
+            events.iter().map(|event| event.id.clone()).collect()
+        };
+        let all = ids(timeline(&dataset, &[], None, None));
+        assert_eq!(
+            all.first().map(String::as_str),
+            Some("workers-recruited-sakhalin")
+        );
+        assert_eq!(all.last().map(String::as_str), Some("kyung-hee-study-2006"));
+        let refugees = ids(timeline(
+            &dataset,
+            &[String::from("refugees")],
+            Some(1995),
+            Some(1996),
+        ));
+        assert_eq!(refugees, ["citizens-killed-1995", "consul-killed-1996"]);
+    }
+
+    #[test]
+    fn citations_list_every_citing_record() {
+        let dataset = dataset();
+        let cited = citations(&dataset);
+        assert_eq!(cited[1].source.id, "kyung-hee-2006");
+        assert_eq!(cited[1].cited_by, ["total-2006", "kyung-hee-study-2006"]);
+        assert!(cited[0].cited_by.contains(&"koryo-saram"));
+    }
+}

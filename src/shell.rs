@@ -1,0 +1,134 @@
+//! The thin shell around the core: parses arguments, runs the command, turns errors into one
+//! line on stderr and an exit code.
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use clap::Parser;
+use clap::error::ErrorKind;
+
+use crate::app::{self, Streams};
+use crate::cli::Cli;
+use crate::error::Error;
+use crate::settings::{Environment, Settings};
+
+/// Runs nkru with these arguments and returns the process exit code.
+pub fn execute(
+    arguments: impl IntoIterator<Item = OsString>,
+    environment: &Environment,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8 {
+    let result = match Cli::try_parse_from(arguments) {
+        Ok(cli) => {
+            let settings = Settings::new(&cli, environment);
+            let mut streams = Streams {
+                stdout: &mut *stdout,
+                stderr: &mut *stderr,
+            };
+            app::run(&cli, &settings, &mut streams)
+        }
+        Err(error) => match error.kind() {
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                write!(stdout, "{}", error.render()).map_err(Error::from)
+            }
+            _ => Err(Error::Usage(one_line(&error))),
+        },
+    };
+    let result = result.and_then(|()| stdout.flush().map_err(Error::from));
+    match result {
+        Ok(()) => 0,
+        Err(error) if error.is_broken_pipe() => 0,
+        Err(error) => {
+            for line in error.to_string().lines() {
+                let _ = writeln!(stderr, "nkru: error: {line}");
+            }
+            u8::try_from(error.exit_code()).unwrap_or(1)
+        }
+    }
+}
+
+/// A clap error as one line: its message and hints, without the usage block.
+fn one_line(error: &clap::Error) -> String {
+    if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        return String::from(
+            "a command is needed: groups, group, estimates, summary, timeline, search, sources or validate (see nkru --help)",
+        );
+    }
+    let rendered = error.render().to_string();
+    let mut line = String::new();
+    let mut in_usage = false;
+    for part in rendered.lines().map(str::trim) {
+        if part.starts_with("Usage:") {
+            in_usage = true;
+            continue;
+        }
+        if part.is_empty() {
+            in_usage = false;
+            continue;
+        }
+        if in_usage || part.starts_with("For more information") {
+            continue;
+        }
+        let part = part.strip_prefix("error: ").unwrap_or(part);
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(part);
+    }
+    crate::text::escape_control(&line).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(arguments: &[&str]) -> (u8, String, String) {
+        let mut stdout = Vec::new();
+        let mut stderr = Vec::new();
+        let arguments = std::iter::once("nkru")
+            .chain(arguments.iter().copied())
+            .map(OsString::from);
+        let code = execute(arguments, &Environment::default(), &mut stdout, &mut stderr);
+        (
+            code,
+            String::from_utf8_lossy(&stdout).into_owned(),
+            String::from_utf8_lossy(&stderr).into_owned(),
+        )
+    }
+
+    #[test]
+    fn clap_errors_become_one_line() {
+        let (code, stdout, stderr) = run(&["groups", "--format", "xml"]);
+        assert_eq!((code, stdout.as_str()), (2, ""));
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.starts_with("nkru: error: invalid value 'xml' for '--format <FORMAT>'"),
+            "{stderr}"
+        );
+        let (code, _, stderr) = run(&["grups"]);
+        assert_eq!(code, 2);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains("tip: some similar subcommands exist: 'group', 'groups'"),
+            "{stderr}"
+        );
+    }
+
+    #[test]
+    fn no_command_names_the_commands() {
+        let (code, _, stderr) = run(&[]);
+        assert_eq!(code, 2);
+        assert!(
+            stderr.starts_with("nkru: error: a command is needed: groups,"),
+            "{stderr}"
+        );
+    }
+
+    #[test]
+    fn help_goes_to_stdout_with_success() {
+        let (code, stdout, stderr) = run(&["--help"]);
+        assert_eq!((code, stderr.as_str()), (0, ""));
+        assert!(stdout.contains("Exit codes:"));
+    }
+}

@@ -1,0 +1,113 @@
+//! Small text helpers shared by messages and human views: escaping, quoting, number formatting.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// The longest piece of user input repeated in a message, in characters.
+const QUOTE_LIMIT: usize = 60;
+
+/// Makes control characters visible (`\u{1b}`, `\r`, ...) so text cannot act on a terminal.
+pub fn escape_control(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for character in text.chars() {
+        if character.is_control() {
+            escaped.extend(character.escape_default());
+        } else {
+            escaped.push(character);
+        }
+    }
+    Cow::Owned(escaped)
+}
+
+/// User input made safe and short for an error message.
+pub fn quote(text: &str) -> String {
+    let escaped = escape_control(text);
+    let mut characters = escaped.chars();
+    let mut quoted: String = characters.by_ref().take(QUOTE_LIMIT).collect();
+    if characters.next().is_some() {
+        quoted.push('…');
+    }
+    quoted
+}
+
+/// A whole number with thousands separated by commas, as people read figures.
+pub fn thousands(number: i128) -> String {
+    let digits = number.unsigned_abs().to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if number < 0 {
+        grouped.push('-');
+    }
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+/// A figure range as people read it: `10,000` or `15,000–20,000`, with `about` when approximate.
+pub fn figure_range(low: u64, high: u64, approximate: bool) -> String {
+    let mut range = String::new();
+    if approximate {
+        range.push_str("about ");
+    }
+    range.push_str(&thousands(i128::from(low)));
+    if high != low {
+        let _ = write!(range, "–{}", thousands(i128::from(high)));
+    }
+    range
+}
+
+/// A span of years as people read it: `1953–1962`, `1999`, `from 2000`, or `unknown`.
+pub fn year_span(from: Option<i32>, to: Option<i32>) -> String {
+    match (from, to) {
+        (Some(from), Some(to)) if from == to => from.to_string(),
+        (Some(from), Some(to)) => format!("{from}–{to}"),
+        (Some(from), None) => format!("from {from}"),
+        (None, Some(to)) => format!("until {to}"),
+        (None, None) => String::from("unknown"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_and_other_text_kept() {
+        assert_eq!(
+            escape_control("Koryo-saram 고려사람"),
+            "Koryo-saram 고려사람"
+        );
+        assert_eq!(escape_control("a\u{1b}]0;x\u{7}b"), "a\\u{1b}]0;x\\u{7}b");
+        assert_eq!(escape_control("line\r\nnext\u{8}"), "line\\r\\nnext\\u{8}");
+        assert_eq!(escape_control("\u{9b}2J"), "\\u{9b}2J");
+    }
+
+    #[test]
+    fn quotes_are_cut_at_the_limit() {
+        let long = "x".repeat(100_000);
+        let quoted = quote(&long);
+        assert_eq!(quoted.chars().count(), QUOTE_LIMIT + 1);
+        assert!(quoted.ends_with('…'));
+        assert_eq!(quote("workers"), "workers");
+    }
+
+    #[test]
+    fn numbers_ranges_and_spans_read_naturally() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(10_000), "10,000");
+        assert_eq!(thousands(-1_234_567), "-1,234,567");
+        assert_eq!(figure_range(100, 500, false), "100–500");
+        assert_eq!(figure_range(8000, 8000, true), "about 8,000");
+        assert_eq!(year_span(Some(1953), Some(1962)), "1953–1962");
+        assert_eq!(year_span(Some(1999), Some(1999)), "1999");
+        assert_eq!(year_span(None, None), "unknown");
+        assert_eq!(year_span(Some(2000), None), "from 2000");
+    }
+}
