@@ -458,7 +458,7 @@ mod tests {
             [
                 "estimates[2] (total-2006): id `total-2006` is used by an earlier record of estimates",
                 "groups[0] (students): name is empty",
-                "estimates[1] (workers-1940s-recruited): low (9) is above high (3)",
+                "estimates[1] (workers-1940s): low (9) is above high (3)",
                 "estimates[3] (refugees-1999): source: no source has the id `nowhere`",
                 "events[0] (workers-recruited-sakhalin): groups[1]: no group has the id `sailors`",
                 "events[1] (students-reconstruction): period: from (2000) is after to (1962)",

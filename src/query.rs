@@ -623,7 +623,7 @@ mod tests {
             groups: vec![String::from("worker")],
             ..Default::default()
         });
-        assert_eq!(workers, ["workers-1940s-recruited", "workers-any-year"]);
+        assert_eq!(workers, ["workers-1940s", "workers-any-year"]);
         let in_1999 = filtered(EstimateFilterArgs {
             year: Some(1999),
             ..Default::default()
@@ -638,7 +638,7 @@ mod tests {
             region: Some(String::from("SAKHALIN")),
             ..Default::default()
         });
-        assert_eq!(sakhalin, ["workers-1940s-recruited"]);
+        assert_eq!(sakhalin, ["workers-1940s"]);
         let kyung_hee = filtered(EstimateFilterArgs {
             source: Some(String::from("kyung hee")),
             ..Default::default()
@@ -683,7 +683,7 @@ mod tests {
         );
         assert_eq!(
             lines[2].latest.map(|estimate| estimate.id.as_str()),
-            Some("workers-1940s-recruited")
+            Some("workers-1940s")
         );
         let refugees = summarize(&dataset, &[String::from("refugees")]);
         assert_eq!(refugees.len(), 1);
@@ -706,7 +706,7 @@ mod tests {
             [
                 ("group", "workers", "description"),
                 ("group", "workers", "facts[0]"),
-                ("estimate", "workers-1940s-recruited", "region"),
+                ("estimate", "workers-1940s", "region"),
                 ("event", "workers-recruited-sakhalin", "id"),
                 ("event", "workers-recruited-sakhalin", "description"),
             ]

@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Estimate, Event, Group, Period};
 use crate::query::{self, Citations, Hit, Summary};
+use crate::text::figure_range;
 
 /// Fields of `nkru groups`.
 pub const GROUP_FIELDS: &[&str] = &[
@@ -19,6 +20,7 @@ pub const GROUP_FIELDS: &[&str] = &[
     "latest_estimate",
     "latest_low",
     "latest_high",
+    "latest",
     "latest_period",
 ];
 
@@ -45,6 +47,7 @@ pub const ESTIMATE_FIELDS: &[&str] = &[
     "low",
     "high",
     "approximate",
+    "figures",
     "from",
     "to",
     "period",
@@ -63,8 +66,10 @@ pub const SUMMARY_FIELDS: &[&str] = &[
     "estimates",
     "lowest",
     "highest",
+    "range",
     "latest_low",
     "latest_high",
+    "latest",
     "latest_period",
     "latest_source",
 ];
@@ -114,8 +119,7 @@ pub const GROUPS: Fields = Fields {
         "from",
         "to",
         "estimates",
-        "latest_low",
-        "latest_high",
+        "latest",
         "latest_period",
     ],
 };
@@ -129,16 +133,7 @@ pub const GROUP_DETAIL: Fields = Fields {
 /// `nkru estimates`.
 pub const ESTIMATES: Fields = Fields {
     all: ESTIMATE_FIELDS,
-    table: &[
-        "id",
-        "group",
-        "low",
-        "high",
-        "approximate",
-        "period",
-        "region",
-        "source",
-    ],
+    table: &["id", "group", "figures", "period", "region", "source"],
 };
 
 /// `nkru summary`.
@@ -149,12 +144,9 @@ pub const SUMMARY: Fields = Fields {
         "from",
         "to",
         "estimates",
-        "lowest",
-        "highest",
-        "latest_low",
-        "latest_high",
+        "range",
+        "latest",
         "latest_period",
-        "latest_source",
     ],
 };
 
@@ -185,6 +177,9 @@ pub const FIGURE_FIELDS: &[&str] = &[
     "latest_low",
     "latest_high",
 ];
+
+/// Fields that hold figures written out as text; tables never break them inside a figure.
+pub const FIGURE_TEXT_FIELDS: &[&str] = &["figures", "range", "latest"];
 
 /// One value of a flat record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -341,8 +336,20 @@ pub fn group_row<'a>(dataset: &'a Dataset, group: &'a Group) -> Row<'a> {
         Value::optional_text(latest.map(|estimate| estimate.id.as_str())),
         latest.map_or(Value::Null, |estimate| Value::figure(estimate.low)),
         latest.map_or(Value::Null, |estimate| Value::figure(estimate.high)),
+        figures_of(latest),
         Value::optional_text(latest.map(|estimate| estimate.period.text.as_str())),
     ]
+}
+
+/// An estimate's figures as people read them, such as `about 15,000–20,000`.
+fn figures_of(estimate: Option<&Estimate>) -> Value<'static> {
+    estimate.map_or(Value::Null, |estimate| {
+        Value::Text(Cow::Owned(figure_range(
+            estimate.low,
+            estimate.high,
+            estimate.approximate,
+        )))
+    })
 }
 
 /// The one row of `nkru group` in the tabular formats.
@@ -389,6 +396,7 @@ pub fn estimate_row(estimate: &Estimate) -> Row<'_> {
         Value::figure(estimate.low),
         Value::figure(estimate.high),
         Value::Bool(estimate.approximate),
+        figures_of(Some(estimate)),
         Value::optional_integer(estimate.period.from),
         Value::optional_integer(estimate.period.to),
         Value::text(&estimate.period.text),
@@ -410,8 +418,15 @@ pub fn summary_row<'a>(summary: &Summary<'a>) -> Row<'a> {
         Value::count(summary.estimates),
         summary.lowest.map_or(Value::Null, Value::figure),
         summary.highest.map_or(Value::Null, Value::figure),
+        match (summary.lowest, summary.highest) {
+            (Some(lowest), Some(highest)) => {
+                Value::Text(Cow::Owned(figure_range(lowest, highest, false)))
+            }
+            _ => Value::Null,
+        },
         latest.map_or(Value::Null, |estimate| Value::figure(estimate.low)),
         latest.map_or(Value::Null, |estimate| Value::figure(estimate.high)),
+        figures_of(latest),
         Value::optional_text(latest.map(|estimate| estimate.period.text.as_str())),
         Value::optional_text(latest.map(|estimate| estimate.source.as_str())),
     ]
@@ -479,7 +494,7 @@ mod tests {
         assert_eq!(all.names, ESTIMATE_FIELDS);
         let table = Columns::select(ESTIMATES, None, true).expect("defaults");
         assert_eq!(table.names, ESTIMATES.table);
-        assert_eq!(table.indices[..3], [0, 2, 3]);
+        assert_eq!(table.indices[..3], [0, 2, 6]);
         for fields in [
             GROUPS,
             GROUP_DETAIL,

@@ -146,6 +146,10 @@ pub fn headline(writer: &mut dyn Write, settings: &Settings, dataset: &Dataset) 
             paint.paint(Role::Heading, &title)
         ),
     };
-    writeln!(writer, "{line}")?;
+    writeln!(
+        writer,
+        "{}",
+        wrap(&line, settings.width.map(usize::from), "")
+    )?;
     Ok(())
 }

@@ -6,11 +6,12 @@ use std::borrow::Cow;
 use std::io::Write;
 
 use comfy_table::{
-    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, modifiers, presets,
+    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, modifiers,
+    presets,
 };
 
 use crate::error::Result;
-use crate::record::{Columns, FIGURE_FIELDS, Row, Value};
+use crate::record::{Columns, FIGURE_FIELDS, FIGURE_TEXT_FIELDS, Row, Value};
 use crate::settings::Settings;
 use crate::text::{escape_control, thousands};
 
@@ -87,54 +88,72 @@ pub fn header_cell(name: &str) -> Cell {
     Cell::new(name).add_attribute(Attribute::Bold)
 }
 
-/// Writes rows as a table fitted to the settings' width; figures are never wrapped.
+/// The widest a text column may insist on before its words are broken, in characters.
+const WORD_LIMIT: usize = 10;
+
+/// Writes rows as a table fitted to the settings' width. Columns of figures and years keep their
+/// longest figure whole; text columns wrap between words.
 pub fn table(
     writer: &mut dyn Write,
     settings: &Settings,
     columns: &Columns,
     rows: &[Row<'_>],
 ) -> Result<()> {
-    let mut table = new_table(settings);
-    if settings.header {
-        table.set_header(columns.names.iter().map(|name| header_cell(name)));
+    if rows.is_empty() && !settings.header {
+        return Ok(());
     }
-    for row in rows {
-        table.add_row(
+    let mut table = new_table(settings);
+    // Headers show field names with spaces, so that they can wrap like words.
+    let headers: Vec<String> = columns
+        .names
+        .iter()
+        .map(|name| name.replace('_', " "))
+        .collect();
+    if settings.header {
+        table.set_header(headers.iter().map(|name| header_cell(name)));
+    }
+    let cells: Vec<Vec<(String, bool)>> = rows
+        .iter()
+        .map(|row| {
             columns
                 .names
                 .iter()
                 .zip(columns.pick(row))
-                .map(|(name, value)| {
-                    let cell = Cell::new(human_value(name, value));
-                    if matches!(value, Value::Integer(_)) {
-                        cell.set_alignment(CellAlignment::Right)
-                    } else {
-                        cell
-                    }
-                }),
-        );
-    }
-    // Figures, years and ids are never wrapped: a broken figure reads as two numbers.
-    let unbreakable: Vec<bool> = columns
-        .names
-        .iter()
-        .zip(&columns.indices)
-        .map(|(name, index)| {
-            *name == "id"
-                || rows
-                    .iter()
-                    .any(|row| matches!(row[*index], Value::Integer(_) | Value::Bool(_)))
+                .map(|(name, value)| (human_value(name, value), matches!(value, Value::Integer(_))))
+                .collect()
         })
         .collect();
-    for (index, unbreakable) in unbreakable.into_iter().enumerate() {
-        if let Some(column) = table.column_mut(index)
-            && unbreakable
-        {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-        }
+    for row in &cells {
+        table.add_row(row.iter().map(|(text, numeric)| {
+            let cell = Cell::new(text);
+            if *numeric {
+                cell.set_alignment(CellAlignment::Right)
+            } else {
+                cell
+            }
+        }));
     }
-    if rows.is_empty() && !settings.header {
-        return Ok(());
+    for (index, name) in columns.names.iter().enumerate() {
+        let whole = FIGURE_TEXT_FIELDS.contains(name) || cells.iter().any(|row| row[index].1);
+        let header = settings.header.then_some(headers[index].as_str());
+        let longest_word = cells
+            .iter()
+            .map(|row| row[index].0.as_str())
+            .chain(header)
+            .flat_map(str::split_whitespace)
+            .map(|word| word.chars().count())
+            .max()
+            .unwrap_or(1);
+        let minimum = if whole {
+            longest_word
+        } else {
+            longest_word.min(WORD_LIMIT)
+        };
+        if let Some(column) = table.column_mut(index) {
+            // A fixed width counts the padding on both sides of the text.
+            let minimum = u16::try_from(minimum + 2).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(minimum)));
+        }
     }
     writeln!(writer, "{table}")?;
     Ok(())
