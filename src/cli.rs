@@ -15,7 +15,8 @@ Exit codes:
 Environment:
   NKRU_FORMAT  default for --format
   NKRU_DATA    default for --data
-  NO_COLOR     when set and not empty, no colour unless --color always";
+  NO_COLOR     when set and not empty, no colour unless --color always
+  COLUMNS      width for tables when stdout is not a terminal";
 
 /// A reference on North Koreans in Russia: groups, population estimates, events and sources,
 /// each figure with its source and the section of the article it comes from.
@@ -54,7 +55,7 @@ pub struct OutputArgs {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Width to fit tables to, in columns (default: the terminal's width).
+    /// Width to fit tables to, in columns (default: the terminal's width, or COLUMNS).
     #[arg(long, global = true, value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
 }

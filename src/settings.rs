@@ -16,6 +16,8 @@ pub struct Environment {
     pub no_color: bool,
     /// The terminal's width in columns, when stdout is a terminal.
     pub terminal_width: Option<u16>,
+    /// The width in the COLUMNS variable, used when stdout is not a terminal.
+    pub columns: Option<u16>,
 }
 
 impl Environment {
@@ -31,6 +33,10 @@ impl Environment {
             } else {
                 None
             },
+            columns: std::env::var("COLUMNS")
+                .ok()
+                .and_then(|columns| columns.trim().parse().ok())
+                .filter(|columns| *columns > 0),
         }
     }
 }
@@ -100,7 +106,11 @@ impl Settings {
             fields: cli.output.fields.clone(),
             header: !cli.output.no_header,
             color: color && output == Output::Table,
-            width: cli.output.width.or(environment.terminal_width),
+            width: cli
+                .output
+                .width
+                .or(environment.terminal_width)
+                .or(environment.columns),
             notes: environment.stderr_is_terminal,
             origin,
             size_limit: cli.data.max_size,
@@ -132,6 +142,16 @@ mod tests {
         let piped = settings(&["nkru", "groups"], &Environment::default());
         assert_eq!(piped.output, Output::Tsv);
         assert!(!piped.color);
+        assert_eq!(piped.width, None);
+        let columns = Environment {
+            columns: Some(72),
+            ..Default::default()
+        };
+        assert_eq!(settings(&["nkru", "groups"], &columns).width, Some(72));
+        assert_eq!(
+            settings(&["nkru", "groups", "--width", "90"], &columns).width,
+            Some(90)
+        );
     }
 
     #[test]

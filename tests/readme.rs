@@ -1,0 +1,12 @@
+//! Runs the console examples of README.md, so the documentation cannot drift from the tool.
+
+#[test]
+fn readme_examples() {
+    // The README shows what a terminal of 100 columns shows: tables fitted to that width.
+    // An empty NO_COLOR counts as unset.
+    trycmd::TestCases::new()
+        .env("NKRU_FORMAT", "table")
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "")
+        .case("README.md");
+}
