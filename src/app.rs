@@ -264,7 +264,11 @@ fn summary(
                 render::group::headline(streams.stdout, settings, dataset)?;
                 writeln!(streams.stdout)?;
             }
-            render::table(streams.stdout, settings, &columns, &rows)
+            render::table(streams.stdout, settings, &columns, &rows)?;
+            if groups.is_empty() {
+                render::group::related(streams.stdout, settings, dataset)?;
+            }
+            Ok(())
         }
         Output::Json => {
             let (total, group_rows) = match rows.split_first() {
@@ -273,10 +277,13 @@ fn summary(
             };
             let object = serde_json::json!({
                 "title": dataset.title,
+                "overview": dataset.overview,
+                "categories": dataset.categories,
                 "version": dataset.version,
                 "as_of": dataset.as_of,
                 "total": total.map(|row| export::Object { columns: &columns, row }),
                 "groups": export::Objects { columns: &columns, rows: group_rows },
+                "related": dataset.related,
             });
             export::write_json(streams.stdout, &object)
         }

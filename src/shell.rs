@@ -84,12 +84,16 @@ mod tests {
     use super::*;
 
     fn run(arguments: &[&str]) -> (u8, String, String) {
+        run_in(arguments, &Environment::default())
+    }
+
+    fn run_in(arguments: &[&str], environment: &Environment) -> (u8, String, String) {
         let mut stdout = Vec::new();
         let mut stderr = Vec::new();
         let arguments = std::iter::once("nkru")
             .chain(arguments.iter().copied())
             .map(OsString::from);
-        let code = execute(arguments, &Environment::default(), &mut stdout, &mut stderr);
+        let code = execute(arguments, environment, &mut stdout, &mut stderr);
         (
             code,
             String::from_utf8_lossy(&stdout).into_owned(),
@@ -130,5 +134,49 @@ mod tests {
         let (code, stdout, stderr) = run(&["--help"]);
         assert_eq!((code, stderr.as_str()), (0, ""));
         assert!(stdout.contains("Exit codes:"));
+    }
+
+    #[test]
+    fn an_empty_result_is_noted_on_stderr_only_when_it_is_a_terminal() {
+        let terminal = Environment {
+            stderr_is_terminal: true,
+            ..Default::default()
+        };
+        let arguments = ["estimates", "--year", "1800", "--format", "json"];
+        assert_eq!(
+            run_in(&arguments, &terminal),
+            (
+                0,
+                String::from("[]\n"),
+                String::from("nkru: no estimates match\n")
+            )
+        );
+        assert_eq!(run(&arguments), (0, String::from("[]\n"), String::new()));
+    }
+
+    #[test]
+    fn machine_formats_give_the_same_bytes_on_a_terminal_and_in_a_pipe() {
+        let terminal = Environment {
+            stdout_is_terminal: true,
+            stderr_is_terminal: true,
+            terminal_width: Some(60),
+            ..Default::default()
+        };
+        for format in ["tsv", "csv", "json", "ndjson", "markdown"] {
+            for command in [
+                &["groups"][..],
+                &["summary"],
+                &["group", "workers"],
+                &["estimates"],
+            ] {
+                let mut arguments = command.to_vec();
+                arguments.extend(["--format", format]);
+                assert_eq!(
+                    run_in(&arguments, &terminal),
+                    run(&arguments),
+                    "{arguments:?}"
+                );
+            }
+        }
     }
 }

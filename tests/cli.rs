@@ -110,10 +110,13 @@ struct SummaryRow {
 #[serde(deny_unknown_fields)]
 struct SummaryObject {
     title: String,
+    overview: String,
+    categories: Vec<String>,
     version: String,
     as_of: i32,
     total: Option<SummaryRow>,
     groups: Vec<SummaryRow>,
+    related: Vec<nkru::model::Related>,
 }
 
 /// The object of `nkru group --format json`.
@@ -267,6 +270,10 @@ fn summary_json_gives_the_total_and_each_group() {
     let summary: SummaryObject = json(&["summary"]);
     assert_eq!(summary.title, "North Koreans in Russia");
     assert_eq!((summary.version.as_str(), summary.as_of), ("1.0.0", 2006));
+    assert_eq!(summary.overview, dataset().overview);
+    assert_eq!(summary.categories.len(), 5);
+    assert_eq!(summary.related, dataset().related);
+    assert_eq!(summary.related[0].destination, "Russian Far East");
     let total = summary.total.expect("a total line");
     assert_eq!(
         (

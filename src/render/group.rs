@@ -117,6 +117,37 @@ pub fn detail(
     Ok(())
 }
 
+/// Writes the populations related to the subject, each with where it came from and its source.
+pub fn related(writer: &mut dyn Write, settings: &Settings, dataset: &Dataset) -> Result<()> {
+    if dataset.related.is_empty() {
+        return Ok(());
+    }
+    let paint = Paint {
+        enabled: settings.color,
+    };
+    let width = settings.width.map(usize::from);
+    writeln!(writer)?;
+    writeln!(
+        writer,
+        "{}",
+        paint.paint(Role::Heading, "Related populations")
+    )?;
+    for related in &dataset.related {
+        let line = format!(
+            "{}: {} (from: {}; to: {}; when: {}) [{}, {}]",
+            related.name,
+            related.description,
+            related.origin,
+            related.destination,
+            related.period.text,
+            related.source,
+            related.section
+        );
+        writeln!(writer, "{}", bullet(&escape_control(&line), width))?;
+    }
+    Ok(())
+}
+
 /// Writes the headline of the summary: the dataset's title and its total estimate with source.
 pub fn headline(writer: &mut dyn Write, settings: &Settings, dataset: &Dataset) -> Result<()> {
     let paint = Paint {
