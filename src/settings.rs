@@ -16,6 +16,8 @@ pub struct Environment {
     pub no_color: bool,
     /// The terminal's width in columns, when stdout is a terminal.
     pub terminal_width: Option<u16>,
+    /// Whether the locale's character set is UTF-8, so drawings may use more than ASCII.
+    pub unicode: bool,
 }
 
 impl Environment {
@@ -31,8 +33,22 @@ impl Environment {
             } else {
                 None
             },
+            unicode: locale_is_utf8(|name| std::env::var(name).ok()),
         }
     }
+}
+
+/// Whether the locale in effect is UTF-8: the first of LC_ALL, LC_CTYPE and LANG that is set and
+/// not empty decides, as in POSIX.
+fn locale_is_utf8(variable: impl Fn(&str) -> Option<String>) -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|name| variable(name))
+        .find(|value| !value.is_empty())
+        .is_some_and(|locale| {
+            let locale = locale.to_ascii_lowercase();
+            locale.contains("utf-8") || locale.contains("utf8")
+        })
 }
 
 /// An output format with `auto` decided.
@@ -65,6 +81,8 @@ pub struct Settings {
     pub color: bool,
     /// The width to fit tables to, if any.
     pub width: Option<u16>,
+    /// Whether the chart and the timeline may draw with Unicode characters rather than ASCII.
+    pub unicode: bool,
     /// Whether notes for people may go to stderr.
     pub notes: bool,
     /// Where the dataset comes from.
@@ -101,6 +119,7 @@ impl Settings {
             header: !cli.output.no_header,
             color: color && output == Output::Table,
             width: cli.output.width.or(environment.terminal_width),
+            unicode: environment.unicode && !cli.output.ascii,
             notes: environment.stderr_is_terminal,
             origin,
             size_limit: cli.data.max_size,
@@ -148,6 +167,30 @@ mod tests {
             &environment,
         );
         assert!(!piped_json.color, "machine formats are never coloured");
+    }
+
+    #[test]
+    fn the_locale_or_ascii_flag_decides_the_drawing_characters() {
+        let locale = |pairs: &'static [(&'static str, &'static str)]| {
+            locale_is_utf8(move |name| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| (*value).to_owned())
+            })
+        };
+        assert!(locale(&[("LANG", "en_US.UTF-8")]));
+        assert!(locale(&[("LANG", "C"), ("LC_CTYPE", "de_DE.utf8")]));
+        assert!(!locale(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "C")]));
+        assert!(locale(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "")]));
+        assert!(!locale(&[]));
+        let utf8 = Environment {
+            unicode: true,
+            ..Default::default()
+        };
+        assert!(settings(&["nkru", "chart"], &utf8).unicode);
+        assert!(!settings(&["nkru", "chart", "--ascii"], &utf8).unicode);
+        assert!(!settings(&["nkru", "chart"], &Environment::default()).unicode);
     }
 
     #[test]

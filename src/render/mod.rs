@@ -1,12 +1,16 @@
 //! Human views: tables and detail views for people at a terminal. The only place colour happens.
 
+pub mod chart;
 pub mod group;
+pub mod records;
+pub mod timeline;
 
 use std::borrow::Cow;
 use std::io::Write;
 
 use comfy_table::{
-    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, modifiers, presets,
+    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, modifiers,
+    presets,
 };
 
 use crate::error::Result;
@@ -23,7 +27,12 @@ pub enum Role {
     Figure,
     /// Secondary text, such as a citation.
     Note,
+    /// Something of the group at this position in the dataset, such as its bar in the chart.
+    Series(usize),
 }
+
+/// The colours groups take in turn, as SGR codes: green, yellow, magenta, blue, red, cyan.
+const SERIES_COLORS: [&str; 6] = ["32", "33", "35", "34", "31", "36"];
 
 /// Colours text by its role when colour is on, and leaves it alone otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +51,7 @@ impl Paint {
             Role::Heading => "1",
             Role::Figure => "36",
             Role::Note => "2",
+            Role::Series(index) => SERIES_COLORS[index % SERIES_COLORS.len()],
         };
         Cow::Owned(format!("\u{1b}[{code}m{text}\u{1b}[0m"))
     }
@@ -87,33 +97,28 @@ pub fn header_cell(name: &str) -> Cell {
     Cell::new(name).add_attribute(Attribute::Bold)
 }
 
-/// Writes rows as a table fitted to the settings' width; figures are never wrapped.
+/// The narrowest a text column may become before the table gives way to records.
+const LEAST_TEXT_WIDTH: usize = 12;
+
+/// Writes rows as a table fitted to the settings' width; figures are never wrapped. When the
+/// width cannot hold every column at a readable width, each row is written as a record instead.
 pub fn table(
     writer: &mut dyn Write,
     settings: &Settings,
     columns: &Columns,
     rows: &[Row<'_>],
 ) -> Result<()> {
-    let mut table = new_table(settings);
-    if settings.header {
-        table.set_header(columns.names.iter().map(|name| header_cell(name)));
-    }
-    for row in rows {
-        table.add_row(
+    let text: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
             columns
                 .names
                 .iter()
                 .zip(columns.pick(row))
-                .map(|(name, value)| {
-                    let cell = Cell::new(human_value(name, value));
-                    if matches!(value, Value::Integer(_)) {
-                        cell.set_alignment(CellAlignment::Right)
-                    } else {
-                        cell
-                    }
-                }),
-        );
-    }
+                .map(|(name, value)| human_value(name, value))
+                .collect()
+        })
+        .collect();
     // Figures, years and ids are never wrapped: a broken figure reads as two numbers.
     let unbreakable: Vec<bool> = columns
         .names
@@ -126,11 +131,60 @@ pub fn table(
                     .any(|row| matches!(row[*index], Value::Integer(_) | Value::Bool(_)))
         })
         .collect();
-    for (index, unbreakable) in unbreakable.into_iter().enumerate() {
-        if let Some(column) = table.column_mut(index)
-            && unbreakable
-        {
-            column.set_constraint(ColumnConstraint::ContentWidth);
+    let least_widths: Vec<usize> = columns
+        .names
+        .iter()
+        .enumerate()
+        .map(|(column, name)| {
+            let natural = text
+                .iter()
+                .map(|row| widest_line(&row[column]))
+                .chain(std::iter::once(if settings.header {
+                    display_width(name)
+                } else {
+                    0
+                }))
+                .max()
+                .unwrap_or(0);
+            if unbreakable[column] {
+                natural
+            } else {
+                natural.min(LEAST_TEXT_WIDTH)
+            }
+        })
+        .collect();
+    // Each column has a space either side and a border line; the table has one more border.
+    let least_table_width = least_widths.iter().sum::<usize>() + 3 * least_widths.len() + 1;
+    if let Some(width) = settings.width.map(usize::from)
+        && least_table_width > width
+        && !rows.is_empty()
+    {
+        return records::records(writer, settings, columns, rows, width);
+    }
+
+    let mut table = new_table(settings);
+    if settings.header {
+        table.set_header(columns.names.iter().map(|name| header_cell(name)));
+    }
+    for (row, text) in rows.iter().zip(text) {
+        table.add_row(columns.pick(row).zip(text).map(|(value, text)| {
+            let cell = Cell::new(text);
+            if matches!(value, Value::Integer(_)) {
+                cell.set_alignment(CellAlignment::Right)
+            } else {
+                cell
+            }
+        }));
+    }
+    for (index, (unbreakable, least)) in unbreakable.into_iter().zip(least_widths).enumerate() {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(if unbreakable {
+                ColumnConstraint::ContentWidth
+            } else {
+                ColumnConstraint::LowerBoundary(Width::Fixed(
+                    u16::try_from(least).unwrap_or(u16::MAX),
+                ))
+            });
         }
     }
     if rows.is_empty() && !settings.header {
@@ -138,6 +192,11 @@ pub fn table(
     }
     writeln!(writer, "{table}")?;
     Ok(())
+}
+
+/// The width of the widest line of a text.
+fn widest_line(text: &str) -> usize {
+    text.lines().map(display_width).max().unwrap_or(0)
 }
 
 /// Breaks text into lines of at most `width` characters at spaces; no width, no breaks.
@@ -166,6 +225,59 @@ pub fn wrap(text: &str, width: Option<usize>, indent: &str) -> String {
         .join("\n")
 }
 
+/// Text for the character set in use: without Unicode, dashes, ellipses and curly quotes become
+/// their ASCII look-alikes (other characters cannot be helped and are left alone).
+pub fn in_charset(text: &str, unicode: bool) -> Cow<'_, str> {
+    const REPLACEMENTS: [(char, &str); 7] = [
+        ('–', "-"),
+        ('—', "-"),
+        ('…', "..."),
+        ('‘', "'"),
+        ('’', "'"),
+        ('“', "\""),
+        ('”', "\""),
+    ];
+    if unicode || text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let mut converted = String::with_capacity(text.len());
+    for character in text.chars() {
+        match REPLACEMENTS.iter().find(|(from, _)| *from == character) {
+            Some((_, to)) => converted.push_str(to),
+            None => converted.push(character),
+        }
+    }
+    Cow::Owned(converted)
+}
+
+/// How many terminal columns text takes; wide characters take two.
+pub fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Text padded with spaces to exactly `width` columns, or cut to fit with `…` at the end.
+pub fn fit(text: &str, width: usize) -> String {
+    let mut fitted = String::new();
+    let mut used = 0;
+    if display_width(text) <= width {
+        fitted.push_str(text);
+        used = display_width(text);
+    } else if width > 0 {
+        for character in text.chars() {
+            let character_width = unicode_width::UnicodeWidthChar::width(character).unwrap_or(0);
+            if used + character_width > width - 1 {
+                break;
+            }
+            fitted.push(character);
+            used += character_width;
+        }
+        fitted.push('…');
+        used += 1;
+    }
+    fitted.push_str(&" ".repeat(width.saturating_sub(used)));
+    fitted
+}
+
 /// A list item: `- ` and the text, wrapped with its later lines indented under the text.
 pub fn bullet(text: &str, width: Option<usize>) -> String {
     let wrapped = wrap(text, width, "  ");
@@ -188,6 +300,22 @@ mod tests {
             bullet(text, Some(24)),
             "- one two three four\n  five six seven eight\n  nine ten eleven twelve"
         );
+    }
+
+    #[test]
+    fn ascii_replaces_typographic_characters() {
+        assert_eq!(in_charset("1945–1949 …", false), "1945-1949 ...");
+        assert_eq!(in_charset("1945–1949 …", true), "1945–1949 …");
+        assert_eq!(in_charset("it’s 고려", false), "it's 고려");
+    }
+
+    #[test]
+    fn fit_pads_or_cuts_to_the_width() {
+        assert_eq!(fit("workers", 10), "workers   ");
+        assert_eq!(fit("workers", 7), "workers");
+        assert_eq!(fit("workers", 5), "work…");
+        assert_eq!(fit("고려사람", 5), "고려…");
+        assert_eq!(display_width("고려"), 4);
     }
 
     #[test]
