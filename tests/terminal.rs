@@ -312,3 +312,32 @@ fn every_help_ends_with_examples_that_work() {
         }
     }
 }
+
+#[test]
+fn the_console_examples_of_the_documentation_are_what_nkru_prints() {
+    let documentation =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/terminal.md"))
+            .expect("docs/terminal.md can be read");
+    let mut checked = 0;
+    for block in documentation.split("```console\n").skip(1) {
+        let (block, _) = block.split_once("```").expect("the block is closed");
+        let (command, expected) = block.split_once('\n').expect("a command and its output");
+        let words = words(command.strip_prefix("$ ").expect("a prompt"));
+        assert_eq!(words[0], "nkru");
+        let arguments: Vec<&str> = words[1..].iter().map(String::as_str).collect();
+        // The examples show what a terminal shows: the table format.
+        let output = nkru()
+            .env("NKRU_FORMAT", "table")
+            .args(&arguments)
+            .output()
+            .expect("nkru runs");
+        assert!(output.status.success(), "{command}: {output:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout),
+            expected,
+            "{command}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 4, "only {checked} examples found");
+}
