@@ -2,10 +2,12 @@
 
 use std::io::Write;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, EstimateFilterArgs};
+use crate::completion;
 use crate::data::{self, Origin, Parsed};
 use crate::error::{Error, Result};
 use crate::export;
+use crate::manual;
 use crate::model::Dataset;
 use crate::query::{self, EstimateFilter};
 use crate::record::{self, Columns, Row};
@@ -23,8 +25,13 @@ pub struct Streams<'a> {
 /// Runs a command to the end. Everything that can fail is checked before the first byte is
 /// written, so an error leaves stdout empty.
 pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<()> {
-    if let Command::Validate { file } = &cli.command {
-        return validate(file.as_deref(), settings, streams);
+    match &cli.command {
+        Command::Validate { file } => return validate(file.as_deref(), settings, streams),
+        Command::Completions { shell } => {
+            return completion::write(streams.stdout, *shell, &data::embedded()?);
+        }
+        Command::Man => return manual::write(streams.stdout),
+        _ => {}
     }
     let parsed = data::load(&settings.origin, settings.size_limit)?;
     warn_unknown_fields(&parsed, &settings.origin, streams)?;
@@ -53,14 +60,16 @@ pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<
             sort_rows(&mut rows, sort.as_deref(), *reverse);
             list(settings, streams, record::ESTIMATES, rows, "estimates")
         }
+        Command::Chart { filter } => chart(settings, streams, dataset, filter),
         Command::Summary { groups } => summary(settings, streams, dataset, groups),
         Command::Timeline { groups, from, to } => {
             query::check_bounds(*from, *to, "--from", "--to")?;
             let groups = query::resolve_groups(dataset, groups)?;
-            let rows = query::timeline(dataset, &groups, *from, *to)
-                .into_iter()
-                .map(record::event_row)
-                .collect();
+            let events = query::timeline(dataset, &groups, *from, *to);
+            if settings.output == Output::Table && settings.fields.is_none() {
+                return timeline_view(settings, streams, dataset, &events, &groups, (*from, *to));
+            }
+            let rows = events.into_iter().map(record::event_row).collect();
             list(settings, streams, record::EVENTS, rows, "events")
         }
         Command::Search { text } => {
@@ -75,8 +84,58 @@ pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<
                 .collect();
             list(settings, streams, record::SOURCES, rows, "sources")
         }
-        Command::Validate { .. } => Ok(()),
+        Command::Validate { .. } | Command::Completions { .. } | Command::Man => Ok(()),
     }
+}
+
+/// `nkru chart`: the estimates drawn for people; in the machine formats, the rows of `estimates`.
+fn chart(
+    settings: &Settings,
+    streams: &mut Streams<'_>,
+    dataset: &Dataset,
+    filter: &EstimateFilterArgs,
+) -> Result<()> {
+    let estimates = EstimateFilter::new(dataset, filter)?.apply(dataset);
+    if settings.output == Output::Table && settings.fields.is_none() {
+        render::chart::chart(streams.stdout, settings, dataset, &estimates)?;
+        if estimates.is_empty() && settings.notes {
+            writeln!(streams.stderr, "nkru: no estimates match")?;
+        }
+        return Ok(());
+    }
+    let rows = estimates.into_iter().map(record::estimate_row).collect();
+    list(settings, streams, record::ESTIMATES, rows, "estimates")
+}
+
+/// `nkru timeline` for people: the events and the periods of the groups (all when none is named)
+/// on a year axis.
+fn timeline_view(
+    settings: &Settings,
+    streams: &mut Streams<'_>,
+    dataset: &Dataset,
+    events: &[&crate::model::Event],
+    groups: &[String],
+    bounds: (Option<i32>, Option<i32>),
+) -> Result<()> {
+    let shown: Vec<(usize, &crate::model::Group)> = dataset
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(_, group)| groups.is_empty() || groups.contains(&group.id))
+        .collect();
+    let periods = shown.iter().any(|(_, group)| {
+        group
+            .periods
+            .iter()
+            .any(|period| period.overlaps(bounds.0, bounds.1))
+    });
+    if events.is_empty() && !periods {
+        if settings.notes {
+            writeln!(streams.stderr, "nkru: no events match")?;
+        }
+        return Ok(());
+    }
+    render::timeline::timeline(streams.stdout, settings, dataset, events, &shown, bounds)
 }
 
 /// Warns on stderr about each field of a user's file that nkru does not know.

@@ -13,15 +13,32 @@ Exit codes:
   4  the output could not be written
 
 Environment:
-  NKRU_FORMAT  default for --format
-  NKRU_DATA    default for --data
-  NO_COLOR     when set and not empty, no colour unless --color always
-  COLUMNS      width for tables when stdout is not a terminal";
+  NKRU_FORMAT    default for --format
+  NKRU_DATA      default for --data
+  NKRU_MAX_SIZE  default for --max-size
+  NO_COLOR       when set and not empty, no colour unless --color always
+  COLUMNS        width for tables when stdout is not a terminal
+
+Examples:
+  nkru summary
+  nkru group workers
+  nkru chart
+  nkru estimates --group refugees --format json";
+
+/// nkru's version with the embedded dataset's version and the latest year of its figures.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (dataset ",
+    env!("NKRU_DATASET_VERSION"),
+    ", figures to ",
+    env!("NKRU_DATASET_AS_OF"),
+    ")"
+);
 
 /// A reference on North Koreans in Russia: groups, population estimates, events and sources,
 /// each figure with its source and the section of the article it comes from.
 #[derive(Debug, Parser)]
-#[command(name = "nkru", version, about, after_help = AFTER_HELP)]
+#[command(name = "nkru", version = VERSION, about, after_help = AFTER_HELP)]
 pub struct Cli {
     /// What to show.
     #[command(subcommand)]
@@ -58,6 +75,10 @@ pub struct OutputArgs {
     /// Width to fit tables to, in columns (default: the terminal's width, or COLUMNS).
     #[arg(long, global = true, value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
+
+    /// Draw the chart and the timeline with plain ASCII (the default where the locale is not UTF-8).
+    #[arg(long, global = true)]
+    pub ascii: bool,
 }
 
 /// Options that choose the dataset.
@@ -107,7 +128,9 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the groups of North Koreans in Russia.
-    #[command(after_help = "Examples:\n  nkru groups\n  nkru groups --format json")]
+    #[command(
+        after_help = "Examples:\n  nkru groups\n  nkru groups --format json\n  nkru groups --fields id,name,aliases"
+    )]
     Groups,
 
     /// Show one group in full: description, periods, facts, estimates, events and sources.
@@ -135,6 +158,20 @@ pub enum Command {
         reverse: bool,
     },
 
+    /// Draw the population estimates as bars on a logarithmic scale.
+    ///
+    /// One line per estimate: a range is a bar from its low to its high figure, a single figure a
+    /// tick. It takes the same filters as `estimates`; in the machine formats (and when piped) it
+    /// writes the same rows as `estimates`.
+    #[command(
+        after_help = "Examples:\n  nkru chart\n  nkru chart --group workers --width 100\n  nkru chart --from 1990 --ascii"
+    )]
+    Chart {
+        /// Which estimates to draw.
+        #[command(flatten)]
+        filter: EstimateFilterArgs,
+    },
+
     /// The overall picture: the total estimate, then each group's figures.
     #[command(
         after_help = "Examples:\n  nkru summary\n  nkru summary --group refugees --format json"
@@ -146,8 +183,11 @@ pub enum Command {
     },
 
     /// The dated events, oldest first.
+    ///
+    /// On a terminal: a year axis with each event under its year and each group's documented
+    /// periods beside it. In the machine formats (and when piped): one row per event.
     #[command(
-        after_help = "Examples:\n  nkru timeline\n  nkru timeline --from 1990 --group refugees"
+        after_help = "Examples:\n  nkru timeline\n  nkru timeline --from 1990 --group refugees\n  nkru timeline --format csv"
     )]
     Timeline {
         /// Only events of these groups (repeatable).
@@ -182,6 +222,21 @@ pub enum Command {
         /// The dataset file to check; `-` reads stdin.
         file: Option<String>,
     },
+
+    /// Print a script that completes nkru's commands, flags and group names in a shell.
+    #[command(
+        after_help = "Examples:\n  nkru completions bash > ~/.local/share/bash-completion/completions/nkru\n  nkru completions zsh > ~/.zfunc/_nkru\n  nkru completions fish > ~/.config/fish/completions/nkru.fish"
+    )]
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page in roff, for `man`.
+    #[command(
+        after_help = "Examples:\n  nkru man | man -l -\n  nkru man > ~/.local/share/man/man1/nkru.1"
+    )]
+    Man,
 }
 
 /// Filters of the population estimates; they combine.

@@ -5,9 +5,11 @@
 
 pub mod app;
 pub mod cli;
+pub mod completion;
 pub mod data;
 pub mod error;
 pub mod export;
+pub mod manual;
 pub mod model;
 pub mod query;
 pub mod record;

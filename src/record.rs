@@ -133,7 +133,7 @@ pub const GROUP_DETAIL: Fields = Fields {
 /// `nkru estimates`.
 pub const ESTIMATES: Fields = Fields {
     all: ESTIMATE_FIELDS,
-    table: &["id", "group", "figures", "period", "region", "source"],
+    table: &["id", "figures", "period", "region", "source"],
 };
 
 /// `nkru summary`.
@@ -494,7 +494,7 @@ mod tests {
         assert_eq!(all.names, ESTIMATE_FIELDS);
         let table = Columns::select(ESTIMATES, None, true).expect("defaults");
         assert_eq!(table.names, ESTIMATES.table);
-        assert_eq!(table.indices[..3], [0, 2, 6]);
+        assert_eq!(table.indices[..3], [0, 6, 9]);
         for fields in [
             GROUPS,
             GROUP_DETAIL,

@@ -18,6 +18,8 @@ pub struct Environment {
     pub terminal_width: Option<u16>,
     /// The width in the COLUMNS variable, used when stdout is not a terminal.
     pub columns: Option<u16>,
+    /// Whether the locale's character set is UTF-8, so drawings may use more than ASCII.
+    pub unicode: bool,
 }
 
 impl Environment {
@@ -37,8 +39,22 @@ impl Environment {
                 .ok()
                 .and_then(|columns| columns.trim().parse().ok())
                 .filter(|columns| *columns > 0),
+            unicode: locale_is_utf8(|name| std::env::var(name).ok()),
         }
     }
+}
+
+/// Whether the locale in effect is UTF-8: the first of LC_ALL, LC_CTYPE and LANG that is set and
+/// not empty decides, as in POSIX.
+fn locale_is_utf8(variable: impl Fn(&str) -> Option<String>) -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|name| variable(name))
+        .find(|value| !value.is_empty())
+        .is_some_and(|locale| {
+            let locale = locale.to_ascii_lowercase();
+            locale.contains("utf-8") || locale.contains("utf8")
+        })
 }
 
 /// An output format with `auto` decided.
@@ -71,6 +87,8 @@ pub struct Settings {
     pub color: bool,
     /// The width to fit tables to, if any.
     pub width: Option<u16>,
+    /// Whether the chart and the timeline may draw with Unicode characters rather than ASCII.
+    pub unicode: bool,
     /// Whether notes for people may go to stderr.
     pub notes: bool,
     /// Where the dataset comes from.
@@ -111,6 +129,7 @@ impl Settings {
                 .width
                 .or(environment.terminal_width)
                 .or(environment.columns),
+            unicode: environment.unicode && !cli.output.ascii,
             notes: environment.stderr_is_terminal,
             origin,
             size_limit: cli.data.max_size,
@@ -168,6 +187,30 @@ mod tests {
             &environment,
         );
         assert!(!piped_json.color, "machine formats are never coloured");
+    }
+
+    #[test]
+    fn the_locale_or_ascii_flag_decides_the_drawing_characters() {
+        let locale = |pairs: &'static [(&'static str, &'static str)]| {
+            locale_is_utf8(move |name| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| (*value).to_owned())
+            })
+        };
+        assert!(locale(&[("LANG", "en_US.UTF-8")]));
+        assert!(locale(&[("LANG", "C"), ("LC_CTYPE", "de_DE.utf8")]));
+        assert!(!locale(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "C")]));
+        assert!(locale(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "")]));
+        assert!(!locale(&[]));
+        let utf8 = Environment {
+            unicode: true,
+            ..Default::default()
+        };
+        assert!(settings(&["nkru", "chart"], &utf8).unicode);
+        assert!(!settings(&["nkru", "chart", "--ascii"], &utf8).unicode);
+        assert!(!settings(&["nkru", "chart"], &Environment::default()).unicode);
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub fn execute(
 fn one_line(error: &clap::Error) -> String {
     if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         return String::from(
-            "a command is needed: groups, group, estimates, summary, timeline, search, sources or validate (see nkru --help)",
+            "a command is needed: groups, group, estimates, chart, summary, timeline, search, sources, validate, completions or man (see nkru --help)",
         );
     }
     let rendered = error.render().to_string();
@@ -127,6 +127,11 @@ mod tests {
             stderr.starts_with("nkru: error: a command is needed: groups,"),
             "{stderr}"
         );
+        use clap::CommandFactory;
+        for command in Cli::command().get_subcommands() {
+            let name = format!(" {}", command.get_name());
+            assert!(stderr.contains(&name), "{name} missing from {stderr}");
+        }
     }
 
     #[test]

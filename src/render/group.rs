@@ -156,31 +156,35 @@ pub fn headline(writer: &mut dyn Write, settings: &Settings, dataset: &Dataset) 
     let title = escape_control(&dataset.title);
     let summaries = query::summarize(dataset, &[]);
     let total = summaries.first().and_then(|summary| summary.latest);
-    let line = match total {
-        Some(estimate) => {
+    let figures =
+        total.map(|estimate| figure_range(estimate.low, estimate.high, estimate.approximate));
+    let line = match (total, &figures) {
+        (Some(estimate), Some(figures)) => {
             let source = query::source_by_id(dataset, &estimate.source)
                 .map_or(estimate.source.as_str(), |source| source.name.as_str());
             format!(
-                "{}: {} people in total, {} [{}; {}]",
-                paint.paint(Role::Heading, &title),
-                paint.paint(
-                    Role::Figure,
-                    &figure_range(estimate.low, estimate.high, estimate.approximate)
-                ),
+                "{title}: {figures} people in total, {} [{}; {}]",
                 escape_control(&estimate.period.text),
                 escape_control(source),
                 escape_control(&estimate.section)
             )
         }
-        None => format!(
-            "{}: the dataset has no estimate of the total",
-            paint.paint(Role::Heading, &title)
-        ),
+        _ => format!("{title}: the dataset has no estimate of the total"),
     };
-    writeln!(
-        writer,
-        "{}",
-        wrap(&line, settings.width.map(usize::from), "")
-    )?;
+    // Wrapped first, then coloured, so the escape codes do not count as width.
+    let mut wrapped = wrap(&line, settings.width.map(usize::from), "");
+    if wrapped.starts_with(title.as_ref()) {
+        wrapped.replace_range(..title.len(), &paint.paint(Role::Heading, &title));
+    }
+    if let Some(figures) = figures
+        && let Some(start) = wrapped.find(&format!(": {figures} "))
+    {
+        let start = start + 2;
+        wrapped.replace_range(
+            start..start + figures.len(),
+            &paint.paint(Role::Figure, &figures),
+        );
+    }
+    writeln!(writer, "{wrapped}")?;
     Ok(())
 }

@@ -1,6 +1,9 @@
 //! Human views: tables and detail views for people at a terminal. The only place colour happens.
 
+pub mod chart;
 pub mod group;
+pub mod records;
+pub mod timeline;
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -24,7 +27,12 @@ pub enum Role {
     Figure,
     /// Secondary text, such as a citation.
     Note,
+    /// Something of the group at this position in the dataset, such as its bar in the chart.
+    Series(usize),
 }
+
+/// The colours groups take in turn, as SGR codes: green, yellow, magenta, blue, red, cyan.
+const SERIES_COLORS: [&str; 6] = ["32", "33", "35", "34", "31", "36"];
 
 /// Colours text by its role when colour is on, and leaves it alone otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +51,7 @@ impl Paint {
             Role::Heading => "1",
             Role::Figure => "36",
             Role::Note => "2",
+            Role::Series(index) => SERIES_COLORS[index % SERIES_COLORS.len()],
         };
         Cow::Owned(format!("\u{1b}[{code}m{text}\u{1b}[0m"))
     }
@@ -88,11 +97,15 @@ pub fn header_cell(name: &str) -> Cell {
     Cell::new(name).add_attribute(Attribute::Bold)
 }
 
+/// Fields that hold one id each; tables never break an id.
+const ID_FIELDS: &[&str] = &["id", "group", "source", "latest_estimate", "latest_source"];
+
 /// The widest a text column may insist on before its words are broken, in characters.
 const WORD_LIMIT: usize = 10;
 
-/// Writes rows as a table fitted to the settings' width. Columns of figures and years keep their
-/// longest figure whole; text columns wrap between words.
+/// Writes rows as a table fitted to the settings' width. Columns of ids, figures and years keep
+/// their longest word whole; text columns wrap between words. When the width cannot hold every column
+/// that way, each row is written as a record instead.
 pub fn table(
     writer: &mut dyn Write,
     settings: &Settings,
@@ -102,57 +115,78 @@ pub fn table(
     if rows.is_empty() && !settings.header {
         return Ok(());
     }
-    let mut table = new_table(settings);
     // Headers show field names with spaces, so that they can wrap like words.
     let headers: Vec<String> = columns
         .names
         .iter()
         .map(|name| name.replace('_', " "))
         .collect();
-    if settings.header {
-        table.set_header(headers.iter().map(|name| header_cell(name)));
-    }
-    let cells: Vec<Vec<(String, bool)>> = rows
+    let text: Vec<Vec<String>> = rows
         .iter()
         .map(|row| {
             columns
                 .names
                 .iter()
                 .zip(columns.pick(row))
-                .map(|(name, value)| (human_value(name, value), matches!(value, Value::Integer(_))))
+                .map(|(name, value)| human_value(name, value))
                 .collect()
         })
         .collect();
-    for row in &cells {
-        table.add_row(row.iter().map(|(text, numeric)| {
+    let least_widths: Vec<usize> = columns
+        .names
+        .iter()
+        .zip(&columns.indices)
+        .enumerate()
+        .map(|(column, (name, index))| {
+            let whole = ID_FIELDS.contains(name)
+                || FIGURE_TEXT_FIELDS.contains(name)
+                || rows
+                    .iter()
+                    .any(|row| matches!(row[*index], Value::Integer(_)));
+            let header = settings.header.then_some(headers[column].as_str());
+            let longest_word = text
+                .iter()
+                .map(|row| row[column].as_str())
+                .chain(header)
+                .flat_map(str::split_whitespace)
+                .map(display_width)
+                .max()
+                .unwrap_or(1);
+            if whole {
+                longest_word
+            } else {
+                longest_word.min(WORD_LIMIT)
+            }
+        })
+        .collect();
+    // Each column has a space either side and a border line; the table has one more border.
+    let least_table_width = least_widths.iter().sum::<usize>() + 3 * least_widths.len() + 1;
+    if let Some(width) = settings.width.map(usize::from)
+        && least_table_width > width
+        && !rows.is_empty()
+    {
+        return records::records(writer, settings, columns, rows, width);
+    }
+
+    let mut table = new_table(settings);
+    if settings.header {
+        table.set_header(headers.iter().map(|name| header_cell(name)));
+    }
+    for (row, text) in rows.iter().zip(text) {
+        table.add_row(columns.pick(row).zip(text).map(|(value, text)| {
             let cell = Cell::new(text);
-            if *numeric {
+            if matches!(value, Value::Integer(_)) {
                 cell.set_alignment(CellAlignment::Right)
             } else {
                 cell
             }
         }));
     }
-    for (index, name) in columns.names.iter().enumerate() {
-        let whole = FIGURE_TEXT_FIELDS.contains(name) || cells.iter().any(|row| row[index].1);
-        let header = settings.header.then_some(headers[index].as_str());
-        let longest_word = cells
-            .iter()
-            .map(|row| row[index].0.as_str())
-            .chain(header)
-            .flat_map(str::split_whitespace)
-            .map(|word| word.chars().count())
-            .max()
-            .unwrap_or(1);
-        let minimum = if whole {
-            longest_word
-        } else {
-            longest_word.min(WORD_LIMIT)
-        };
+    for (index, least) in least_widths.into_iter().enumerate() {
         if let Some(column) = table.column_mut(index) {
             // A fixed width counts the padding on both sides of the text.
-            let minimum = u16::try_from(minimum + 2).unwrap_or(u16::MAX);
-            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(minimum)));
+            let least = u16::try_from(least + 2).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
         }
     }
     writeln!(writer, "{table}")?;
@@ -185,6 +219,59 @@ pub fn wrap(text: &str, width: Option<usize>, indent: &str) -> String {
         .join("\n")
 }
 
+/// Text for the character set in use: without Unicode, dashes, ellipses and curly quotes become
+/// their ASCII look-alikes (other characters cannot be helped and are left alone).
+pub fn in_charset(text: &str, unicode: bool) -> Cow<'_, str> {
+    const REPLACEMENTS: [(char, &str); 7] = [
+        ('–', "-"),
+        ('—', "-"),
+        ('…', "..."),
+        ('‘', "'"),
+        ('’', "'"),
+        ('“', "\""),
+        ('”', "\""),
+    ];
+    if unicode || text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let mut converted = String::with_capacity(text.len());
+    for character in text.chars() {
+        match REPLACEMENTS.iter().find(|(from, _)| *from == character) {
+            Some((_, to)) => converted.push_str(to),
+            None => converted.push(character),
+        }
+    }
+    Cow::Owned(converted)
+}
+
+/// How many terminal columns text takes; wide characters take two.
+pub fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Text padded with spaces to exactly `width` columns, or cut to fit with `…` at the end.
+pub fn fit(text: &str, width: usize) -> String {
+    let mut fitted = String::new();
+    let mut used = 0;
+    if display_width(text) <= width {
+        fitted.push_str(text);
+        used = display_width(text);
+    } else if width > 0 {
+        for character in text.chars() {
+            let character_width = unicode_width::UnicodeWidthChar::width(character).unwrap_or(0);
+            if used + character_width > width - 1 {
+                break;
+            }
+            fitted.push(character);
+            used += character_width;
+        }
+        fitted.push('…');
+        used += 1;
+    }
+    fitted.push_str(&" ".repeat(width.saturating_sub(used)));
+    fitted
+}
+
 /// A list item: `- ` and the text, wrapped with its later lines indented under the text.
 pub fn bullet(text: &str, width: Option<usize>) -> String {
     let wrapped = wrap(text, width, "  ");
@@ -207,6 +294,22 @@ mod tests {
             bullet(text, Some(24)),
             "- one two three four\n  five six seven eight\n  nine ten eleven twelve"
         );
+    }
+
+    #[test]
+    fn ascii_replaces_typographic_characters() {
+        assert_eq!(in_charset("1945–1949 …", false), "1945-1949 ...");
+        assert_eq!(in_charset("1945–1949 …", true), "1945–1949 …");
+        assert_eq!(in_charset("it’s 고려", false), "it's 고려");
+    }
+
+    #[test]
+    fn fit_pads_or_cuts_to_the_width() {
+        assert_eq!(fit("workers", 10), "workers   ");
+        assert_eq!(fit("workers", 7), "workers");
+        assert_eq!(fit("workers", 5), "work…");
+        assert_eq!(fit("고려사람", 5), "고려…");
+        assert_eq!(display_width("고려"), 4);
     }
 
     #[test]

@@ -1,0 +1,169 @@
+//! Shell completion scripts: commands, flags, their values, and the dataset's group names.
+
+use std::io::Write;
+
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use clap::{Arg, CommandFactory};
+use clap_complete::Shell;
+
+use crate::cli::Cli;
+use crate::error::Result;
+use crate::model::Dataset;
+use crate::record;
+
+/// Writes the completion script of `shell`, offering the group names of `dataset`.
+pub fn write(writer: &mut dyn Write, shell: Shell, dataset: &Dataset) -> Result<()> {
+    let mut command = command(shell, dataset);
+    let name = command.get_name().to_owned();
+    clap_complete::generate(shell, &mut command, name, writer);
+    Ok(())
+}
+
+/// The command line as the completion script sees it: like the parser's, but with the names of
+/// the groups and the fields of each command as the values to offer. Only completion uses these
+/// values; the parser itself still takes any name, since names also match by prefix or plural.
+pub fn command(shell: Shell, dataset: &Dataset) -> clap::Command {
+    let groups = group_names(dataset, shell);
+    let mut command = Cli::command();
+    // Building copies the global flags, `--fields` among them, into each subcommand.
+    command.build();
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|subcommand| subcommand.get_name().to_owned())
+        .collect();
+    for name in names {
+        let fields = fields_of(&name);
+        let groups = groups.clone();
+        let subcommand_name = name.clone();
+        command = command.mut_subcommand(&subcommand_name, move |mut subcommand| {
+            let ids: Vec<String> = subcommand
+                .get_arguments()
+                .map(|argument| argument.get_id().to_string())
+                .collect();
+            for id in ids {
+                let groups = groups.clone();
+                let name = name.clone();
+                subcommand = subcommand.mut_arg(&id, move |argument| {
+                    offer_values(argument, &name, fields, groups)
+                });
+            }
+            subcommand
+        });
+    }
+    command
+}
+
+/// The argument with the values completion should offer for it, if it names a group or fields.
+fn offer_values(
+    argument: Arg,
+    command: &str,
+    fields: Option<&'static [&'static str]>,
+    groups: Vec<PossibleValue>,
+) -> Arg {
+    let long = argument.get_long().map(str::to_owned);
+    let names_a_group =
+        long.as_deref() == Some("group") || (command == "group" && argument.get_id() == "name");
+    if names_a_group {
+        return argument.value_parser(PossibleValuesParser::new(groups));
+    }
+    match (long.as_deref(), fields) {
+        (Some("fields"), Some(fields)) => {
+            argument.value_parser(PossibleValuesParser::new(fields.iter().copied()))
+        }
+        _ => argument,
+    }
+}
+
+/// The fields `--fields` can pick for a command, if it has any.
+fn fields_of(command: &str) -> Option<&'static [&'static str]> {
+    match command {
+        "groups" => Some(record::GROUP_FIELDS),
+        "group" => Some(record::GROUP_DETAIL_FIELDS),
+        "estimates" | "chart" => Some(record::ESTIMATE_FIELDS),
+        "summary" => Some(record::SUMMARY_FIELDS),
+        "timeline" => Some(record::EVENT_FIELDS),
+        "search" => Some(record::SEARCH_FIELDS),
+        "sources" => Some(record::SOURCE_FIELDS),
+        _ => None,
+    }
+}
+
+/// The ids and aliases of the groups, each once, with the group's name as its description.
+/// Bash splits its word lists at spaces, so for bash only names without white space are offered;
+/// every group can still be completed by its id.
+fn group_names(dataset: &Dataset, shell: Shell) -> Vec<PossibleValue> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut values = Vec::new();
+    for group in &dataset.groups {
+        for name in std::iter::once(&group.id).chain(&group.aliases) {
+            let splits_in_bash = shell == Shell::Bash && name.chars().any(char::is_whitespace);
+            let usable = !(name.is_empty() || name.chars().any(char::is_control) || splits_in_bash);
+            let key = name.to_lowercase();
+            if usable && !seen.contains(&key) {
+                seen.push(key);
+                values.push(PossibleValue::new(name.clone()).help(group.name.clone()));
+            }
+        }
+    }
+    values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offered(shell: Shell, subcommand: &str, argument: &str) -> Vec<String> {
+        let dataset = crate::data::embedded().expect("the embedded dataset loads");
+        let command = command(shell, &dataset);
+        let subcommand = command
+            .find_subcommand(subcommand)
+            .expect("the subcommand exists");
+        let argument = subcommand
+            .get_arguments()
+            .find(|candidate| candidate.get_id() == argument)
+            .expect("the argument exists");
+        argument
+            .get_possible_values()
+            .iter()
+            .map(|value| value.get_name().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn group_names_are_offered_wherever_a_group_is_named() {
+        let names = offered(Shell::Zsh, "group", "name");
+        assert!(names.contains(&String::from("workers")));
+        assert!(names.contains(&String::from("guest workers")));
+        assert!(names.contains(&String::from("runaways")));
+        for (subcommand, argument) in [
+            ("estimates", "groups"),
+            ("chart", "groups"),
+            ("summary", "groups"),
+            ("timeline", "groups"),
+        ] {
+            assert_eq!(offered(Shell::Zsh, subcommand, argument), names);
+        }
+        let bash = offered(Shell::Bash, "group", "name");
+        assert!(bash.contains(&String::from("workers")));
+        assert!(bash.iter().all(|name| !name.contains(' ')), "{bash:?}");
+    }
+
+    #[test]
+    fn each_command_offers_its_own_fields() {
+        assert_eq!(
+            offered(Shell::Bash, "estimates", "fields"),
+            record::ESTIMATE_FIELDS
+        );
+        assert_eq!(
+            offered(Shell::Bash, "timeline", "fields"),
+            record::EVENT_FIELDS
+        );
+    }
+
+    #[test]
+    fn the_parser_still_takes_any_group_name() {
+        use clap::Parser;
+        let cli = Cli::try_parse_from(["nkru", "group", "guest work"]).expect("parses");
+        assert!(matches!(cli.command, crate::cli::Command::Group { .. }));
+    }
+}
