@@ -26,8 +26,7 @@ pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<
     if let Command::Validate { file } = &cli.command {
         return validate(file.as_deref(), settings, streams);
     }
-    let parsed = data::load(&settings.origin, settings.size_limit)?;
-    warn_unknown_fields(&parsed, &settings.origin, streams)?;
+    let parsed = load(&settings.origin, settings, streams)?;
     let dataset = &parsed.dataset;
     match &cli.command {
         Command::Groups => {
@@ -77,6 +76,19 @@ pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<
         }
         Command::Validate { .. } => Ok(()),
     }
+}
+
+/// Reads and parses a dataset once, warns about its unknown fields, and checks its invariants;
+/// `validate` and every other command report a broken file with the same messages.
+fn load(origin: &Origin, settings: &Settings, streams: &mut Streams<'_>) -> Result<Parsed> {
+    let text = data::read(origin, settings.size_limit)?;
+    let parsed = data::parse(&text, origin)?;
+    warn_unknown_fields(&parsed, origin, streams)?;
+    let problems = data::validate(&parsed.dataset);
+    if !problems.is_empty() {
+        return Err(data::invalid(origin, &problems));
+    }
+    Ok(parsed)
 }
 
 /// Warns on stderr about each field of a user's file that nkru does not know.
@@ -291,13 +303,7 @@ fn validate(file: Option<&str>, settings: &Settings, streams: &mut Streams<'_>) 
         Some("-") => Origin::Stdin,
         Some(path) => Origin::File(path.to_owned()),
     };
-    let text = data::read(&origin, settings.size_limit)?;
-    let parsed = data::parse(&text, &origin)?;
-    warn_unknown_fields(&parsed, &origin, streams)?;
-    let problems = data::validate(&parsed.dataset);
-    if !problems.is_empty() {
-        return Err(data::invalid(&origin, &problems));
-    }
+    let parsed = load(&origin, settings, streams)?;
     let dataset = &parsed.dataset;
     writeln!(
         streams.stdout,

@@ -1,5 +1,6 @@
 //! Loading a dataset (embedded, from a file or from stdin) and checking its invariants.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
@@ -67,49 +68,80 @@ pub struct Parsed {
     pub unknown_fields: Vec<UnknownField>,
 }
 
-/// Reads the raw text of a dataset from `origin`, refusing what cannot be a dataset.
-pub fn read(origin: &Origin, size_limit: u64) -> Result<String> {
+/// Reads the raw text of a dataset from `origin`, refusing what cannot be a dataset; the
+/// embedded text is borrowed, not copied.
+pub fn read(origin: &Origin, size_limit: u64) -> Result<Cow<'static, str>> {
     let bytes = match origin {
-        Origin::Embedded => return Ok(EMBEDDED.to_owned()),
-        Origin::Stdin => read_limited(std::io::stdin().lock(), size_limit, origin)?,
+        Origin::Embedded => return Ok(Cow::Borrowed(EMBEDDED)),
+        Origin::Stdin => read_limited(std::io::stdin().lock(), size_limit, 0, origin)?,
         Origin::File(path) => read_file(Path::new(path), size_limit, origin)?,
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Dataset(format!("{origin}: the file is empty")));
     }
-    String::from_utf8(bytes).map_err(|error| {
+    String::from_utf8(bytes).map(Cow::Owned).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        let bytes = error.as_bytes();
+        let (line, column) = position(bytes, offset);
         Error::Dataset(format!(
-            "{origin}: not UTF-8 text (invalid byte at offset {})",
-            error.utf8_error().valid_up_to()
+            "{origin}: line {line} column {column}: not UTF-8 text (byte 0x{:02x} at offset {offset})",
+            bytes[offset]
         ))
     })
 }
 
 fn read_file(path: &Path, size_limit: u64, origin: &Origin) -> Result<Vec<u8>> {
-    let metadata = fs::metadata(path)
-        .map_err(|error| Error::Dataset(format!("{origin}: cannot read: {}", io_reason(&error))))?;
+    let cannot_read = |error: std::io::Error| {
+        Error::Dataset(format!("{origin}: cannot read: {}", io_reason(&error)))
+    };
+    let metadata = fs::metadata(path).map_err(cannot_read)?;
     if metadata.is_dir() {
         return Err(Error::Dataset(format!(
             "{origin}: is a directory, not a dataset file"
         )));
     }
-    let file = fs::File::open(path)
-        .map_err(|error| Error::Dataset(format!("{origin}: cannot read: {}", io_reason(&error))))?;
-    read_limited(file, size_limit, origin)
+    if metadata.len() > size_limit {
+        return Err(too_large(origin, size_limit));
+    }
+    let file = fs::File::open(path).map_err(cannot_read)?;
+    read_limited(file, size_limit, metadata.len(), origin)
 }
 
-fn read_limited(reader: impl Read, size_limit: u64, origin: &Origin) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+/// Reads at most `size_limit` bytes; `expected` sizes the buffer once so a large file is not
+/// copied while the buffer grows.
+fn read_limited(
+    reader: impl Read,
+    size_limit: u64,
+    expected: u64,
+    origin: &Origin,
+) -> Result<Vec<u8>> {
+    let capacity = usize::try_from(expected.min(size_limit).saturating_add(1)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
     reader
         .take(size_limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|error| Error::Dataset(format!("{origin}: cannot read: {}", io_reason(&error))))?;
     if bytes.len() as u64 > size_limit {
-        return Err(Error::Dataset(format!(
-            "{origin}: larger than the limit of {size_limit} bytes (raise it with --max-size or NKRU_MAX_SIZE)"
-        )));
+        return Err(too_large(origin, size_limit));
     }
     Ok(bytes)
+}
+
+fn too_large(origin: &Origin, size_limit: u64) -> Error {
+    Error::Dataset(format!(
+        "{origin}: larger than the limit of {size_limit} bytes (raise it with --max-size or NKRU_MAX_SIZE)"
+    ))
+}
+
+/// The line and column (both from 1, the column in bytes as serde_json counts) of a byte offset.
+fn position(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|byte| **byte == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|byte| *byte == b'\n')
+        .map_or(0, |newline| newline + 1);
+    (line, offset - line_start + 1)
 }
 
 /// The reason of an I/O error in words, without the OS error number.
@@ -127,14 +159,19 @@ fn io_reason(error: &std::io::Error) -> String {
     }
 }
 
+/// The deepest nesting of arrays and objects serde_json accepts when it builds values.
+pub const NESTING_LIMIT: usize = 128;
+
 /// Parses dataset text, naming the place of a syntax error or the path of a field of the wrong shape.
 pub fn parse(text: &str, origin: &Origin) -> Result<Parsed> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    check_top_level(text, origin)?;
     let mut unknown_fields = Vec::new();
     let mut json = serde_json::Deserializer::from_str(text);
     let mut note_unknown = |path: serde_ignored::Path<'_>| {
-        unknown_fields.push(UnknownField {
-            path: path.to_string(),
-        });
+        let mut text = String::new();
+        write_path(&mut text, &path);
+        unknown_fields.push(UnknownField { path: text });
     };
     let result = serde_path_to_error::deserialize::<_, Dataset>(serde_ignored::Deserializer::new(
         &mut json,
@@ -147,10 +184,99 @@ pub fn parse(text: &str, origin: &Origin) -> Result<Parsed> {
     })?;
     json.end()
         .map_err(|error| Error::Dataset(describe_json_error(origin, ".", &error)))?;
+    // Known fields are at most five levels deep, and anything deeper where the model expects a
+    // value is a type error already; only the values of unknown fields, which serde_json skips
+    // without building them, can nest deeper. Refuse them as serde_json would refuse to build them.
+    if !unknown_fields.is_empty()
+        && let Some(offset) = too_deep(text.as_bytes())
+    {
+        let (line, column) = position(text.as_bytes(), offset);
+        return Err(Error::Dataset(format!(
+            "{origin}: line {line} column {column}: invalid JSON: nested deeper than {NESTING_LIMIT} levels"
+        )));
+    }
     Ok(Parsed {
         dataset,
         unknown_fields,
     })
+}
+
+/// Refuses text whose top-level value is not an object, before serde reads an array as a struct.
+fn check_top_level(text: &str, origin: &Origin) -> Result<()> {
+    let Some(offset) = text
+        .bytes()
+        .position(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
+    else {
+        return Err(Error::Dataset(format!("{origin}: the file is empty")));
+    };
+    let found = match text.as_bytes()[offset] {
+        b'{' => return Ok(()),
+        b'[' => "an array",
+        b'"' => "a string",
+        b'-' | b'0'..=b'9' => "a number",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        // Not the start of any JSON value: the parser names the syntax error.
+        _ => return Ok(()),
+    };
+    let (line, column) = position(text.as_bytes(), offset);
+    Err(Error::Dataset(format!(
+        "{origin}: line {line} column {column}: the top level must be the dataset object, not {found}"
+    )))
+}
+
+/// The offset of the first bracket that opens a level deeper than [`NESTING_LIMIT`], if any.
+fn too_deep(bytes: &[u8]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (offset, byte) in bytes.iter().enumerate() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > NESTING_LIMIT {
+                    return Some(offset);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Writes a path of serde_ignored as `estimates[2].note`, the way field paths read elsewhere.
+fn write_path(text: &mut String, path: &serde_ignored::Path<'_>) {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => {}
+        Path::Seq { parent, index } => {
+            write_path(text, parent);
+            text.push_str(&format!("[{index}]"));
+        }
+        Path::Map { parent, key } => {
+            write_path(text, parent);
+            if !text.is_empty() {
+                text.push('.');
+            }
+            text.push_str(key);
+        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => {
+            write_path(text, parent);
+        }
+    }
 }
 
 fn describe_json_error(origin: &Origin, path: &str, error: &serde_json::Error) -> String {
@@ -166,10 +292,56 @@ fn describe_json_error(origin: &Origin, path: &str, error: &serde_json::Error) -
             format!("{origin}: {place}: invalid JSON: {message}")
         }
         Category::Data if path == "." => {
-            format!("{origin}: {place}: the top level must be a dataset object: {message}")
+            format!("{origin}: {place}: dataset: {}", in_words(message))
         }
-        Category::Data => format!("{origin}: {place}: {path}: {message}"),
+        Category::Data => format!("{origin}: {place}: {path}: {}", in_words(message)),
     }
+}
+
+/// A serde type error with Rust's type names put in the words of the dataset format:
+/// `invalid type: string "many", expected u64` becomes
+/// `invalid type: string "many", expected a whole number from 0 to 18446744073709551615`.
+fn in_words(message: &str) -> String {
+    let Some(rest) = ["invalid type: ", "invalid value: "]
+        .iter()
+        .find_map(|prefix| message.strip_prefix(prefix).map(|rest| (*prefix, rest)))
+    else {
+        return message.to_owned();
+    };
+    let (prefix, rest) = rest;
+    let Some(split) = rest.rfind(", expected ") else {
+        return message.to_owned();
+    };
+    let (found, expected) = (&rest[..split], &rest[split + ", expected ".len()..]);
+    let number = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "));
+    // A number of the wrong kind (negative, fractional, too large) is a wrong value, not a
+    // wrong type, whatever Rust type serde_json read it as.
+    let prefix = if number.is_some() {
+        "invalid value: "
+    } else {
+        prefix
+    };
+    let found = if let Some(number) = number {
+        format!("number {number}")
+    } else {
+        match found {
+            "sequence" => String::from("array"),
+            "map" => String::from("object"),
+            "unit value" => String::from("null"),
+            other => crate::text::quote(other),
+        }
+    };
+    let expected = match expected {
+        "u64" => String::from("a whole number from 0 to 18446744073709551615"),
+        "i32" => String::from("a whole number from -2147483648 to 2147483647"),
+        "a sequence" => String::from("an array"),
+        "a boolean" => String::from("true or false"),
+        other if other.starts_with("struct ") => String::from("an object"),
+        other => other.to_owned(),
+    };
+    format!("{prefix}{found}, expected {expected}")
 }
 
 /// Loads and validates a dataset; a dataset with problems is an error listing every one of them.
@@ -438,7 +610,7 @@ mod tests {
         );
         let extra = EMBEDDED.replacen("\"measure\"", "\"note\": \"x\", \"measure\"", 1);
         let parsed = parse(&extra, &Origin::Embedded).expect("an unknown field still loads");
-        assert_eq!(parsed.unknown_fields[0].path, "estimates.0.note");
+        assert_eq!(parsed.unknown_fields[0].path, "estimates[0].note");
     }
 
     #[test]
