@@ -535,10 +535,13 @@ impl Checker {
         known: &HashSet<String>,
     ) {
         if id.trim().is_empty() {
-            self.problem(
-                record,
-                format!("{field} is empty: every record needs a {kind}"),
-            );
+            // A source is required; a group is optional only by being null or left out of a list.
+            let hint = if kind == "source" {
+                "every record needs a source"
+            } else {
+                "name a group or leave it out"
+            };
+            self.problem(record, format!("{field} is empty: {hint}"));
         } else if !known.contains(id) {
             self.problem(record, format!("{field}: no {kind} has the id `{id}`"));
         }

@@ -262,6 +262,14 @@ fn a_file_over_the_size_limit_is_refused_until_the_limit_is_raised() {
 }
 
 #[test]
+fn a_byte_order_mark_is_skipped() {
+    let folder = Folder::new();
+    folder.write("data.json", format!("\u{feff}{EMBEDDED}"));
+    let result = outcome(folder.nkru().args(["validate", "data.json"]));
+    assert_eq!((result.code, result.stderr.as_str()), (0, ""));
+}
+
+#[test]
 fn a_syntax_error_names_line_and_column() {
     assert_file_refused(
         "{\n  \"title\": \"North Koreans in Russia\",\n  \"overview\" \"missing colon\"\n}\n",
@@ -410,6 +418,7 @@ fn every_broken_invariant_is_reported_one_line_each() {
     broken["events"][3]["source"] = json!("");
     broken["groups"][0]["name"] = json!("   ");
     broken["sources"][1]["description"] = json!("");
+    broken["events"][4]["groups"] = json!(["refugees", " "]);
     let message = "\
 nkru: error: data.json: estimates[2] (total-2006): id `total-2006` is used by an earlier record of estimates
 nkru: error: data.json: groups[0] (students): name is empty
@@ -418,6 +427,7 @@ nkru: error: data.json: estimates[3] (refugees-1999): group: no group has the id
 nkru: error: data.json: estimates[3] (refugees-1999): period: from (2001) is after to (1999)
 nkru: error: data.json: events[2] (asylum-remark-1994): source: no source has the id `nowhere`
 nkru: error: data.json: events[3] (citizens-killed-1995): source is empty: every record needs a source
+nkru: error: data.json: events[4] (consul-killed-1996): groups[1] is empty: name a group or leave it out
 nkru: error: data.json: sources[1] (kyung-hee-2006): description is empty
 ";
     assert_file_refused(pretty(&broken), message);
