@@ -23,8 +23,10 @@ pub struct Streams<'a> {
 /// Runs a command to the end. Everything that can fail is checked before the first byte is
 /// written, so an error leaves stdout empty.
 pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<()> {
-    if let Command::Validate { file } = &cli.command {
-        return validate(file.as_deref(), settings, streams);
+    match &cli.command {
+        Command::Validate { file } => return validate(file.as_deref(), settings, streams),
+        Command::Schema => return crate::schema::write(streams.stdout),
+        _ => {}
     }
     let parsed = load(&settings.origin, settings, streams)?;
     let dataset = &parsed.dataset;
@@ -74,7 +76,7 @@ pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<
                 .collect();
             list(settings, streams, record::SOURCES, rows, "sources")
         }
-        Command::Validate { .. } => Ok(()),
+        Command::Validate { .. } | Command::Schema => Ok(()),
     }
 }
 

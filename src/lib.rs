@@ -12,6 +12,7 @@ pub mod model;
 pub mod query;
 pub mod record;
 pub mod render;
+pub mod schema;
 pub mod settings;
 pub mod shell;
 pub mod text;

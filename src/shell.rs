@@ -52,7 +52,7 @@ pub fn execute(
 fn one_line(error: &clap::Error) -> String {
     if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         return String::from(
-            "a command is needed: groups, group, estimates, summary, timeline, search, sources or validate (see nkru --help)",
+            "a command is needed: groups, group, estimates, summary, timeline, search, sources, schema or validate (see nkru --help)",
         );
     }
     let rendered = error.render().to_string();
