@@ -15,4 +15,5 @@ pub mod render;
 pub mod schema;
 pub mod settings;
 pub mod shell;
+pub mod synthetic;
 pub mod text;
