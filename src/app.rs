@@ -32,7 +32,7 @@ pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<
     let dataset = &parsed.dataset;
     match &cli.command {
         Command::Groups => {
-            let rows = dataset
+            let rows: Vec<Row<'_>> = dataset
                 .groups
                 .iter()
                 .map(|group| record::group_row(dataset, group))
@@ -46,19 +46,24 @@ pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<
             reverse,
         } => {
             let filter = EstimateFilter::new(dataset, filter)?;
-            let mut rows: Vec<Row<'_>> = filter
-                .apply(dataset)
-                .into_iter()
-                .map(record::estimate_row)
-                .collect();
-            sort_rows(&mut rows, sort.as_deref(), *reverse);
+            let mut estimates = filter.apply(dataset);
+            if sort.is_some() {
+                let mut rows: Vec<Row<'_>> =
+                    estimates.into_iter().map(record::estimate_row).collect();
+                sort_rows(&mut rows, sort.as_deref(), *reverse);
+                return list(settings, streams, record::ESTIMATES, rows, "estimates");
+            }
+            if *reverse {
+                estimates.reverse();
+            }
+            let rows = estimates.into_iter().map(record::estimate_row);
             list(settings, streams, record::ESTIMATES, rows, "estimates")
         }
         Command::Summary { groups } => summary(settings, streams, dataset, groups),
         Command::Timeline { groups, from, to } => {
             query::check_bounds(*from, *to, "--from", "--to")?;
             let groups = query::resolve_groups(dataset, groups)?;
-            let rows = query::timeline(dataset, &groups, *from, *to)
+            let rows: Vec<Row<'_>> = query::timeline(dataset, &groups, *from, *to)
                 .into_iter()
                 .map(record::event_row)
                 .collect();
@@ -66,11 +71,11 @@ pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<
         }
         Command::Search { text } => {
             let hits = query::search(dataset, text)?;
-            let rows = hits.iter().map(record::hit_row).collect();
+            let rows: Vec<Row<'_>> = hits.iter().map(record::hit_row).collect();
             list(settings, streams, record::SEARCH, rows, "matches")
         }
         Command::Sources => {
-            let rows = query::citations(dataset)
+            let rows: Vec<Row<'_>> = query::citations(dataset)
                 .iter()
                 .map(record::source_row)
                 .collect();
@@ -127,18 +132,31 @@ fn sort_rows(rows: &mut [Row<'_>], field: Option<&str>, reverse: bool) {
     }
 }
 
-/// Writes the rows of a list command in the chosen format.
-fn list(
+/// Writes the rows of a list command in the chosen format. The line-by-line formats write each
+/// row as it is made, so a large list is never held whole; a table and a JSON array need them all.
+fn list<'a>(
     settings: &Settings,
     streams: &mut Streams<'_>,
     fields: record::Fields,
-    rows: Vec<Row<'_>>,
+    rows: impl IntoIterator<Item = Row<'a>>,
     noun: &str,
 ) -> Result<()> {
     let columns = columns(settings, fields)?;
     check_header_choice(settings)?;
-    write_rows(settings, streams.stdout, &columns, &rows)?;
-    if rows.is_empty() && settings.notes {
+    let mut rows = rows.into_iter().peekable();
+    let empty = rows.peek().is_none();
+    let writer = &mut *streams.stdout;
+    match settings.output {
+        Output::Tsv => export::tsv(writer, &columns, rows, settings.header)?,
+        Output::Csv => export::csv(writer, &columns, rows, settings.header)?,
+        Output::Ndjson => export::ndjson(writer, &columns, rows)?,
+        Output::Markdown => export::markdown(writer, &columns, rows)?,
+        Output::Table | Output::Json => {
+            let rows: Vec<Row<'a>> = rows.collect();
+            write_rows(settings, writer, &columns, &rows)?;
+        }
+    }
+    if empty && settings.notes {
         writeln!(streams.stderr, "nkru: no {noun} match")?;
     }
     Ok(())

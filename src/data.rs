@@ -8,6 +8,8 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use serde::Deserialize;
+
 use crate::model::{Dataset, Period};
 
 /// The dataset built into nkru, from `data/nkru.json`.
@@ -173,15 +175,11 @@ pub fn parse(text: &str, origin: &Origin) -> Result<Parsed> {
         write_path(&mut text, &path);
         unknown_fields.push(UnknownField { path: text });
     };
-    let result = serde_path_to_error::deserialize::<_, Dataset>(serde_ignored::Deserializer::new(
+    let result = Dataset::deserialize(serde_ignored::Deserializer::new(
         &mut json,
         &mut note_unknown,
     ));
-    let dataset = result.map_err(|error| {
-        let path = error.path().to_string();
-        let inner = error.into_inner();
-        Error::Dataset(describe_json_error(origin, &path, &inner))
-    })?;
+    let dataset = result.map_err(|error| Error::Dataset(locate(text, origin, &error)))?;
     json.end()
         .map_err(|error| Error::Dataset(describe_json_error(origin, ".", &error)))?;
     // Known fields are at most five levels deep, and anything deeper where the model expects a
@@ -279,6 +277,25 @@ fn write_path(text: &mut String, path: &serde_ignored::Path<'_>) {
     }
 }
 
+/// The message of an error met while parsing, with the path of the field it is about.
+///
+/// Keeping the path of every value costs a string for every key of the file, so the one parse of
+/// a good file does without; a file with a wrong field is read again with serde_path_to_error,
+/// which stops at the same place and names the path.
+fn locate(text: &str, origin: &Origin, error: &serde_json::Error) -> String {
+    if error.classify() != serde_json::error::Category::Data {
+        return describe_json_error(origin, ".", error);
+    }
+    let mut json = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, Dataset>(&mut json) {
+        Err(located) => {
+            let path = located.path().to_string();
+            describe_json_error(origin, &path, located.inner())
+        }
+        Ok(_) => describe_json_error(origin, ".", error),
+    }
+}
+
 fn describe_json_error(origin: &Origin, path: &str, error: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let message = error.to_string();
@@ -365,13 +382,17 @@ pub fn invalid(origin: &Origin, problems: &[Problem]) -> Error {
 }
 
 /// Checks every invariant of a dataset and returns each broken one.
+///
+/// Names of records and fields are only written out for a problem, so checking a large
+/// dataset allocates little beyond the sets of ids.
 pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     let mut checker = Checker::default();
-    checker.text("dataset", "title", &dataset.title);
-    checker.text("dataset", "overview", &dataset.overview);
-    checker.text("dataset", "version", &dataset.version);
+    let whole = Record::new("dataset", None, "");
+    checker.text(&whole, format_args!("title"), &dataset.title);
+    checker.text(&whole, format_args!("overview"), &dataset.overview);
+    checker.text(&whole, format_args!("version"), &dataset.version);
     for (index, category) in dataset.categories.iter().enumerate() {
-        checker.text("dataset", &format!("categories[{index}]"), category);
+        checker.text(&whole, format_args!("categories[{index}]"), category);
     }
 
     let group_ids = checker.ids(
@@ -399,22 +420,29 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     );
 
     for (index, group) in dataset.groups.iter().enumerate() {
-        let record = record_name("groups", index, &group.id);
-        checker.text(&record, "name", &group.name);
-        checker.text(&record, "description", &group.description);
+        let record = Record::new("groups", Some(index), &group.id);
+        checker.text(&record, format_args!("name"), &group.name);
+        checker.text(&record, format_args!("description"), &group.description);
         for (alias_index, alias) in group.aliases.iter().enumerate() {
-            checker.text(&record, &format!("aliases[{alias_index}]"), alias);
+            checker.text(&record, format_args!("aliases[{alias_index}]"), alias);
         }
         for (period_index, period) in group.periods.iter().enumerate() {
-            checker.period(&record, &format!("periods[{period_index}]"), period);
+            checker.period(&record, format_args!("periods[{period_index}]"), period);
         }
         for (fact_index, fact) in group.facts.iter().enumerate() {
-            let field = format!("facts[{fact_index}]");
-            checker.text(&record, &format!("{field}.text"), &fact.text);
-            checker.text(&record, &format!("{field}.section"), &fact.section);
+            checker.text(
+                &record,
+                format_args!("facts[{fact_index}].text"),
+                &fact.text,
+            );
+            checker.text(
+                &record,
+                format_args!("facts[{fact_index}].section"),
+                &fact.section,
+            );
             checker.reference(
                 &record,
-                &format!("{field}.source"),
+                format_args!("facts[{fact_index}].source"),
                 &fact.source,
                 "source",
                 &source_ids,
@@ -423,7 +451,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     }
 
     for (index, estimate) in dataset.estimates.iter().enumerate() {
-        let record = record_name("estimates", index, &estimate.id);
+        let record = Record::new("estimates", Some(index), &estimate.id);
         if estimate.low > estimate.high {
             checker.problem(
                 &record,
@@ -431,69 +459,108 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
             );
         }
         if let Some(group) = &estimate.group {
-            checker.reference(&record, "group", group, "group", &group_ids);
+            checker.reference(&record, format_args!("group"), group, "group", &group_ids);
         }
-        checker.period(&record, "period", &estimate.period);
+        checker.period(&record, format_args!("period"), &estimate.period);
         if let Some(region) = &estimate.region {
-            checker.text(&record, "region", region);
+            checker.text(&record, format_args!("region"), region);
         }
-        checker.text(&record, "measure", &estimate.measure);
-        checker.text(&record, "section", &estimate.section);
-        checker.reference(&record, "source", &estimate.source, "source", &source_ids);
+        checker.text(&record, format_args!("measure"), &estimate.measure);
+        checker.text(&record, format_args!("section"), &estimate.section);
+        checker.reference(
+            &record,
+            format_args!("source"),
+            &estimate.source,
+            "source",
+            &source_ids,
+        );
     }
 
     for (index, event) in dataset.events.iter().enumerate() {
-        let record = record_name("events", index, &event.id);
-        checker.period(&record, "period", &event.period);
+        let record = Record::new("events", Some(index), &event.id);
+        checker.period(&record, format_args!("period"), &event.period);
         if event.period.from.is_none() {
             checker.problem(
                 &record,
                 String::from("period.from is null: an event needs a year"),
             );
         }
-        checker.text(&record, "description", &event.description);
-        checker.text(&record, "section", &event.section);
+        checker.text(&record, format_args!("description"), &event.description);
+        checker.text(&record, format_args!("section"), &event.section);
         for (group_index, group) in event.groups.iter().enumerate() {
             checker.reference(
                 &record,
-                &format!("groups[{group_index}]"),
+                format_args!("groups[{group_index}]"),
                 group,
                 "group",
                 &group_ids,
             );
         }
-        checker.reference(&record, "source", &event.source, "source", &source_ids);
+        checker.reference(
+            &record,
+            format_args!("source"),
+            &event.source,
+            "source",
+            &source_ids,
+        );
     }
 
     for (index, source) in dataset.sources.iter().enumerate() {
-        let record = record_name("sources", index, &source.id);
-        checker.text(&record, "name", &source.name);
-        checker.text(&record, "kind", &source.kind);
-        checker.text(&record, "description", &source.description);
+        let record = Record::new("sources", Some(index), &source.id);
+        checker.text(&record, format_args!("name"), &source.name);
+        checker.text(&record, format_args!("kind"), &source.kind);
+        checker.text(&record, format_args!("description"), &source.description);
         if let Some(author) = &source.author {
-            checker.text(&record, "author", author);
+            checker.text(&record, format_args!("author"), author);
         }
     }
 
     for (index, related) in dataset.related.iter().enumerate() {
-        let record = record_name("related", index, &related.id);
-        checker.text(&record, "name", &related.name);
-        checker.text(&record, "description", &related.description);
-        checker.text(&record, "origin", &related.origin);
-        checker.text(&record, "destination", &related.destination);
-        checker.text(&record, "section", &related.section);
-        checker.period(&record, "period", &related.period);
-        checker.reference(&record, "source", &related.source, "source", &source_ids);
+        let record = Record::new("related", Some(index), &related.id);
+        checker.text(&record, format_args!("name"), &related.name);
+        checker.text(&record, format_args!("description"), &related.description);
+        checker.text(&record, format_args!("origin"), &related.origin);
+        checker.text(&record, format_args!("destination"), &related.destination);
+        checker.text(&record, format_args!("section"), &related.section);
+        checker.period(&record, format_args!("period"), &related.period);
+        checker.reference(
+            &record,
+            format_args!("source"),
+            &related.source,
+            "source",
+            &source_ids,
+        );
     }
 
     checker.problems
 }
 
-fn record_name(list: &str, index: usize, id: &str) -> String {
-    if id.trim().is_empty() {
-        format!("{list}[{index}]")
-    } else {
-        format!("{list}[{index}] ({id})")
+/// A record named as problems name it: `estimates[3] (refugees-1999)`, or `dataset`.
+struct Record<'a> {
+    /// The list the record is in, or `dataset` for the dataset's own fields.
+    list: &'static str,
+    /// The record's position in its list.
+    index: Option<usize>,
+    /// The record's id, left out when blank.
+    id: &'a str,
+}
+
+impl<'a> Record<'a> {
+    fn new(list: &'static str, index: Option<usize>, id: &'a str) -> Self {
+        Record { list, index, id }
+    }
+}
+
+impl fmt::Display for Record<'_> {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.list)?;
+        if let Some(index) = self.index {
+            write!(formatter, "[{index}]")?;
+        }
+        if !self.id.trim().is_empty() {
+            write!(formatter, " ({})", self.id)?;
+        }
+        Ok(())
     }
 }
 
@@ -504,35 +571,35 @@ struct Checker {
 }
 
 impl Checker {
-    fn problem(&mut self, record: &str, message: String) {
+    fn problem(&mut self, record: &Record<'_>, message: String) {
         self.problems.push(Problem {
-            record: record.to_owned(),
+            record: record.to_string(),
             message,
         });
     }
 
-    fn text(&mut self, record: &str, field: &str, value: &str) {
+    fn text(&mut self, record: &Record<'_>, field: fmt::Arguments<'_>, value: &str) {
         if value.trim().is_empty() {
             self.problem(record, format!("{field} is empty"));
         }
     }
 
-    fn period(&mut self, record: &str, field: &str, period: &Period) {
+    fn period(&mut self, record: &Record<'_>, field: fmt::Arguments<'_>, period: &Period) {
         if let (Some(from), Some(to)) = (period.from, period.to)
             && from > to
         {
             self.problem(record, format!("{field}: from ({from}) is after to ({to})"));
         }
-        self.text(record, &format!("{field}.text"), &period.text);
+        self.text(record, format_args!("{field}.text"), &period.text);
     }
 
     fn reference(
         &mut self,
-        record: &str,
-        field: &str,
+        record: &Record<'_>,
+        field: fmt::Arguments<'_>,
         id: &str,
         kind: &str,
-        known: &HashSet<String>,
+        known: &HashSet<&str>,
     ) {
         if id.trim().is_empty() {
             // A source is required; a group is optional only by being null or left out of a list.
@@ -548,14 +615,19 @@ impl Checker {
     }
 
     /// Checks that ids of one list are present and unique, and returns them.
-    fn ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<String> {
-        let mut seen = HashSet::new();
+    fn ids<'a>(
+        &mut self,
+        list: &'static str,
+        ids: impl ExactSizeIterator<Item = &'a str>,
+    ) -> HashSet<&'a str> {
+        let mut seen = HashSet::with_capacity(ids.len());
         for (index, id) in ids.enumerate() {
+            let record = Record::new(list, Some(index), id);
             if id.trim().is_empty() {
-                self.problem(&format!("{list}[{index}]"), String::from("id is empty"));
-            } else if !seen.insert(id.to_owned()) {
+                self.problem(&record, String::from("id is empty"));
+            } else if !seen.insert(id) {
                 self.problem(
-                    &format!("{list}[{index}] ({id})"),
+                    &record,
                     format!("id `{id}` is used by an earlier record of {list}"),
                 );
             }
