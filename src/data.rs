@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::io::Read;
 use std::path::Path;
 
@@ -395,29 +396,38 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
         checker.text(&whole, format_args!("categories[{index}]"), category);
     }
 
-    let group_ids = checker.ids(
-        "groups",
-        dataset.groups.iter().map(|group| group.id.as_str()),
-    );
-    let source_ids = checker.ids(
-        "sources",
-        dataset.sources.iter().map(|source| source.id.as_str()),
-    );
-    checker.ids(
-        "estimates",
-        dataset
-            .estimates
-            .iter()
-            .map(|estimate| estimate.id.as_str()),
-    );
-    checker.ids(
-        "events",
-        dataset.events.iter().map(|event| event.id.as_str()),
-    );
-    checker.ids(
-        "related",
-        dataset.related.iter().map(|related| related.id.as_str()),
-    );
+    let group_ids: Vec<&str> = dataset
+        .groups
+        .iter()
+        .map(|group| group.id.as_str())
+        .collect();
+    checker.unique_ids("groups", &group_ids);
+    let group_ids: HashSet<&str> = group_ids.into_iter().collect();
+    let source_ids: Vec<&str> = dataset
+        .sources
+        .iter()
+        .map(|source| source.id.as_str())
+        .collect();
+    checker.unique_ids("sources", &source_ids);
+    let source_ids: HashSet<&str> = source_ids.into_iter().collect();
+    let estimate_ids: Vec<&str> = dataset
+        .estimates
+        .iter()
+        .map(|estimate| estimate.id.as_str())
+        .collect();
+    checker.unique_ids("estimates", &estimate_ids);
+    let event_ids: Vec<&str> = dataset
+        .events
+        .iter()
+        .map(|event| event.id.as_str())
+        .collect();
+    checker.unique_ids("events", &event_ids);
+    let related_ids: Vec<&str> = dataset
+        .related
+        .iter()
+        .map(|related| related.id.as_str())
+        .collect();
+    checker.unique_ids("related", &related_ids);
 
     for (index, group) in dataset.groups.iter().enumerate() {
         let record = Record::new("groups", Some(index), &group.id);
@@ -614,25 +624,43 @@ impl Checker {
         }
     }
 
-    /// Checks that ids of one list are present and unique, and returns them.
-    fn ids<'a>(
-        &mut self,
-        list: &'static str,
-        ids: impl ExactSizeIterator<Item = &'a str>,
-    ) -> HashSet<&'a str> {
-        let mut seen = HashSet::with_capacity(ids.len());
-        for (index, id) in ids.enumerate() {
+    /// Checks that the ids of one list are present and unique, naming each record whose id is
+    /// blank or used by an earlier record, in the order of the list.
+    fn unique_ids(&mut self, list: &'static str, ids: &[&str]) {
+        // Sorting the ids' hashes finds repeats with far fewer cache misses than a set of a
+        // million strings would; only ids with equal hashes are compared.
+        let hasher = BuildHasherDefault::<DefaultHasher>::default();
+        let mut hashes: Vec<(u64, usize)> = ids
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| !id.trim().is_empty())
+            .map(|(index, id)| (hasher.hash_one(id), index))
+            .collect();
+        hashes.sort_unstable();
+        let mut repeated: Vec<usize> = Vec::new();
+        for run in hashes.chunk_by(|left, right| left.0 == right.0) {
+            for (position, &(_, index)) in run.iter().enumerate() {
+                if run[..position]
+                    .iter()
+                    .any(|&(_, earlier)| ids[earlier] == ids[index])
+                {
+                    repeated.push(index);
+                }
+            }
+        }
+        repeated.sort_unstable();
+        let mut repeated = repeated.into_iter().peekable();
+        for (index, id) in ids.iter().enumerate() {
             let record = Record::new(list, Some(index), id);
             if id.trim().is_empty() {
                 self.problem(&record, String::from("id is empty"));
-            } else if !seen.insert(id) {
+            } else if repeated.next_if_eq(&index).is_some() {
                 self.problem(
                     &record,
                     format!("id `{id}` is used by an earlier record of {list}"),
                 );
             }
         }
-        seen
     }
 }
 
@@ -686,6 +714,22 @@ mod tests {
         let extra = EMBEDDED.replacen("\"measure\"", "\"note\": \"x\", \"measure\"", 1);
         let parsed = parse(&extra, &Origin::Embedded).expect("an unknown field still loads");
         assert_eq!(parsed.unknown_fields[0].path, "estimates[0].note");
+    }
+
+    #[test]
+    fn every_repeated_and_blank_id_is_named_in_list_order() {
+        let mut checker = Checker::default();
+        checker.unique_ids("events", &["a", "b", "a", " ", "a", "b", "c"]);
+        let messages: Vec<String> = checker.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "events[2] (a): id `a` is used by an earlier record of events",
+                "events[3]: id is empty",
+                "events[4] (a): id `a` is used by an earlier record of events",
+                "events[5] (b): id `b` is used by an earlier record of events",
+            ]
+        );
     }
 
     #[test]
