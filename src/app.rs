@@ -31,14 +31,14 @@ pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<
             return completion::write(streams.stdout, *shell, &data::embedded()?);
         }
         Command::Man => return manual::write(streams.stdout),
+        Command::Schema => return crate::schema::write(streams.stdout),
         _ => {}
     }
-    let parsed = data::load(&settings.origin, settings.size_limit)?;
-    warn_unknown_fields(&parsed, &settings.origin, streams)?;
+    let parsed = load(&settings.origin, settings, streams)?;
     let dataset = &parsed.dataset;
     match &cli.command {
         Command::Groups => {
-            let rows = dataset
+            let rows: Vec<Row<'_>> = dataset
                 .groups
                 .iter()
                 .map(|group| record::group_row(dataset, group))
@@ -52,12 +52,17 @@ pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<
             reverse,
         } => {
             let filter = EstimateFilter::new(dataset, filter)?;
-            let mut rows: Vec<Row<'_>> = filter
-                .apply(dataset)
-                .into_iter()
-                .map(record::estimate_row)
-                .collect();
-            sort_rows(&mut rows, sort.as_deref(), *reverse);
+            let mut estimates = filter.apply(dataset);
+            if sort.is_some() {
+                let mut rows: Vec<Row<'_>> =
+                    estimates.into_iter().map(record::estimate_row).collect();
+                sort_rows(&mut rows, sort.as_deref(), *reverse);
+                return list(settings, streams, record::ESTIMATES, rows, "estimates");
+            }
+            if *reverse {
+                estimates.reverse();
+            }
+            let rows = estimates.into_iter().map(record::estimate_row);
             list(settings, streams, record::ESTIMATES, rows, "estimates")
         }
         Command::Chart { filter } => chart(settings, streams, dataset, filter),
@@ -69,22 +74,24 @@ pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<
             if settings.output == Output::Table && settings.fields.is_none() {
                 return timeline_view(settings, streams, dataset, &events, &groups, (*from, *to));
             }
-            let rows = events.into_iter().map(record::event_row).collect();
+            let rows = events.into_iter().map(record::event_row);
             list(settings, streams, record::EVENTS, rows, "events")
         }
         Command::Search { text } => {
             let hits = query::search(dataset, text)?;
-            let rows = hits.iter().map(record::hit_row).collect();
+            let rows: Vec<Row<'_>> = hits.iter().map(record::hit_row).collect();
             list(settings, streams, record::SEARCH, rows, "matches")
         }
         Command::Sources => {
-            let rows = query::citations(dataset)
+            let rows: Vec<Row<'_>> = query::citations(dataset)
                 .iter()
                 .map(record::source_row)
                 .collect();
             list(settings, streams, record::SOURCES, rows, "sources")
         }
-        Command::Validate { .. } | Command::Completions { .. } | Command::Man => Ok(()),
+        Command::Validate { .. } | Command::Schema | Command::Completions { .. } | Command::Man => {
+            Ok(())
+        }
     }
 }
 
@@ -103,7 +110,7 @@ fn chart(
         }
         return Ok(());
     }
-    let rows = estimates.into_iter().map(record::estimate_row).collect();
+    let rows = estimates.into_iter().map(record::estimate_row);
     list(settings, streams, record::ESTIMATES, rows, "estimates")
 }
 
@@ -136,6 +143,19 @@ fn timeline_view(
         return Ok(());
     }
     render::timeline::timeline(streams.stdout, settings, dataset, events, &shown, bounds)
+}
+
+/// Reads and parses a dataset once, warns about its unknown fields, and checks its invariants;
+/// `validate` and every other command report a broken file with the same messages.
+fn load(origin: &Origin, settings: &Settings, streams: &mut Streams<'_>) -> Result<Parsed> {
+    let text = data::read(origin, settings.size_limit)?;
+    let parsed = data::parse(&text, origin)?;
+    warn_unknown_fields(&parsed, origin, streams)?;
+    let problems = data::validate(&parsed.dataset);
+    if !problems.is_empty() {
+        return Err(data::invalid(origin, &problems));
+    }
+    Ok(parsed)
 }
 
 /// Warns on stderr about each field of a user's file that nkru does not know.
@@ -172,18 +192,31 @@ fn sort_rows(rows: &mut [Row<'_>], field: Option<&str>, reverse: bool) {
     }
 }
 
-/// Writes the rows of a list command in the chosen format.
-fn list(
+/// Writes the rows of a list command in the chosen format. The line-by-line formats write each
+/// row as it is made, so a large list is never held whole; a table and a JSON array need them all.
+fn list<'a>(
     settings: &Settings,
     streams: &mut Streams<'_>,
     fields: record::Fields,
-    rows: Vec<Row<'_>>,
+    rows: impl IntoIterator<Item = Row<'a>>,
     noun: &str,
 ) -> Result<()> {
     let columns = columns(settings, fields)?;
     check_header_choice(settings)?;
-    write_rows(settings, streams.stdout, &columns, &rows)?;
-    if rows.is_empty() && settings.notes {
+    let mut rows = rows.into_iter().peekable();
+    let empty = rows.peek().is_none();
+    let writer = &mut *streams.stdout;
+    match settings.output {
+        Output::Tsv => export::tsv(writer, &columns, rows, settings.header)?,
+        Output::Csv => export::csv(writer, &columns, rows, settings.header)?,
+        Output::Ndjson => export::ndjson(writer, &columns, rows)?,
+        Output::Markdown => export::markdown(writer, &columns, rows)?,
+        Output::Table | Output::Json => {
+            let rows: Vec<Row<'a>> = rows.collect();
+            write_rows(settings, writer, &columns, &rows)?;
+        }
+    }
+    if empty && settings.notes {
         writeln!(streams.stderr, "nkru: no {noun} match")?;
     }
     Ok(())
@@ -357,13 +390,7 @@ fn validate(file: Option<&str>, settings: &Settings, streams: &mut Streams<'_>) 
         Some("-") => Origin::Stdin,
         Some(path) => Origin::File(path.to_owned()),
     };
-    let text = data::read(&origin, settings.size_limit)?;
-    let parsed = data::parse(&text, &origin)?;
-    warn_unknown_fields(&parsed, &origin, streams)?;
-    let problems = data::validate(&parsed.dataset);
-    if !problems.is_empty() {
-        return Err(data::invalid(&origin, &problems));
-    }
+    let parsed = load(&origin, settings, streams)?;
     let dataset = &parsed.dataset;
     writeln!(
         streams.stdout,

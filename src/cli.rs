@@ -216,6 +216,10 @@ pub enum Command {
     #[command(after_help = "Examples:\n  nkru sources\n  nkru sources --format json")]
     Sources,
 
+    /// Print the JSON Schema of the dataset format, for editors to check a file as it is written.
+    #[command(after_help = "Examples:\n  nkru schema > nkru.schema.json")]
+    Schema,
+
     /// Check a dataset file (the embedded dataset without FILE) and report every problem.
     #[command(after_help = "Examples:\n  nkru validate\n  nkru validate my-data.json")]
     Validate {

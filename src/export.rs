@@ -1,5 +1,6 @@
 //! Machine formats: JSON, NDJSON, CSV, TSV and Markdown. Never coloured.
 
+use std::borrow::Borrow;
 use std::io::Write;
 
 use serde::Serialize;
@@ -77,20 +78,25 @@ pub fn json(writer: &mut dyn Write, columns: &Columns, rows: &[Row<'_>]) -> Resu
     write_json(writer, &Objects { columns, rows })
 }
 
-/// Writes rows as one compact JSON object per line.
-pub fn ndjson(writer: &mut dyn Write, columns: &Columns, rows: &[Row<'_>]) -> Result<()> {
+/// Writes rows as one compact JSON object per line, each as soon as it comes.
+pub fn ndjson<'a>(
+    writer: &mut dyn Write,
+    columns: &Columns,
+    rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
+) -> Result<()> {
     for row in rows {
+        let row = row.borrow();
         serde_json::to_writer(&mut *writer, &Object { columns, row })?;
         writer.write_all(b"\n")?;
     }
     Ok(())
 }
 
-/// Writes rows as RFC 4180 CSV.
-pub fn csv(
+/// Writes rows as RFC 4180 CSV, each as soon as it comes.
+pub fn csv<'a>(
     writer: &mut dyn Write,
     columns: &Columns,
-    rows: &[Row<'_>],
+    rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
     header: bool,
 ) -> Result<()> {
     let mut csv = csv::WriterBuilder::new()
@@ -100,7 +106,11 @@ pub fn csv(
         csv.write_record(&columns.names)?;
     }
     for row in rows {
-        csv.write_record(columns.pick(row).map(|value| value.plain().into_owned()))?;
+        for value in columns.pick(row.borrow()) {
+            csv.write_field(value.plain().as_bytes())?;
+        }
+        // An empty record ends the one whose fields were just written.
+        csv.write_record(None::<&[u8]>)?;
     }
     csv.flush()?;
     Ok(())
@@ -115,11 +125,11 @@ fn tsv_field(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Writes rows as tab-separated values.
-pub fn tsv(
+/// Writes rows as tab-separated values, each as soon as it comes.
+pub fn tsv<'a>(
     writer: &mut dyn Write,
     columns: &Columns,
-    rows: &[Row<'_>],
+    rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
     header: bool,
 ) -> Result<()> {
     if header {
@@ -127,7 +137,7 @@ pub fn tsv(
         writer.write_all(b"\n")?;
     }
     for row in rows {
-        for (index, value) in columns.pick(row).enumerate() {
+        for (index, value) in columns.pick(row.borrow()).enumerate() {
             if index > 0 {
                 writer.write_all(b"\t")?;
             }
@@ -145,8 +155,12 @@ fn markdown_cell(text: &str) -> String {
         .replace(['\n', '\r'], " ")
 }
 
-/// Writes rows as a Markdown pipe table.
-pub fn markdown(writer: &mut dyn Write, columns: &Columns, rows: &[Row<'_>]) -> Result<()> {
+/// Writes rows as a Markdown pipe table, each as soon as it comes.
+pub fn markdown<'a>(
+    writer: &mut dyn Write,
+    columns: &Columns,
+    rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
+) -> Result<()> {
     let header: Vec<String> = columns
         .names
         .iter()
@@ -157,7 +171,7 @@ pub fn markdown(writer: &mut dyn Write, columns: &Columns, rows: &[Row<'_>]) -> 
     writeln!(writer, "| {} |", rule.join(" | "))?;
     for row in rows {
         let cells: Vec<String> = columns
-            .pick(row)
+            .pick(row.borrow())
             .map(|value| markdown_cell(&value.plain()))
             .collect();
         writeln!(writer, "| {} |", cells.join(" | "))?;

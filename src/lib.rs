@@ -14,6 +14,8 @@ pub mod model;
 pub mod query;
 pub mod record;
 pub mod render;
+pub mod schema;
 pub mod settings;
 pub mod shell;
+pub mod synthetic;
 pub mod text;

@@ -1,9 +1,10 @@
 //! The dataset's types, exactly as they are written in a dataset file.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A whole dataset: the groups, their population estimates, events, sources and related peoples.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Dataset {
     /// The subject of the dataset, as the article titles it.
     pub title: String,
@@ -28,7 +29,7 @@ pub struct Dataset {
 }
 
 /// One group of people, such as the guest workers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Group {
     /// Short unique identifier, such as `workers`.
     pub id: String,
@@ -45,7 +46,7 @@ pub struct Group {
 }
 
 /// A statement about a group, with where it comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Fact {
     /// The fact, in plain words.
     pub text: String,
@@ -56,7 +57,7 @@ pub struct Fact {
 }
 
 /// A span of years; either end may be unknown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Period {
     /// First year, or null when the source gives none.
     pub from: Option<i32>,
@@ -67,7 +68,7 @@ pub struct Period {
 }
 
 /// A population estimate: a range of people counted over a period in a region.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Estimate {
     /// Short unique identifier.
     pub id: String,
@@ -92,7 +93,7 @@ pub struct Estimate {
 }
 
 /// A dated happening.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Event {
     /// Short unique identifier.
     pub id: String,
@@ -109,7 +110,7 @@ pub struct Event {
 }
 
 /// A work that records cite.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Source {
     /// Short unique identifier.
     pub id: String,
@@ -126,7 +127,7 @@ pub struct Source {
 }
 
 /// A population related to the subject, such as the Koryo-saram.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Related {
     /// Short unique identifier.
     pub id: String,

@@ -2,7 +2,9 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Estimate, Event, Group, Period, Source};
-use crate::text::quote;
+use std::collections::HashSet;
+
+use crate::text::{contains_lowered, quote};
 
 /// Lower-cases a name and folds its white space, for comparing names as people type them.
 fn normalize(name: &str) -> String {
@@ -181,6 +183,25 @@ impl EstimateFilter {
 
     /// Whether an estimate passes every condition.
     pub fn matches(&self, dataset: &Dataset, estimate: &Estimate) -> bool {
+        self.passes(estimate, &self.sources_named(dataset))
+    }
+
+    /// The ids of the sources whose name contains the `--source` text, looked up once for all
+    /// estimates rather than once for each.
+    fn sources_named<'a>(&self, dataset: &'a Dataset) -> HashSet<&'a str> {
+        let Some(wanted) = &self.source else {
+            return HashSet::new();
+        };
+        dataset
+            .sources
+            .iter()
+            .filter(|source| contains_lowered(&source.name, wanted))
+            .map(|source| source.id.as_str())
+            .collect()
+    }
+
+    /// Whether an estimate passes every condition, given the sources whose name matches.
+    fn passes(&self, estimate: &Estimate, sources_named: &HashSet<&str>) -> bool {
         let group_matches = self.groups.is_empty()
             || estimate
                 .group
@@ -193,12 +214,11 @@ impl EstimateFilter {
             estimate
                 .region
                 .as_ref()
-                .is_some_and(|region| region.to_lowercase().contains(wanted))
+                .is_some_and(|region| contains_lowered(region, wanted))
         });
         let source_matches = self.source.as_ref().is_none_or(|wanted| {
-            estimate.source.to_lowercase().contains(wanted)
-                || source_by_id(dataset, &estimate.source)
-                    .is_some_and(|source| source.name.to_lowercase().contains(wanted))
+            contains_lowered(&estimate.source, wanted)
+                || sources_named.contains(estimate.source.as_str())
         });
         group_matches
             && year_matches
@@ -210,10 +230,11 @@ impl EstimateFilter {
 
     /// The estimates that pass, in the dataset's order.
     pub fn apply<'a>(&self, dataset: &'a Dataset) -> Vec<&'a Estimate> {
+        let sources_named = self.sources_named(dataset);
         dataset
             .estimates
             .iter()
-            .filter(|estimate| self.matches(dataset, estimate))
+            .filter(|estimate| self.passes(estimate, &sources_named))
             .collect()
     }
 }

@@ -52,7 +52,7 @@ pub fn execute(
 fn one_line(error: &clap::Error) -> String {
     if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         return String::from(
-            "a command is needed: groups, group, estimates, chart, summary, timeline, search, sources, validate, completions or man (see nkru --help)",
+            "a command is needed: groups, group, estimates, chart, summary, timeline, search, sources, validate, schema, completions or man (see nkru --help)",
         );
     }
     let rendered = error.render().to_string();

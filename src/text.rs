@@ -33,6 +33,20 @@ pub fn quote(text: &str) -> String {
     quoted
 }
 
+/// Whether `text` contains `lowered`, a text already lower-cased, ignoring case. ASCII text is
+/// compared where it lies; other text is lower-cased into a copy first.
+pub fn contains_lowered(text: &str, lowered: &str) -> bool {
+    if !(text.is_ascii() && lowered.is_ascii()) {
+        return text.to_lowercase().contains(lowered);
+    }
+    let needle = lowered.as_bytes();
+    needle.is_empty()
+        || text
+            .as_bytes()
+            .windows(needle.len())
+            .any(|window| window.eq_ignore_ascii_case(needle))
+}
+
 /// A whole number with thousands separated by commas, as people read figures.
 pub fn thousands(number: i128) -> String {
     let digits = number.unsigned_abs().to_string();
@@ -95,6 +109,18 @@ mod tests {
         assert_eq!(quoted.chars().count(), QUOTE_LIMIT + 1);
         assert!(quoted.ends_with('…'));
         assert_eq!(quote("workers"), "workers");
+    }
+
+    #[test]
+    fn contains_lowered_ignores_case_in_ascii_and_other_text() {
+        assert!(contains_lowered("Primorsky Krai", "krai"));
+        assert!(contains_lowered("SAKHALIN", "khal"));
+        assert!(!contains_lowered("Sakhalin", "moscow"));
+        assert!(!contains_lowered("Sak", "sakhalin"));
+        assert!(contains_lowered("anything", ""));
+        assert!(contains_lowered("Москва", "моск"));
+        assert!(contains_lowered("Приморский КРАЙ", "край"));
+        assert!(contains_lowered("ÉTÉ in Russia", "russia"));
     }
 
     #[test]

@@ -1,0 +1,75 @@
+//! How the cost of a query grows with the dataset: read, parse, validate, filter and write
+//! `nkru --data FILE estimates --region krai --format ndjson` on synthetic datasets of 1,000 to
+//! 1,000,000 estimates. The time per estimate should stay about the same at every size.
+
+use std::hint::black_box;
+use std::io::{self, BufWriter};
+use std::time::Duration;
+
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
+use nkru::settings::Environment;
+
+/// The sizes measured, in estimates.
+const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
+
+/// The seed of every synthetic dataset, so each run measures the same files.
+const SEED: u64 = 2006;
+
+fn load_filter_render(criterion: &mut Criterion) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let mut group = criterion.benchmark_group("load_filter_render");
+    // One run of the largest size takes seconds: few samples of one run each.
+    group.sampling_mode(SamplingMode::Flat);
+    for size in SIZES {
+        let path = folder.path().join(format!("synthetic-{size}.json"));
+        let text = serde_json::to_string_pretty(&nkru::synthetic::dataset(size, SEED))
+            .expect("a dataset serializes");
+        std::fs::write(&path, text).expect("the dataset file is written");
+        let path = path.to_string_lossy().into_owned();
+        let arguments = [
+            "nkru",
+            "--data",
+            path.as_str(),
+            "--max-size",
+            "4000000000",
+            "estimates",
+            "--region",
+            "krai",
+            "--format",
+            "ndjson",
+        ];
+        let (samples, time) = if size >= 1_000_000 {
+            (10, Duration::from_secs(40))
+        } else if size >= 100_000 {
+            (10, Duration::from_secs(10))
+        } else {
+            (30, Duration::from_secs(5))
+        };
+        group.sample_size(samples);
+        group.measurement_time(time);
+        group.throughput(Throughput::Elements(size as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(size),
+            &arguments,
+            |bencher, arguments| {
+                bencher.iter(|| {
+                    let mut stdout = BufWriter::new(io::sink());
+                    let mut stderr = io::sink();
+                    let code = nkru::shell::execute(
+                        arguments.iter().map(Into::into),
+                        &Environment::default(),
+                        &mut stdout,
+                        &mut stderr,
+                    );
+                    assert_eq!(black_box(code), 0);
+                });
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load_filter_render);
+criterion_main!(benches);
