@@ -9,6 +9,7 @@ pub mod data;
 pub mod error;
 pub mod export;
 pub mod model;
+pub mod numbers;
 pub mod query;
 pub mod record;
 pub mod render;
