@@ -5,9 +5,11 @@ use std::fmt;
 use std::fs;
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Period};
+use crate::text::{escape_control, quote};
 
 /// The dataset built into nkru, from `data/nkru.json`.
 pub const EMBEDDED: &str = include_str!("../data/nkru.json");
@@ -24,6 +26,8 @@ pub enum Origin {
     Stdin,
     /// A file on disk.
     File(String),
+    /// Dataset bytes already in memory, such as a test's or a fuzzer's.
+    Memory(Arc<[u8]>),
 }
 
 impl fmt::Display for Origin {
@@ -31,7 +35,9 @@ impl fmt::Display for Origin {
         match self {
             Origin::Embedded => formatter.write_str("embedded dataset"),
             Origin::Stdin => formatter.write_str("<stdin>"),
-            Origin::File(path) => formatter.write_str(path),
+            // A file name is user input: it must not act on the terminal either.
+            Origin::File(path) => formatter.write_str(&escape_control(path)),
+            Origin::Memory(_) => formatter.write_str("<memory>"),
         }
     }
 }
@@ -72,7 +78,13 @@ pub fn read(origin: &Origin, size_limit: u64) -> Result<String> {
     let bytes = match origin {
         Origin::Embedded => return Ok(EMBEDDED.to_owned()),
         Origin::Stdin => read_limited(std::io::stdin().lock(), size_limit, origin)?,
+        Origin::File(path) if path.is_empty() => {
+            return Err(Error::Usage(String::from(
+                "the dataset file name is empty: give a path, or - for standard input",
+            )));
+        }
         Origin::File(path) => read_file(Path::new(path), size_limit, origin)?,
+        Origin::Memory(bytes) => read_limited(&bytes[..], size_limit, origin)?,
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Dataset(format!("{origin}: the file is empty")));
@@ -129,6 +141,7 @@ fn io_reason(error: &std::io::Error) -> String {
 
 /// Parses dataset text, naming the place of a syntax error or the path of a field of the wrong shape.
 pub fn parse(text: &str, origin: &Origin) -> Result<Parsed> {
+    refuse_top_level_array(text, origin)?;
     let mut unknown_fields = Vec::new();
     let mut json = serde_json::Deserializer::from_str(text);
     let mut note_unknown = |path: serde_ignored::Path<'_>| {
@@ -153,6 +166,25 @@ pub fn parse(text: &str, origin: &Origin) -> Result<Parsed> {
     })
 }
 
+/// Refuses a top-level array: serde would read one as a dataset's fields in order, a shape that
+/// only works by accident and that no documentation describes.
+fn refuse_top_level_array(text: &str, origin: &Origin) -> Result<()> {
+    let start = text.trim_start();
+    if !start.starts_with('[') {
+        return Ok(());
+    }
+    let leading = &text[..text.len() - start.len()];
+    let line = leading.matches('\n').count() + 1;
+    let column = leading
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count())
+        + 1;
+    Err(Error::Dataset(format!(
+        "{origin}: line {line} column {column}: the top level must be a dataset object, not an array"
+    )))
+}
+
 fn describe_json_error(origin: &Origin, path: &str, error: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let message = error.to_string();
@@ -160,16 +192,47 @@ fn describe_json_error(origin: &Origin, path: &str, error: &serde_json::Error) -
         Some(end) => &message[..end],
         None => &message,
     };
+    let message = plain_words(message);
     let place = format!("line {} column {}", error.line(), error.column());
     match error.classify() {
         Category::Syntax | Category::Eof | Category::Io => {
             format!("{origin}: {place}: invalid JSON: {message}")
+        }
+        Category::Data if path == "." && message.starts_with("the key ") => {
+            format!("{origin}: {place}: {message}")
         }
         Category::Data if path == "." => {
             format!("{origin}: {place}: the top level must be a dataset object: {message}")
         }
         Category::Data => format!("{origin}: {place}: {path}: {message}"),
     }
+}
+
+/// Serde's wording of the errors a dataset's author is likely to meet, said in the dataset's terms:
+/// a repeated key, a negative or oversized figure, a year out of range.
+fn plain_words(message: &str) -> String {
+    const FIGURES: &str = "a figure must be a whole number from 0 to 18446744073709551615";
+    const YEARS: &str = "a year must be a whole number from -2147483648 to 2147483647";
+    let between = |prefix: &str, suffix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(suffix))
+    };
+    if let Some(key) = between("duplicate field `", "`") {
+        return format!("the key `{key}` appears twice in one object; a key may appear only once");
+    }
+    if let Some(number) = between("invalid value: integer `", "`, expected u64") {
+        return format!("{number} is not allowed: {FIGURES}");
+    }
+    if let Some(number) = between("invalid type: floating point `", "`, expected u64") {
+        return format!("{number} is not allowed: {FIGURES}");
+    }
+    if let Some(number) = between("invalid value: integer `", "`, expected i32")
+        .or_else(|| between("invalid type: floating point `", "`, expected i32"))
+    {
+        return format!("{number} is not allowed: {YEARS}");
+    }
+    message.to_owned()
 }
 
 /// Loads and validates a dataset; a dataset with problems is an error listing every one of them.
@@ -317,11 +380,12 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     checker.problems
 }
 
+/// How a message names a record: its place in its list and, when it has one, its id.
 fn record_name(list: &str, index: usize, id: &str) -> String {
     if id.trim().is_empty() {
         format!("{list}[{index}]")
     } else {
-        format!("{list}[{index}] ({id})")
+        format!("{list}[{index}] ({})", quote(id))
     }
 }
 
@@ -368,7 +432,10 @@ impl Checker {
                 format!("{field} is empty: every record needs a {kind}"),
             );
         } else if !known.contains(id) {
-            self.problem(record, format!("{field}: no {kind} has the id `{id}`"));
+            self.problem(
+                record,
+                format!("{field}: no {kind} has the id `{}`", quote(id)),
+            );
         }
     }
 
@@ -380,8 +447,8 @@ impl Checker {
                 self.problem(&format!("{list}[{index}]"), String::from("id is empty"));
             } else if !seen.insert(id.to_owned()) {
                 self.problem(
-                    &format!("{list}[{index}] ({id})"),
-                    format!("id `{id}` is used by an earlier record of {list}"),
+                    &record_name(list, index, id),
+                    format!("id `{}` is used by an earlier record of {list}", quote(id)),
                 );
             }
         }
