@@ -156,10 +156,10 @@ pub fn parse(text: &str, origin: &Origin) -> Result<Parsed> {
     let dataset = result.map_err(|error| {
         let path = error.path().to_string();
         let inner = error.into_inner();
-        Error::Dataset(describe_json_error(origin, &path, &inner))
+        Error::Dataset(describe_json_error(origin, &path, &inner, text))
     })?;
     json.end()
-        .map_err(|error| Error::Dataset(describe_json_error(origin, ".", &error)))?;
+        .map_err(|error| Error::Dataset(describe_json_error(origin, ".", &error, text)))?;
     Ok(Parsed {
         dataset,
         unknown_fields,
@@ -185,14 +185,19 @@ fn refuse_top_level_array(text: &str, origin: &Origin) -> Result<()> {
     )))
 }
 
-fn describe_json_error(origin: &Origin, path: &str, error: &serde_json::Error) -> String {
+fn describe_json_error(
+    origin: &Origin,
+    path: &str,
+    error: &serde_json::Error,
+    text: &str,
+) -> String {
     use serde_json::error::Category;
     let message = error.to_string();
     let message = match message.rfind(" at line ") {
         Some(end) => &message[..end],
         None => &message,
     };
-    let message = plain_words(message);
+    let message = plain_words(message, number_at(text, error.line(), error.column()));
     let place = format!("line {} column {}", error.line(), error.column());
     match error.classify() {
         Category::Syntax | Category::Eof | Category::Io => {
@@ -208,9 +213,21 @@ fn describe_json_error(origin: &Origin, path: &str, error: &serde_json::Error) -
     }
 }
 
+/// The number written in the text just before a line and column, as serde reports the end of a
+/// value that it refused.
+fn number_at(text: &str, line: usize, column: usize) -> Option<&str> {
+    let line = text.split('\n').nth(line.checked_sub(1)?)?;
+    let before = line.get(..column)?;
+    let start = before
+        .rfind(|character: char| !matches!(character, '0'..='9' | '-' | '+' | '.' | 'e' | 'E'))
+        .map_or(0, |index| index + 1);
+    let number = &before[start..];
+    (!number.is_empty()).then_some(number)
+}
+
 /// Serde's wording of the errors a dataset's author is likely to meet, said in the dataset's terms:
 /// a repeated key, a negative or oversized figure, a year out of range.
-fn plain_words(message: &str) -> String {
+fn plain_words(message: &str, written: Option<&str>) -> String {
     const FIGURES: &str = "a figure must be a whole number from 0 to 18446744073709551615";
     const YEARS: &str = "a year must be a whole number from -2147483648 to 2147483647";
     let between = |prefix: &str, suffix: &str| {
@@ -221,16 +238,17 @@ fn plain_words(message: &str) -> String {
     if let Some(key) = between("duplicate field `", "`") {
         return format!("the key `{key}` appears twice in one object; a key may appear only once");
     }
-    if let Some(number) = between("invalid value: integer `", "`, expected u64") {
-        return format!("{number} is not allowed: {FIGURES}");
+    // Serde shows a number too large for any integer as a float; the file's own digits read better.
+    let number = |shown: &str| written.unwrap_or(shown).to_owned();
+    if let Some(shown) = between("invalid value: integer `", "`, expected u64")
+        .or_else(|| between("invalid type: floating point `", "`, expected u64"))
+    {
+        return format!("{} is not allowed: {FIGURES}", number(shown));
     }
-    if let Some(number) = between("invalid type: floating point `", "`, expected u64") {
-        return format!("{number} is not allowed: {FIGURES}");
-    }
-    if let Some(number) = between("invalid value: integer `", "`, expected i32")
+    if let Some(shown) = between("invalid value: integer `", "`, expected i32")
         .or_else(|| between("invalid type: floating point `", "`, expected i32"))
     {
-        return format!("{number} is not allowed: {YEARS}");
+        return format!("{} is not allowed: {YEARS}", number(shown));
     }
     message.to_owned()
 }
