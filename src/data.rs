@@ -218,10 +218,10 @@ fn describe_json_error(
 fn number_at(text: &str, line: usize, column: usize) -> Option<&str> {
     let line = text.split('\n').nth(line.checked_sub(1)?)?;
     let before = line.get(..column)?;
-    let start = before
-        .rfind(|character: char| !matches!(character, '0'..='9' | '-' | '+' | '.' | 'e' | 'E'))
-        .map_or(0, |index| index + 1);
-    let number = &before[start..];
+    let numeric = |character: char| matches!(character, '0'..='9' | '-' | '+' | '.' | 'e' | 'E');
+    // Every character of a number is ASCII, so the number's first byte is a char boundary.
+    let length = before.chars().rev().take_while(|c| numeric(*c)).count();
+    let number = &before[before.len() - length..];
     (!number.is_empty()).then_some(number)
 }
 
