@@ -114,6 +114,8 @@ fn sort_rows(rows: &mut [Row<'_>], field: Option<&str>, reverse: bool) {
 }
 
 /// Writes the rows of a list command in the chosen format.
+// Taking the rows by value lets each command hand over the rows it has just collected.
+#[allow(clippy::needless_pass_by_value)]
 fn list(
     settings: &Settings,
     streams: &mut Streams<'_>,

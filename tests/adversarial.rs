@@ -1,6 +1,9 @@
 //! Hostile and mistaken input of every kind: each case names its exit code, what stdout holds and
 //! the message on stderr. Nothing may panic, print half an answer or fail without saying why.
 
+// The tables of cases are long by design: one line per case reads better than helpers.
+#![allow(clippy::too_many_lines)]
+
 mod common;
 
 use std::ffi::OsString;
@@ -148,7 +151,7 @@ fn group_names_of_every_kind() {
         &["timeline", "--group"][..],
     ] {
         let with = |name: &str| -> Vec<String> {
-            let mut arguments: Vec<String> = command.iter().map(|part| part.to_string()).collect();
+            let mut arguments: Vec<String> = command.iter().map(ToString::to_string).collect();
             arguments.push(name.to_owned());
             arguments
         };

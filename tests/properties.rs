@@ -22,7 +22,7 @@ fn year() -> impl Strategy<Value = i32> {
     prop_oneof![4 => 1900..2030i32, 1 => any::<i32>()]
 }
 
-/// A population figure: mostly modest, sometimes up to u64::MAX.
+/// A population figure: mostly modest, sometimes up to `u64::MAX`.
 fn figure() -> impl Strategy<Value = u64> {
     prop_oneof![4 => 0..100_000u64, 1 => any::<u64>()]
 }
@@ -52,7 +52,7 @@ fn dated_period() -> impl Strategy<Value = Period> {
     })
 }
 
-fn pick(ids: &[String], index: &Index) -> String {
+fn pick(ids: &[String], index: Index) -> String {
     ids[index.index(ids.len())].clone()
 }
 
@@ -83,7 +83,7 @@ prop_compose! {
             periods,
             facts: facts
                 .into_iter()
-                .map(|(text, source, section)| Fact { text, source: pick(&sources, &source), section })
+                .map(|(text, source, section)| Fact { text, source: pick(&sources, source), section })
                 .collect(),
         }
     }
@@ -127,14 +127,14 @@ fn estimate(
             move |(group, first, second, approximate, period, region, measure, source, section)| {
                 Estimate {
                     id: format!("e-{index}"),
-                    group: group.map(|group| pick(&groups, &group)),
+                    group: group.map(|group| pick(&groups, group)),
                     low: first.min(second),
                     high: first.max(second),
                     approximate,
                     period,
                     region,
                     measure,
-                    source: pick(&sources, &source),
+                    source: pick(&sources, source),
                     section,
                 }
             },
@@ -152,7 +152,7 @@ fn event(index: usize, groups: Vec<String>, sources: Vec<String>) -> impl Strate
         .prop_map(move |(period, description, involved, source, section)| {
             let mut ids: Vec<String> = Vec::new();
             for group in &involved {
-                let id = pick(&groups, group);
+                let id = pick(&groups, *group);
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
@@ -162,7 +162,7 @@ fn event(index: usize, groups: Vec<String>, sources: Vec<String>) -> impl Strate
                 period,
                 description,
                 groups: ids,
-                source: pick(&sources, &source),
+                source: pick(&sources, source),
                 section,
             }
         })
@@ -186,7 +186,7 @@ fn related(index: usize, sources: Vec<String>) -> impl Strategy<Value = Related>
                 origin,
                 destination,
                 period,
-                source: pick(&sources, &source),
+                source: pick(&sources, source),
                 section,
             },
         )
@@ -301,8 +301,8 @@ fn ids(estimates: &[&Estimate]) -> Vec<String> {
         .collect()
 }
 
-fn filtered(dataset: &Dataset, arguments: EstimateFilterArgs) -> Vec<String> {
-    let filter = EstimateFilter::new(dataset, &arguments).expect("a valid filter");
+fn filtered(dataset: &Dataset, arguments: &EstimateFilterArgs) -> Vec<String> {
+    let filter = EstimateFilter::new(dataset, arguments).expect("a valid filter");
     ids(&filter.apply(dataset))
 }
 
@@ -415,15 +415,15 @@ proptest! {
         let keep = |test: &dyn Fn(&Estimate) -> bool| -> Vec<String> {
             dataset.estimates.iter().filter(|estimate| test(estimate)).map(|estimate| estimate.id.clone()).collect()
         };
-        let by_year = filtered(&dataset, EstimateFilterArgs { year: Some(year), ..Default::default() });
+        let by_year = filtered(&dataset, &EstimateFilterArgs { year: Some(year), ..Default::default() });
         prop_assert_eq!(&by_year, &keep(&|estimate| estimate.period.covers(year)));
-        let by_min = filtered(&dataset, EstimateFilterArgs { min: Some(min), ..Default::default() });
+        let by_min = filtered(&dataset, &EstimateFilterArgs { min: Some(min), ..Default::default() });
         prop_assert_eq!(&by_min, &keep(&|estimate| estimate.high >= min));
-        let by_max = filtered(&dataset, EstimateFilterArgs { max: Some(max), ..Default::default() });
+        let by_max = filtered(&dataset, &EstimateFilterArgs { max: Some(max), ..Default::default() });
         prop_assert_eq!(&by_max, &keep(&|estimate| estimate.low <= max));
-        let by_group = filtered(&dataset, EstimateFilterArgs { groups: vec![group.clone()], ..Default::default() });
+        let by_group = filtered(&dataset, &EstimateFilterArgs { groups: vec![group.clone()], ..Default::default() });
         prop_assert_eq!(&by_group, &keep(&|estimate| estimate.group.as_deref() == Some(group.as_str())));
-        let combined = filtered(&dataset, EstimateFilterArgs {
+        let combined = filtered(&dataset, &EstimateFilterArgs {
             year: Some(year),
             min: Some(min),
             max: Some(max),

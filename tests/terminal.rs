@@ -47,20 +47,22 @@ fn hostile(text: &str) -> String {
     format!("{text}{HOSTILE}")
 }
 
+/// Adds the hostile text to every string under `value`, except ids and references to them.
+fn poison(value: &mut Value, key: &str) {
+    match value {
+        Value::String(text) if !matches!(key, "id" | "group" | "source" | "groups") => {
+            *text = hostile(text);
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| poison(item, key)),
+        Value::Object(map) => map.iter_mut().for_each(|(key, value)| poison(value, key)),
+        _ => {}
+    }
+}
+
 /// The embedded dataset with the hostile text added to every text and to some ids, references
 /// kept consistent so that the dataset still validates.
 fn hostile_dataset() -> Value {
     let mut dataset: Value = serde_json::from_str(nkru::data::EMBEDDED).expect("JSON");
-    fn poison(value: &mut Value, key: &str) {
-        match value {
-            Value::String(text) if !matches!(key, "id" | "group" | "source" | "groups") => {
-                *text = hostile(text);
-            }
-            Value::Array(items) => items.iter_mut().for_each(|item| poison(item, key)),
-            Value::Object(map) => map.iter_mut().for_each(|(key, value)| poison(value, key)),
-            _ => {}
-        }
-    }
     poison(&mut dataset, "");
     let rename = |value: &mut Value, from: &str| {
         if value.as_str() == Some(from) {
