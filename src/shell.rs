@@ -40,6 +40,7 @@ pub fn execute_on_bytes(
     finish(result, stdout, stderr)
 }
 
+/// Parses the arguments and runs the command, on `origin` instead of the dataset they name if given.
 fn parse_and_run(
     arguments: impl IntoIterator<Item = OsString>,
     environment: &Environment,
