@@ -2,6 +2,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::numbers;
 use crate::record;
 
 const AFTER_HELP: &str = "\
@@ -73,7 +74,7 @@ pub struct OutputArgs {
     pub color: ColorChoice,
 
     /// Width to fit tables to, in columns (default: the terminal's width, or COLUMNS).
-    #[arg(long, global = true, value_parser = clap::value_parser!(u16).range(20..))]
+    #[arg(long, global = true, value_parser = numbers::width, allow_negative_numbers = true)]
     pub width: Option<u16>,
 
     /// Draw the chart and the timeline with plain ASCII (the default where the locale is not UTF-8).
@@ -90,6 +91,7 @@ pub struct DataArgs {
 
     /// Largest dataset file to read, in bytes.
     #[arg(long, global = true, env = "NKRU_MAX_SIZE", value_name = "BYTES",
+          value_parser = numbers::byte_count, allow_negative_numbers = true,
           default_value_t = crate::data::DEFAULT_SIZE_LIMIT)]
     pub max_size: u64,
 }
@@ -195,11 +197,11 @@ pub enum Command {
         groups: Vec<String>,
 
         /// Only events that reach this year or later.
-        #[arg(long, value_name = "YEAR")]
+        #[arg(long, value_name = "YEAR", value_parser = numbers::year, allow_negative_numbers = true)]
         from: Option<i32>,
 
         /// Only events that start this year or earlier.
-        #[arg(long, value_name = "YEAR")]
+        #[arg(long, value_name = "YEAR", value_parser = numbers::year, allow_negative_numbers = true)]
         to: Option<i32>,
     },
 
@@ -251,15 +253,15 @@ pub struct EstimateFilterArgs {
     pub groups: Vec<String>,
 
     /// Only estimates whose period covers this year.
-    #[arg(long, value_name = "YEAR")]
+    #[arg(long, value_name = "YEAR", value_parser = numbers::year, allow_negative_numbers = true)]
     pub year: Option<i32>,
 
     /// Only estimates whose period reaches this year or later.
-    #[arg(long, value_name = "YEAR")]
+    #[arg(long, value_name = "YEAR", value_parser = numbers::year, allow_negative_numbers = true)]
     pub from: Option<i32>,
 
     /// Only estimates whose period starts this year or earlier.
-    #[arg(long, value_name = "YEAR")]
+    #[arg(long, value_name = "YEAR", value_parser = numbers::year, allow_negative_numbers = true)]
     pub to: Option<i32>,
 
     /// Only estimates whose region contains this text.
@@ -271,10 +273,10 @@ pub struct EstimateFilterArgs {
     pub source: Option<String>,
 
     /// Only estimates whose range reaches N or more.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = numbers::figure, allow_negative_numbers = true)]
     pub min: Option<u64>,
 
     /// Only estimates whose range reaches N or less.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = numbers::figure, allow_negative_numbers = true)]
     pub max: Option<u64>,
 }

@@ -7,11 +7,13 @@ use std::fs;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use serde::Deserialize;
 
 use crate::model::{Dataset, Period};
+use crate::text::{escape_control, quote};
 
 /// The dataset built into nkru, from `data/nkru.json`.
 pub const EMBEDDED: &str = include_str!("../data/nkru.json");
@@ -28,6 +30,8 @@ pub enum Origin {
     Stdin,
     /// A file on disk.
     File(String),
+    /// Dataset bytes already in memory, such as a test's or a fuzzer's.
+    Memory(Arc<[u8]>),
 }
 
 impl fmt::Display for Origin {
@@ -35,7 +39,9 @@ impl fmt::Display for Origin {
         match self {
             Origin::Embedded => formatter.write_str("embedded dataset"),
             Origin::Stdin => formatter.write_str("<stdin>"),
-            Origin::File(path) => formatter.write_str(path),
+            // A file name is user input: it must not act on the terminal either.
+            Origin::File(path) => formatter.write_str(&escape_control(path)),
+            Origin::Memory(_) => formatter.write_str("<memory>"),
         }
     }
 }
@@ -77,7 +83,13 @@ pub fn read(origin: &Origin, size_limit: u64) -> Result<Cow<'static, str>> {
     let bytes = match origin {
         Origin::Embedded => return Ok(Cow::Borrowed(EMBEDDED)),
         Origin::Stdin => read_limited(std::io::stdin().lock(), size_limit, 0, origin)?,
+        Origin::File(path) if path.is_empty() => {
+            return Err(Error::Usage(String::from(
+                "the dataset file name is empty: give a path, or - for standard input",
+            )));
+        }
         Origin::File(path) => read_file(Path::new(path), size_limit, origin)?,
+        Origin::Memory(bytes) => read_limited(&bytes[..], size_limit, 0, origin)?,
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Dataset(format!("{origin}: the file is empty")));
@@ -182,7 +194,7 @@ pub fn parse(text: &str, origin: &Origin) -> Result<Parsed> {
     ));
     let dataset = result.map_err(|error| Error::Dataset(locate(text, origin, &error)))?;
     json.end()
-        .map_err(|error| Error::Dataset(describe_json_error(origin, ".", &error)))?;
+        .map_err(|error| Error::Dataset(describe_json_error(origin, ".", &error, text)))?;
     // Known fields are at most five levels deep, and anything deeper where the model expects a
     // value is a type error already; only the values of unknown fields, which serde_json skips
     // without building them, can nest deeper. Refuse them as serde_json would refuse to build them.
@@ -285,19 +297,24 @@ fn write_path(text: &mut String, path: &serde_ignored::Path<'_>) {
 /// which stops at the same place and names the path.
 fn locate(text: &str, origin: &Origin, error: &serde_json::Error) -> String {
     if error.classify() != serde_json::error::Category::Data {
-        return describe_json_error(origin, ".", error);
+        return describe_json_error(origin, ".", error, text);
     }
     let mut json = serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, Dataset>(&mut json) {
         Err(located) => {
             let path = located.path().to_string();
-            describe_json_error(origin, &path, located.inner())
+            describe_json_error(origin, &path, located.inner(), text)
         }
-        Ok(_) => describe_json_error(origin, ".", error),
+        Ok(_) => describe_json_error(origin, ".", error, text),
     }
 }
 
-fn describe_json_error(origin: &Origin, path: &str, error: &serde_json::Error) -> String {
+fn describe_json_error(
+    origin: &Origin,
+    path: &str,
+    error: &serde_json::Error,
+    text: &str,
+) -> String {
     use serde_json::error::Category;
     let message = error.to_string();
     let message = match message.rfind(" at line ") {
@@ -305,21 +322,48 @@ fn describe_json_error(origin: &Origin, path: &str, error: &serde_json::Error) -
         None => &message,
     };
     let place = format!("line {} column {}", error.line(), error.column());
+    if let Some(key) = message
+        .strip_prefix("duplicate field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        let at = if path == "." {
+            String::new()
+        } else {
+            format!("{path}: ")
+        };
+        return format!(
+            "{origin}: {place}: {at}the key `{}` appears twice in one object; a key may appear only once",
+            quote(key)
+        );
+    }
+    let written = number_at(text, error.line(), error.column());
     match error.classify() {
         Category::Syntax | Category::Eof | Category::Io => {
             format!("{origin}: {place}: invalid JSON: {message}")
         }
         Category::Data if path == "." => {
-            format!("{origin}: {place}: dataset: {}", in_words(message))
+            format!("{origin}: {place}: dataset: {}", in_words(message, written))
         }
-        Category::Data => format!("{origin}: {place}: {path}: {}", in_words(message)),
+        Category::Data => format!("{origin}: {place}: {path}: {}", in_words(message, written)),
     }
+}
+
+/// The number written in the text just before a line and column, as serde reports the end of a
+/// value that it refused.
+fn number_at(text: &str, line: usize, column: usize) -> Option<&str> {
+    let line = text.split('\n').nth(line.checked_sub(1)?)?;
+    let before = line.get(..column)?;
+    let numeric = |character: char| matches!(character, '0'..='9' | '-' | '+' | '.' | 'e' | 'E');
+    // Every character of a number is ASCII, so the number's first byte is a char boundary.
+    let length = before.chars().rev().take_while(|c| numeric(*c)).count();
+    let number = &before[before.len() - length..];
+    (!number.is_empty()).then_some(number)
 }
 
 /// A serde type error with Rust's type names put in the words of the dataset format:
 /// `invalid type: string "many", expected u64` becomes
 /// `invalid type: string "many", expected a whole number from 0 to 18446744073709551615`.
-fn in_words(message: &str) -> String {
+fn in_words(message: &str, written: Option<&str>) -> String {
     let Some(rest) = ["invalid type: ", "invalid value: "]
         .iter()
         .find_map(|prefix| message.strip_prefix(prefix).map(|rest| (*prefix, rest)))
@@ -331,9 +375,11 @@ fn in_words(message: &str) -> String {
         return message.to_owned();
     };
     let (found, expected) = (&rest[..split], &rest[split + ", expected ".len()..]);
+    // Serde shows a number too large for any integer as a float; the file's own digits read better.
     let number = found
         .strip_prefix("integer ")
-        .or_else(|| found.strip_prefix("floating point "));
+        .or_else(|| found.strip_prefix("floating point "))
+        .map(|shown| written.map_or_else(|| shown.to_owned(), |digits| format!("`{digits}`")));
     // A number of the wrong kind (negative, fractional, too large) is a wrong value, not a
     // wrong type, whatever Rust type serde_json read it as.
     let prefix = if number.is_some() {
@@ -568,7 +614,7 @@ impl fmt::Display for Record<'_> {
             write!(formatter, "[{index}]")?;
         }
         if !self.id.trim().is_empty() {
-            write!(formatter, " ({})", self.id)?;
+            write!(formatter, " ({})", quote(self.id))?;
         }
         Ok(())
     }
@@ -620,7 +666,10 @@ impl Checker {
             };
             self.problem(record, format!("{field} is empty: {hint}"));
         } else if !known.contains(id) {
-            self.problem(record, format!("{field}: no {kind} has the id `{id}`"));
+            self.problem(
+                record,
+                format!("{field}: no {kind} has the id `{}`", quote(id)),
+            );
         }
     }
 
@@ -657,7 +706,7 @@ impl Checker {
             } else if repeated.next_if_eq(&index).is_some() {
                 self.problem(
                     &record,
-                    format!("id `{id}` is used by an earlier record of {list}"),
+                    format!("id `{}` is used by an earlier record of {list}", quote(id)),
                 );
             }
         }

@@ -1,5 +1,7 @@
 //! The `nkru` binary: runs the command line and exits with its code.
 
+#![forbid(unsafe_code)]
+
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 

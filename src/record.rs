@@ -290,6 +290,10 @@ impl Columns {
         };
         for name in wanted {
             let name = name.trim();
+            // An empty name comes from a stray comma, as in `id,,name` or `id,`.
+            if name.is_empty() {
+                continue;
+            }
             let Some(index) = fields.iter().position(|field| *field == name) else {
                 return Err(Error::Usage(format!(
                     "unknown field `{}` for this command; valid fields: {}",
@@ -297,6 +301,12 @@ impl Columns {
                     fields.join(", ")
                 )));
             };
+            if columns.indices.contains(&index) {
+                // A repeated key would make a JSON object that readers disagree about.
+                return Err(Error::Usage(format!(
+                    "--fields names `{name}` twice; each field may be asked for once"
+                )));
+            }
             columns.names.push(fields[index]);
             columns.indices.push(index);
         }

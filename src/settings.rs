@@ -12,7 +12,7 @@ pub struct Environment {
     pub stdout_is_terminal: bool,
     /// Whether stderr is a terminal.
     pub stderr_is_terminal: bool,
-    /// Whether NO_COLOR is set to something not empty.
+    /// Whether `NO_COLOR` is set to something not empty.
     pub no_color: bool,
     /// The terminal's width in columns, when stdout is a terminal.
     pub terminal_width: Option<u16>,

@@ -3,14 +3,17 @@
 
 use std::ffi::OsString;
 use std::io::Write;
+use std::sync::Arc;
 
 use clap::Parser;
 use clap::error::ErrorKind;
 
 use crate::app::{self, Streams};
-use crate::cli::Cli;
+use crate::cli::{Cli, Command};
+use crate::data::Origin;
 use crate::error::Error;
 use crate::settings::{Environment, Settings};
+use crate::text::escape_control;
 
 /// Runs nkru with these arguments and returns the process exit code.
 pub fn execute(
@@ -19,9 +22,41 @@ pub fn execute(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> u8 {
-    let result = match Cli::try_parse_from(arguments) {
-        Ok(cli) => {
-            let settings = Settings::new(&cli, environment);
+    let result = parse_and_run(arguments, environment, None, stdout, stderr);
+    finish(result, stdout, stderr)
+}
+
+/// Runs nkru with these arguments on dataset bytes already in memory, which take the place of the
+/// embedded dataset, `--data` and `validate FILE`; for tests and fuzzing.
+pub fn execute_on_bytes(
+    arguments: impl IntoIterator<Item = OsString>,
+    environment: &Environment,
+    dataset: &[u8],
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8 {
+    let origin = Origin::Memory(Arc::from(dataset));
+    let result = parse_and_run(arguments, environment, Some(origin), stdout, stderr);
+    finish(result, stdout, stderr)
+}
+
+/// Parses the arguments and runs the command, on `origin` instead of the dataset they name if given.
+fn parse_and_run(
+    arguments: impl IntoIterator<Item = OsString>,
+    environment: &Environment,
+    origin: Option<Origin>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<(), Error> {
+    match Cli::try_parse_from(arguments) {
+        Ok(mut cli) => {
+            let mut settings = Settings::new(&cli, environment);
+            if let Some(origin) = origin {
+                settings.origin = origin;
+                if let Command::Validate { file } = &mut cli.command {
+                    *file = None;
+                }
+            }
             let mut streams = Streams {
                 stdout: &mut *stdout,
                 stderr: &mut *stderr,
@@ -34,14 +69,21 @@ pub fn execute(
             }
             _ => Err(Error::Usage(one_line(&error))),
         },
-    };
+    }
+}
+
+/// Flushes the output and turns the result into an exit code, writing an error as `nkru: error:`
+/// lines on stderr.
+fn finish(result: Result<(), Error>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
     let result = result.and_then(|()| stdout.flush().map_err(Error::from));
     match result {
         Ok(()) => 0,
         Err(error) if error.is_broken_pipe() => 0,
         Err(error) => {
+            // Messages quote user input and dataset text; escaping again here is the last guard
+            // that nothing in them can act on the terminal.
             for line in error.to_string().lines() {
-                let _ = writeln!(stderr, "nkru: error: {line}");
+                let _ = writeln!(stderr, "nkru: error: {}", escape_control(line));
             }
             u8::try_from(error.exit_code()).unwrap_or(1)
         }
@@ -76,7 +118,7 @@ fn one_line(error: &clap::Error) -> String {
         }
         line.push_str(part);
     }
-    crate::text::escape_control(&line).into_owned()
+    escape_control(&line).into_owned()
 }
 
 #[cfg(test)]

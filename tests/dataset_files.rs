@@ -400,7 +400,7 @@ fn negative_figures_and_figures_beyond_u64_are_refused() {
     assert_file_refused(
         text,
         &format!(
-            "nkru: error: data.json: line {line} column 34: estimates[1].high: invalid value: number `1.8446744073709552e+19`, expected a whole number from 0 to 18446744073709551615\n"
+            "nkru: error: data.json: line {line} column 34: estimates[1].high: invalid value: number `18446744073709551616`, expected a whole number from 0 to 18446744073709551615\n"
         ),
     );
 }

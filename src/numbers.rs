@@ -1,0 +1,75 @@
+//! Parsers of the numbers given on the command line, with messages that say what a number must be.
+
+use std::str::FromStr;
+
+/// A year, as `--year`, `--from` and `--to` take it.
+pub fn year(text: &str) -> Result<i32, String> {
+    whole(
+        text,
+        "a year must be a whole number from -2147483648 to 2147483647",
+    )
+}
+
+/// A population figure, as `--min` and `--max` take it.
+pub fn figure(text: &str) -> Result<u64, String> {
+    whole(
+        text,
+        "a figure must be a whole number from 0 to 18446744073709551615",
+    )
+}
+
+/// A size in bytes, as `--max-size` takes it.
+pub fn byte_count(text: &str) -> Result<u64, String> {
+    whole(
+        text,
+        "a size must be a whole number of bytes from 0 to 18446744073709551615",
+    )
+}
+
+/// The narrowest table nkru will fit, in columns.
+pub const MIN_WIDTH: u16 = 20;
+
+/// A table width in columns, as `--width` takes it.
+pub fn width(text: &str) -> Result<u16, String> {
+    const RULE: &str = "a width must be a whole number of columns from 20 to 65535";
+    let width = whole::<u16>(text, RULE)?;
+    if width < MIN_WIDTH {
+        return Err(String::from(RULE));
+    }
+    Ok(width)
+}
+
+/// Parses a whole number written plainly (an optional `-` and digits), or explains the rule.
+fn whole<T: FromStr>(text: &str, rule: &str) -> Result<T, String> {
+    text.parse().map_err(|_| String::from(rule))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_range_parse() {
+        assert_eq!(year("-5"), Ok(-5));
+        assert_eq!(year("1999"), Ok(1999));
+        assert_eq!(figure("0"), Ok(0));
+        assert_eq!(figure("18446744073709551615"), Ok(u64::MAX));
+        assert_eq!(byte_count("1024"), Ok(1024));
+        assert_eq!(width("20"), Ok(20));
+    }
+
+    #[test]
+    fn other_text_is_refused_with_the_rule() {
+        for refused in ["", " 1", "1e3", "abc", "1.5", "18446744073709551616", "-1"] {
+            assert!(figure(refused).is_err(), "{refused:?}");
+        }
+        assert_eq!(
+            year("99999999999"),
+            Err(String::from(
+                "a year must be a whole number from -2147483648 to 2147483647"
+            ))
+        );
+        assert!(width("19").is_err());
+        assert!(width("65536").is_err());
+    }
+}
