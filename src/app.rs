@@ -394,12 +394,21 @@ fn validate(file: Option<&str>, settings: &Settings, streams: &mut Streams<'_>) 
     let dataset = &parsed.dataset;
     writeln!(
         streams.stdout,
-        "{origin}: valid: {} groups, {} estimates, {} events, {} sources, {} related",
-        dataset.groups.len(),
-        dataset.estimates.len(),
-        dataset.events.len(),
-        dataset.sources.len(),
+        "{origin}: valid: {}, {}, {}, {}, {} related",
+        counted(dataset.groups.len(), "group"),
+        counted(dataset.estimates.len(), "estimate"),
+        counted(dataset.events.len(), "event"),
+        counted(dataset.sources.len(), "source"),
         dataset.related.len()
     )?;
     Ok(())
+}
+
+/// A count with its noun, singular for one: `1 group`, `3 groups`.
+fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("{count} {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }

@@ -27,7 +27,7 @@ fn the_example_file_loads_and_validates() {
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "docs/example-dataset.json: valid: 1 groups, 1 estimates, 1 events, 1 sources, 0 related\n"
+        "docs/example-dataset.json: valid: 1 group, 1 estimate, 1 event, 1 source, 0 related\n"
     );
     let output = nkru()
         .args([
