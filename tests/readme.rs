@@ -3,10 +3,13 @@
 #[test]
 fn readme_examples() {
     // The README shows what a terminal of 100 columns shows: tables fitted to that width.
-    // An empty NO_COLOR counts as unset.
+    // A UTF-8 locale, as most terminals have; empty variables count as unset.
     trycmd::TestCases::new()
         .env("NKRU_FORMAT", "table")
         .env("COLUMNS", "100")
+        .env("LC_ALL", "")
+        .env("LC_CTYPE", "")
+        .env("LANG", "C.UTF-8")
         .env("NO_COLOR", "")
         .case("README.md");
 }
