@@ -202,6 +202,31 @@ fn dataset_text_cannot_act_on_the_terminal() {
 }
 
 #[test]
+fn timeline_and_chart_draw_the_extreme_years_and_figures() {
+    // Years at the ends of their range once overflowed the decade marks of the timeline.
+    let extreme = nkru::data::EMBEDDED
+        .replacen(
+            "\"period\": { \"from\": 2006, \"to\": 2006, \"text\": \"2006\" }",
+            "\"period\": { \"from\": -2147483648, \"to\": 2147483647, \"text\": \"always\" }",
+            2,
+        )
+        .replacen("\"low\": 100,", "\"low\": 0,", 1)
+        .replacen("\"high\": 500,", "\"high\": 18446744073709551615,", 1);
+    assert_ne!(extreme, nkru::data::EMBEDDED, "the dataset was changed");
+    let path = std::env::temp_dir().join(format!("nkru-extreme-{}.json", std::process::id()));
+    std::fs::write(&path, extreme).expect("dataset written");
+    let path = path.to_string_lossy().into_owned();
+    for command in ["chart", "timeline"] {
+        let output = outcome(&[
+            "--data", &path, command, "--format", "table", "--width", "80",
+        ]);
+        assert!(output.status.success(), "{command}: {output:?}");
+        assert!(!output.stdout.is_empty(), "{command}");
+    }
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
 fn tables_fit_80_columns_and_keep_every_figure_whole() {
     for arguments in [
         vec!["groups"],

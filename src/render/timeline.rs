@@ -159,8 +159,9 @@ pub fn timeline(
     let series: Vec<usize> = drawn.iter().map(|(series, _)| *series).collect();
 
     let step = mark_step(first, last);
+    // The mark before the first year can lie below the smallest year there is: it is left out.
     let marks: Vec<i32> = (first.div_euclid(step)..=last.div_euclid(step))
-        .map(|index| index * step)
+        .filter_map(|index| index.checked_mul(step))
         .collect();
     let mut years: Vec<i32> = marks
         .iter()
