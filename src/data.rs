@@ -149,6 +149,8 @@ fn too_large(origin: &Origin, size_limit: u64) -> Error {
 }
 
 /// The line and column (both from 1, the column in bytes as serde_json counts) of a byte offset.
+// Counting the lines before one refused byte runs once per error, not once per record.
+#[allow(clippy::naive_bytecount)]
 fn position(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset];
     let line = before.iter().filter(|byte| **byte == b'\n').count() + 1;
@@ -221,13 +223,12 @@ fn check_top_level(text: &str, origin: &Origin) -> Result<()> {
         return Err(Error::Dataset(format!("{origin}: the file is empty")));
     };
     let found = match text.as_bytes()[offset] {
-        b'{' => return Ok(()),
         b'[' => "an array",
         b'"' => "a string",
         b'-' | b'0'..=b'9' => "a number",
         b't' | b'f' => "a boolean",
         b'n' => "null",
-        // Not the start of any JSON value: the parser names the syntax error.
+        // An object, or not the start of any JSON value: the parser names that syntax error.
         _ => return Ok(()),
     };
     let (line, column) = position(text.as_bytes(), offset);
@@ -678,12 +679,12 @@ impl Checker {
     fn unique_ids(&mut self, list: &'static str, ids: &[&str]) {
         // Sorting the ids' hashes finds repeats with far fewer cache misses than a set of a
         // million strings would; only ids with equal hashes are compared.
-        let hasher = BuildHasherDefault::<DefaultHasher>::default();
+        let hashing = BuildHasherDefault::<DefaultHasher>::default();
         let mut hashes: Vec<(u64, usize)> = ids
             .iter()
             .enumerate()
             .filter(|(_, id)| !id.trim().is_empty())
-            .map(|(index, id)| (hasher.hash_one(id), index))
+            .map(|(index, id)| (hashing.hash_one(id), index))
             .collect();
         hashes.sort_unstable();
         let mut repeated: Vec<usize> = Vec::new();
@@ -723,9 +724,10 @@ mod tests {
     use super::*;
 
     fn embedded_dataset() -> Dataset {
-        parse(EMBEDDED, &Origin::Embedded)
-            .map(|parsed| parsed.dataset)
-            .unwrap_or_else(|error| panic!("the embedded dataset does not parse: {error}"))
+        parse(EMBEDDED, &Origin::Embedded).map_or_else(
+            |error| panic!("the embedded dataset does not parse: {error}"),
+            |parsed| parsed.dataset,
+        )
     }
 
     #[test]

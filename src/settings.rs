@@ -6,6 +6,8 @@ use crate::cli::{Cli, ColorChoice, Format};
 use crate::data::Origin;
 
 /// What nkru learns from its surroundings, read once at start.
+// Each flag is an independent fact about the surroundings; an enum would not make them clearer.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Environment {
     /// Whether stdout is a terminal.
@@ -75,6 +77,8 @@ pub enum Output {
 }
 
 /// Everything the commands need to know about how to run and print.
+// Each flag is an independent yes-or-no choice of the command line.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// The output format.

@@ -89,10 +89,10 @@ fn broken_datasets_are_rejected() {
     let validator = validator();
     let breakages: [(&str, Breakage); 8] = [
         ("a figure as text", |data| {
-            data["estimates"][0]["low"] = json!("10000")
+            data["estimates"][0]["low"] = json!("10000");
         }),
         ("a negative figure", |data| {
-            data["estimates"][0]["high"] = json!(-1)
+            data["estimates"][0]["high"] = json!(-1);
         }),
         ("a year beyond 32 bits", |data| {
             data["events"][0]["period"]["from"] = json!(3_000_000_000_u64);
@@ -104,13 +104,13 @@ fn broken_datasets_are_rejected() {
                 .remove("name");
         }),
         ("a blank text", |data| {
-            data["sources"][0]["name"] = json!("  ")
+            data["sources"][0]["name"] = json!("  ");
         }),
         ("a blank region", |data| {
-            data["estimates"][0]["region"] = json!("")
+            data["estimates"][0]["region"] = json!("");
         }),
         ("a list that is not a list", |data| {
-            data["groups"][0]["aliases"] = json!("students")
+            data["groups"][0]["aliases"] = json!("students");
         }),
         ("a top level that is an array", |data| *data = json!([])),
     ];

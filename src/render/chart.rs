@@ -62,6 +62,13 @@ pub struct Scale {
     pub columns: usize,
 }
 
+// Positions on a logarithmic scale are approximate by nature: figures become floats, and
+// positions are rounded and clamped to the chart's columns before they become columns again.
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)]
 impl Scale {
     /// The scale of whole powers of ten that holds every figure from `lowest` to `highest`.
     pub fn new(lowest: u64, highest: u64, columns: usize) -> Self {
