@@ -13,9 +13,10 @@ Exit codes:
   4  the output could not be written
 
 Environment:
-  NKRU_FORMAT  default for --format
-  NKRU_DATA    default for --data
-  NO_COLOR     when set and not empty, no colour unless --color always";
+  NKRU_FORMAT    default for --format
+  NKRU_DATA      default for --data
+  NKRU_MAX_SIZE  default for --max-size
+  NO_COLOR       when set and not empty, no colour unless --color always";
 
 /// A reference on North Koreans in Russia: groups, population estimates, events and sources,
 /// each figure with its source and the section of the article it comes from.
