@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Whole-process speed and peak memory of nkru against jq and an empty Rust binary.
+#
+#   bash bench/compare.sh [ESTIMATES]
+#
+# Installs hyperfine, jq and GNU time from Debian's packages when they are missing, builds nkru
+# in release mode, writes a synthetic dataset of ESTIMATES estimates (200,000 by default) to a
+# temporary folder, and prints the measured times, peak memory and their ratios.
+set -euo pipefail
+
+estimates="${1:-200000}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# --- tools -----------------------------------------------------------------------------------
+missing=()
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v jq >/dev/null || missing+=(jq)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ "${#missing[@]}" -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "installing ${missing[*]} ..." >&2
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# --- builds ----------------------------------------------------------------------------------
+echo "building nkru and the dataset generator (release) ..." >&2
+(cd "$root" && cargo build --release --quiet --bin nkru --example gen_dataset)
+target="$(cd "$root" && cargo metadata --format-version 1 --no-deps | jq -r .target_directory)"
+nkru="$target/release/nkru"
+generator="$target/release/examples/gen_dataset"
+
+echo "building an empty Rust binary ..." >&2
+mkdir -p "$work/empty/src"
+cat > "$work/empty/Cargo.toml" <<'TOML'
+[package]
+name = "empty"
+version = "0.1.0"
+edition = "2021"
+
+[profile.release]
+codegen-units = 1
+lto = true
+TOML
+echo 'fn main() {}' > "$work/empty/src/main.rs"
+(cd "$work/empty" && CARGO_TARGET_DIR="$work/empty/target" cargo build --release --quiet)
+empty="$work/empty/target/release/empty"
+
+echo "writing a synthetic dataset of $estimates estimates ..." >&2
+big="$work/big.json"
+"$generator" "$estimates" > "$big"
+embedded="$root/data/nkru.json"
+
+# Both sides must select the same estimates.
+nkru_lines="$("$nkru" --data "$big" estimates --format ndjson | wc -l)"
+jq_lines="$(jq -c '.estimates[]' "$big" | wc -l)"
+if [ "$nkru_lines" != "$estimates" ] || [ "$jq_lines" != "$estimates" ]; then
+    echo "nkru wrote $nkru_lines estimates and jq $jq_lines, not $estimates" >&2
+    exit 1
+fi
+if [ "$("$nkru" estimates --format ndjson | wc -l)" != "$(jq -c '.estimates[]' "$embedded" | wc -l)" ]; then
+    echo "nkru and jq select different estimates of the embedded dataset" >&2
+    exit 1
+fi
+
+# --- measurements ----------------------------------------------------------------------------
+# The median time of each command of a hyperfine run, in seconds, one a line; the median
+# shrugs off the odd run slowed by another process.
+medians() {
+    jq -r '.results[].median' "$1"
+}
+
+# The peak resident memory of a command, in kilobytes.
+peak_kilobytes() {
+    /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ { print $2 }'
+}
+
+echo "timing on $estimates estimates ..." >&2
+hyperfine --shell=none --warmup 2 --runs 10 --style none \
+    --export-json "$work/big-times.json" \
+    "$nkru --data $big estimates --format ndjson" \
+    "jq -c .estimates[] $big" >/dev/null
+read -r nkru_big jq_big < <(medians "$work/big-times.json" | paste -sd' ')
+
+nkru_memory="$(peak_kilobytes "$nkru" --data "$big" estimates --format ndjson)"
+jq_memory="$(peak_kilobytes jq -c '.estimates[]' "$big")"
+
+echo "timing on the embedded dataset ..." >&2
+hyperfine --shell=none --warmup 50 --runs 1000 --style none \
+    --export-json "$work/small-times.json" \
+    "$nkru estimates --format ndjson" \
+    "$empty" \
+    "jq -c .estimates[] $embedded" >/dev/null
+read -r nkru_small empty_small jq_small < <(medians "$work/small-times.json" | paste -sd' ')
+
+# --- report ----------------------------------------------------------------------------------
+cpu="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
+memory="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+awk \
+    -v cpu="$cpu" -v cores="$(nproc)" -v memory="$memory" -v kernel="$(uname -sr)" \
+    -v hyperfine_version="$(hyperfine --version)" -v jq_version="$(jq --version)" \
+    -v estimates="$estimates" -v size="$(stat -c %s "$big")" \
+    -v nkru_big="$nkru_big" -v jq_big="$jq_big" \
+    -v nkru_memory="$nkru_memory" -v jq_memory="$jq_memory" \
+    -v nkru_small="$nkru_small" -v empty_small="$empty_small" -v jq_small="$jq_small" '
+function verdict(ok) { return ok ? "met" : "MISSED" }
+BEGIN {
+    printf "machine: %s, %d cores, %s, %s; %s, %s\n\n", cpu, cores, memory, kernel, hyperfine_version, jq_version
+    printf "times are medians of hyperfine runs; memory is the peak resident set of one run\n\n"
+    printf "big.json: %d estimates, %.1f MB\n", estimates, size / 1e6
+    printf "  time    nkru %7.3f s    jq %7.3f s    jq / nkru   = %5.2f  (target >= 5: %s)\n",
+        nkru_big, jq_big, jq_big / nkru_big, verdict(jq_big / nkru_big >= 5)
+    printf "  memory  nkru %7.1f MB   jq %7.1f MB   nkru / jq   = %5.2f  (target <= 0.5: %s)\n",
+        nkru_memory / 1024, jq_memory / 1024, nkru_memory / jq_memory, verdict(nkru_memory / jq_memory <= 0.5)
+    printf "embedded dataset:\n"
+    printf "  time    nkru %7.2f ms   empty binary %5.2f ms   nkru / empty = %5.2f  (target <= 1.5: %s)\n",
+        nkru_small * 1000, empty_small * 1000, nkru_small / empty_small, verdict(nkru_small / empty_small <= 1.5)
+    printf "  time    nkru %7.2f ms   jq %7.2f ms             jq / nkru    = %5.2f  (target >= 10: %s)\n",
+        nkru_small * 1000, jq_small * 1000, jq_small / nkru_small, verdict(jq_small / nkru_small >= 10)
+}'
