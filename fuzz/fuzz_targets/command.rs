@@ -20,6 +20,7 @@ enum Command {
     Estimates,
     Summary,
     Timeline,
+    Chart,
     Search(String),
     Sources,
     Validate,
@@ -52,6 +53,7 @@ enum Flag {
     NoHeader,
     Width(u16),
     Color(u8),
+    Ascii,
     MaxSize(u64),
     Raw(String),
 }
@@ -84,6 +86,8 @@ struct Input {
     stderr_is_terminal: bool,
     no_color: bool,
     terminal_width: Option<u16>,
+    columns: Option<u16>,
+    unicode: bool,
 }
 
 const FIELDS: &[&str] = &[
@@ -159,6 +163,7 @@ fn arguments(input: &Input) -> Vec<OsString> {
         Command::Estimates => ("estimates", None),
         Command::Summary => ("summary", None),
         Command::Timeline => ("timeline", None),
+        Command::Chart => ("chart", None),
         Command::Search(text) => ("search", Some(text)),
         Command::Sources => ("sources", None),
         Command::Validate => ("validate", None),
@@ -203,6 +208,7 @@ fn arguments(input: &Input) -> Vec<OsString> {
                 let choice = ["auto", "always", "never"][usize::from(*choice) % 3];
                 format!("--color={choice}")
             }
+            Flag::Ascii => String::from("--ascii"),
             Flag::MaxSize(size) => format!("--max-size={size}"),
             Flag::Raw(text) => text.clone(),
         };
@@ -249,6 +255,8 @@ fuzz_target!(|input: Input| {
         stderr_is_terminal: input.stderr_is_terminal,
         no_color: input.no_color,
         terminal_width: input.terminal_width,
+        columns: input.columns,
+        unicode: input.unicode,
     };
     let arguments = arguments(&input);
     let raw = input.flags.iter().any(|flag| matches!(flag, Flag::Raw(_)));
