@@ -417,97 +417,105 @@ pub fn search<'a>(dataset: &'a Dataset, wanted: &str) -> Result<Vec<Hit<'a>>> {
     }
     let wanted = wanted.to_lowercase();
     let mut hits = Vec::new();
-    let mut look = |kind: &'static str, id: &'a str, field: String, text: &'a str| {
-        if text.to_lowercase().contains(&wanted) {
-            hits.push(Hit {
-                kind,
-                id,
-                field,
-                text,
-            });
+    // Each record's texts by field: a name, and a position for the fields that are lists.
+    let mut look = |kind: &'static str, id: &'a str, texts: &[(&str, Option<usize>, &'a str)]| {
+        for (field, index, text) in texts {
+            if text.to_lowercase().contains(&wanted) {
+                let field = match index {
+                    Some(index) => format!("{field}[{index}]"),
+                    None => (*field).to_owned(),
+                };
+                hits.push(Hit {
+                    kind,
+                    id,
+                    field,
+                    text,
+                });
+            }
         }
     };
+    let listed = |field: &'static str, items: &'a [String]| {
+        items
+            .iter()
+            .enumerate()
+            .map(move |(index, item)| (field, Some(index), item.as_str()))
+    };
     let title = dataset.title.as_str();
-    look("dataset", title, String::from("title"), title);
-    look(
-        "dataset",
-        title,
-        String::from("overview"),
-        &dataset.overview,
-    );
-    for (index, category) in dataset.categories.iter().enumerate() {
-        look("dataset", title, format!("categories[{index}]"), category);
-    }
+    let mut texts = vec![
+        ("title", None, title),
+        ("overview", None, &dataset.overview),
+    ];
+    texts.extend(listed("categories", &dataset.categories));
+    look("dataset", title, &texts);
     for group in &dataset.groups {
-        let id = group.id.as_str();
-        look("group", id, String::from("id"), id);
-        look("group", id, String::from("name"), &group.name);
-        for (index, alias) in group.aliases.iter().enumerate() {
-            look("group", id, format!("aliases[{index}]"), alias);
-        }
-        look("group", id, String::from("description"), &group.description);
-        for (index, period) in group.periods.iter().enumerate() {
-            look("group", id, format!("periods[{index}]"), &period.text);
-        }
-        for (index, fact) in group.facts.iter().enumerate() {
-            look("group", id, format!("facts[{index}]"), &fact.text);
-        }
+        let mut texts = vec![("id", None, group.id.as_str()), ("name", None, &group.name)];
+        texts.extend(listed("aliases", &group.aliases));
+        texts.push(("description", None, &group.description));
+        texts.extend(
+            group
+                .periods
+                .iter()
+                .enumerate()
+                .map(|(index, period)| ("periods", Some(index), period.text.as_str())),
+        );
+        texts.extend(
+            group
+                .facts
+                .iter()
+                .enumerate()
+                .map(|(index, fact)| ("facts", Some(index), fact.text.as_str())),
+        );
+        look("group", &group.id, &texts);
     }
     for estimate in &dataset.estimates {
-        let id = estimate.id.as_str();
-        look("estimate", id, String::from("id"), id);
-        look("estimate", id, String::from("measure"), &estimate.measure);
-        look(
-            "estimate",
-            id,
-            String::from("period"),
-            &estimate.period.text,
+        let mut texts = vec![
+            ("id", None, estimate.id.as_str()),
+            ("measure", None, &estimate.measure),
+            ("period", None, &estimate.period.text),
+        ];
+        texts.extend(
+            estimate
+                .region
+                .as_deref()
+                .map(|region| ("region", None, region)),
         );
-        if let Some(region) = &estimate.region {
-            look("estimate", id, String::from("region"), region);
-        }
-        look("estimate", id, String::from("section"), &estimate.section);
+        texts.push(("section", None, &estimate.section));
+        look("estimate", &estimate.id, &texts);
     }
     for event in &dataset.events {
-        let id = event.id.as_str();
-        look("event", id, String::from("id"), id);
-        look("event", id, String::from("when"), &event.period.text);
-        look("event", id, String::from("description"), &event.description);
-        look("event", id, String::from("section"), &event.section);
+        let texts = [
+            ("id", None, event.id.as_str()),
+            ("when", None, &event.period.text),
+            ("description", None, &event.description),
+            ("section", None, &event.section),
+        ];
+        look("event", &event.id, &texts);
     }
     for source in &dataset.sources {
-        let id = source.id.as_str();
-        look("source", id, String::from("id"), id);
-        look("source", id, String::from("name"), &source.name);
-        look("source", id, String::from("kind"), &source.kind);
-        if let Some(author) = &source.author {
-            look("source", id, String::from("author"), author);
-        }
-        look(
-            "source",
-            id,
-            String::from("description"),
-            &source.description,
+        let mut texts = vec![
+            ("id", None, source.id.as_str()),
+            ("name", None, &source.name),
+            ("kind", None, &source.kind),
+        ];
+        texts.extend(
+            source
+                .author
+                .as_deref()
+                .map(|author| ("author", None, author)),
         );
+        texts.push(("description", None, &source.description));
+        look("source", &source.id, &texts);
     }
     for related in &dataset.related {
-        let id = related.id.as_str();
-        look("related", id, String::from("id"), id);
-        look("related", id, String::from("name"), &related.name);
-        look(
-            "related",
-            id,
-            String::from("description"),
-            &related.description,
-        );
-        look("related", id, String::from("origin"), &related.origin);
-        look(
-            "related",
-            id,
-            String::from("destination"),
-            &related.destination,
-        );
-        look("related", id, String::from("period"), &related.period.text);
+        let texts = [
+            ("id", None, related.id.as_str()),
+            ("name", None, &related.name),
+            ("description", None, &related.description),
+            ("origin", None, &related.origin),
+            ("destination", None, &related.destination),
+            ("period", None, &related.period.text),
+        ];
+        look("related", &related.id, &texts);
     }
     Ok(hits)
 }
