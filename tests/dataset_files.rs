@@ -2,22 +2,17 @@
 //! and one exact message, by `validate` and by the commands alike; a good copy of the embedded
 //! dataset gives the same output as the embedded dataset itself.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use assert_cmd::Command;
+use common::nkru;
+
+use std::path::{Path, PathBuf};
+
 use serde_json::{Value, json};
 
 /// The embedded dataset, as shipped in the repository.
 const EMBEDDED: &str = include_str!("../data/nkru.json");
-
-/// The binary with an environment that cannot change its behaviour.
-fn nkru() -> Command {
-    let mut command = Command::cargo_bin("nkru").expect("the nkru binary is built");
-    for variable in ["NKRU_FORMAT", "NKRU_DATA", "NKRU_MAX_SIZE", "NO_COLOR"] {
-        command.env_remove(variable);
-    }
-    command
-}
 
 /// A temporary folder holding dataset files, where nkru runs so messages name files briefly.
 struct Folder {

@@ -1,20 +1,14 @@
 //! `nkru schema`: the JSON Schema of the dataset format accepts the embedded dataset and the
 //! documented example, and rejects broken ones.
 
-use assert_cmd::Command;
+mod common;
+
+use common::nkru;
+
 use serde_json::{Value, json};
 
 /// The embedded dataset, as shipped in the repository.
 const EMBEDDED: &str = include_str!("../data/nkru.json");
-
-/// The binary with an environment that cannot change its behaviour.
-fn nkru() -> Command {
-    let mut command = Command::cargo_bin("nkru").expect("the nkru binary is built");
-    for variable in ["NKRU_FORMAT", "NKRU_DATA", "NKRU_MAX_SIZE", "NO_COLOR"] {
-        command.env_remove(variable);
-    }
-    command
-}
 
 /// The schema as `nkru schema` prints it.
 fn schema() -> Value {
