@@ -151,11 +151,7 @@ fn load(origin: &Origin, settings: &Settings, streams: &mut Streams<'_>) -> Resu
     let text = data::read(origin, settings.size_limit)?;
     let parsed = data::parse(&text, origin)?;
     warn_unknown_fields(&parsed, origin, streams)?;
-    let problems = data::validate(&parsed.dataset);
-    if !problems.is_empty() {
-        return Err(data::invalid(origin, &problems));
-    }
-    Ok(parsed)
+    data::checked(origin, parsed)
 }
 
 /// Warns on stderr about each field of a user's file that nkru does not know.
@@ -304,8 +300,7 @@ fn group_json(dataset: &Dataset, group: &crate::model::Group) -> serde_json::Val
         })
         .unwrap_or(serde_json::Value::Null)
     };
-    let periods: Vec<&crate::model::Period> = group.periods.iter().collect();
-    let (from, to) = query::span(&periods);
+    let (from, to) = query::documented_span(group);
     let estimates = query::estimates_of(dataset, &group.id)
         .into_iter()
         .map(record::estimate_row)
@@ -314,13 +309,10 @@ fn group_json(dataset: &Dataset, group: &crate::model::Group) -> serde_json::Val
         .into_iter()
         .map(record::event_row)
         .collect();
+    let cited = query::sources_of(dataset, group);
     let sources = query::citations(dataset)
         .into_iter()
-        .filter(|citations| {
-            query::sources_of(dataset, group)
-                .iter()
-                .any(|source| source.id == citations.source.id)
-        })
+        .filter(|citations| cited.iter().any(|source| source.id == citations.source.id))
         .map(|citations| record::source_row(&citations))
         .collect();
     serde_json::json!({

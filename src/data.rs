@@ -409,10 +409,9 @@ fn in_words(message: &str, written: Option<&str>) -> String {
     format!("{prefix}{found}, expected {expected}")
 }
 
-/// Loads and validates a dataset; a dataset with problems is an error listing every one of them.
-pub fn load(origin: &Origin, size_limit: u64) -> Result<Parsed> {
-    let text = read(origin, size_limit)?;
-    let parsed = parse(&text, origin)?;
+/// Passes a parsed dataset that keeps every invariant; one with problems is an error listing
+/// every one of them.
+pub fn checked(origin: &Origin, parsed: Parsed) -> Result<Parsed> {
     let problems = validate(&parsed.dataset);
     if !problems.is_empty() {
         return Err(invalid(origin, &problems));
@@ -716,7 +715,8 @@ impl Checker {
 
 /// Parses the embedded dataset; it is checked by the tests, so a failure here is a build defect.
 pub fn embedded() -> Result<Dataset> {
-    load(&Origin::Embedded, DEFAULT_SIZE_LIMIT).map(|parsed| parsed.dataset)
+    let origin = Origin::Embedded;
+    checked(&origin, parse(EMBEDDED, &origin)?).map(|parsed| parsed.dataset)
 }
 
 #[cfg(test)]

@@ -329,6 +329,12 @@ pub fn span(periods: &[&Period]) -> (Option<i32>, Option<i32>) {
     (from, to)
 }
 
+/// The earliest and latest known years a group is documented.
+pub fn documented_span(group: &Group) -> (Option<i32>, Option<i32>) {
+    let periods: Vec<&Period> = group.periods.iter().collect();
+    span(&periods)
+}
+
 /// One line of `nkru summary`: the figures of a group, or of the whole population.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary<'a> {

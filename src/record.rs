@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use crate::error::{Error, Result};
-use crate::model::{Dataset, Estimate, Event, Group, Period};
+use crate::model::{Dataset, Estimate, Event, Group};
 use crate::query::{self, Citations, Hit, Summary};
 use crate::text::figure_range;
 
@@ -333,8 +333,7 @@ fn texts<'a>(items: impl Iterator<Item = &'a str>) -> Value<'a> {
 pub fn group_row<'a>(dataset: &'a Dataset, group: &'a Group) -> Row<'a> {
     let estimates = query::estimates_of(dataset, &group.id);
     let latest = query::latest(&estimates);
-    let periods: Vec<&Period> = group.periods.iter().collect();
-    let (from, to) = query::span(&periods);
+    let (from, to) = query::documented_span(group);
     vec![
         Value::text(&group.id),
         Value::text(&group.name),
@@ -364,8 +363,7 @@ fn figures_of(estimate: Option<&Estimate>) -> Value<'static> {
 
 /// The one row of `nkru group` in the tabular formats.
 pub fn group_detail_row<'a>(dataset: &'a Dataset, group: &'a Group) -> Row<'a> {
-    let periods: Vec<&Period> = group.periods.iter().collect();
-    let (from, to) = query::span(&periods);
+    let (from, to) = query::documented_span(group);
     vec![
         Value::text(&group.id),
         Value::text(&group.name),
