@@ -604,9 +604,23 @@ fn every_command_writes_a_markdown_pipe_table() {
 
 #[test]
 fn every_command_writes_a_table_and_json() {
-    for command in LIST_COMMANDS {
+    // A text each command's view must show, in the order of LIST_COMMANDS.
+    let shown = [
+        "International students",
+        "kyung-hee-2006",
+        "8,000–20,000",
+        "Choi Duk-gun",
+        "Korean",
+        "Kyung Hee University study",
+        "Pyongyang",
+    ];
+    assert_eq!(shown.len(), LIST_COMMANDS.len());
+    for (command, text) in LIST_COMMANDS.iter().zip(shown) {
         let table = stdout_of(&with_format(command, "table"));
-        assert!(table.contains('│') || table.contains('\n'), "{command:?}");
+        assert!(
+            table.contains(text),
+            "{command:?} does not show {text}:\n{table}"
+        );
         let stdout = stdout_of(&with_format(command, "json"));
         serde_json::from_str::<serde_json::Value>(&stdout).expect("valid JSON");
     }
