@@ -9,7 +9,7 @@ use std::time::Duration;
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
-use nkru::settings::Environment;
+use nkru::Environment;
 
 /// The sizes measured, in estimates.
 const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
@@ -24,7 +24,7 @@ fn load_filter_render(criterion: &mut Criterion) {
     group.sampling_mode(SamplingMode::Flat);
     for size in SIZES {
         let path = folder.path().join(format!("synthetic-{size}.json"));
-        let text = serde_json::to_string_pretty(&nkru::synthetic::dataset(size, SEED))
+        let text = serde_json::to_string_pretty(&nkru::dataset::synthetic::dataset(size, SEED))
             .expect("a dataset serializes");
         std::fs::write(&path, text).expect("the dataset file is written");
         let path = path.to_string_lossy().into_owned();
@@ -57,7 +57,7 @@ fn load_filter_render(criterion: &mut Criterion) {
                 bencher.iter(|| {
                     let mut stdout = BufWriter::new(io::sink());
                     let mut stderr = io::sink();
-                    let code = nkru::shell::execute(
+                    let code = nkru::execute(
                         arguments.iter().map(Into::into),
                         &Environment::default(),
                         &mut stdout,

@@ -1,6 +1,9 @@
 //! Writes a synthetic dataset in nkru's format with exactly N estimates to stdout:
 //! `cargo run --release --example gen_dataset -- 200000 [SEED] > big.json`.
 
+// A tool for developers: its usage and errors go to stderr as any small program's do.
+#![allow(clippy::print_stderr)]
+
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
@@ -21,7 +24,7 @@ fn main() -> ExitCode {
         eprintln!("gen_dataset: ESTIMATES and SEED must be whole numbers of 0 or more");
         return ExitCode::from(2);
     };
-    let dataset = nkru::synthetic::dataset(estimates, seed);
+    let dataset = nkru::dataset::synthetic::dataset(estimates, seed);
     let mut stdout = BufWriter::new(std::io::stdout().lock());
     let written = serde_json::to_writer_pretty(&mut stdout, &dataset)
         .map_err(std::io::Error::from)

@@ -1,406 +1,245 @@
-//! Runs one parsed command: loads the dataset, asks the query, and writes the answer.
+//! The process edge: parses the arguments, decides the configuration, runs the command, and turns
+//! its result into bytes on stdout, one line on stderr and an exit code.
 
+use std::ffi::OsString;
 use std::io::Write;
+use std::sync::Arc;
 
-use crate::cli::{Cli, Command, EstimateFilterArgs};
-use crate::completion;
-use crate::data::{self, Origin, Parsed};
-use crate::error::{Error, Result};
-use crate::export;
-use crate::manual;
-use crate::model::Dataset;
-use crate::query::{self, EstimateFilter};
-use crate::record::{self, Columns, Row};
-use crate::render;
-use crate::settings::{Output, Settings};
+use clap::FromArgMatches;
+use clap::error::ErrorKind;
 
-/// Where a command writes: the output and the channel for warnings and notes.
-pub struct Streams<'a> {
-    /// Standard output, buffered.
-    pub stdout: &'a mut dyn Write,
-    /// Standard error, for warnings and notes to people.
-    pub stderr: &'a mut dyn Write,
-}
+use crate::cli::{self, Cli, Command, Config, Environment};
+use crate::commands::{self, Streams};
+use crate::dataset::Origin;
+use crate::error::Error;
+use crate::text::escape_control;
 
-/// Runs a command to the end. Everything that can fail is checked before the first byte is
-/// written, so an error leaves stdout empty.
-pub fn run(cli: &Cli, settings: &Settings, streams: &mut Streams<'_>) -> Result<()> {
-    match &cli.command {
-        Command::Validate { file } => return validate(file.as_deref(), settings, streams),
-        Command::Completions { shell } => {
-            return completion::write(streams.stdout, *shell, &data::embedded()?);
-        }
-        Command::Man => return manual::write(streams.stdout),
-        Command::Schema => return crate::schema::write(streams.stdout),
-        _ => {}
-    }
-    let parsed = load(&settings.origin, settings, streams)?;
-    let dataset = &parsed.dataset;
-    match &cli.command {
-        Command::Groups => {
-            let rows: Vec<Row<'_>> = dataset
-                .groups
-                .iter()
-                .map(|group| record::group_row(dataset, group))
-                .collect();
-            list(settings, streams, record::GROUPS, rows, "groups")
-        }
-        Command::Group { name } => group(settings, streams, dataset, name),
-        Command::Estimates {
-            filter,
-            sort,
-            reverse,
-        } => {
-            let filter = EstimateFilter::new(dataset, filter)?;
-            let mut estimates = filter.apply(dataset);
-            if sort.is_some() {
-                let mut rows: Vec<Row<'_>> =
-                    estimates.into_iter().map(record::estimate_row).collect();
-                sort_rows(&mut rows, sort.as_deref(), *reverse);
-                return list(settings, streams, record::ESTIMATES, rows, "estimates");
-            }
-            if *reverse {
-                estimates.reverse();
-            }
-            let rows = estimates.into_iter().map(record::estimate_row);
-            list(settings, streams, record::ESTIMATES, rows, "estimates")
-        }
-        Command::Chart { filter } => chart(settings, streams, dataset, filter),
-        Command::Summary { groups } => summary(settings, streams, dataset, groups),
-        Command::Timeline { groups, from, to } => {
-            query::check_bounds(*from, *to, "--from", "--to")?;
-            let groups = query::resolve_groups(dataset, groups)?;
-            let events = query::timeline(dataset, &groups, *from, *to);
-            if settings.output == Output::Table && settings.fields.is_none() {
-                return timeline_view(settings, streams, dataset, &events, &groups, (*from, *to));
-            }
-            let rows = events.into_iter().map(record::event_row);
-            list(settings, streams, record::EVENTS, rows, "events")
-        }
-        Command::Search { text } => {
-            let hits = query::search(dataset, text)?;
-            let rows: Vec<Row<'_>> = hits.iter().map(record::hit_row).collect();
-            list(settings, streams, record::SEARCH, rows, "matches")
-        }
-        Command::Sources => {
-            let rows: Vec<Row<'_>> = query::citations(dataset)
-                .iter()
-                .map(record::source_row)
-                .collect();
-            list(settings, streams, record::SOURCES, rows, "sources")
-        }
-        Command::Validate { .. } | Command::Schema | Command::Completions { .. } | Command::Man => {
-            Ok(())
-        }
-    }
-}
-
-/// `nkru chart`: the estimates drawn for people; in the machine formats, the rows of `estimates`.
-fn chart(
-    settings: &Settings,
-    streams: &mut Streams<'_>,
-    dataset: &Dataset,
-    filter: &EstimateFilterArgs,
-) -> Result<()> {
-    let estimates = EstimateFilter::new(dataset, filter)?.apply(dataset);
-    if settings.output == Output::Table && settings.fields.is_none() {
-        render::chart::chart(streams.stdout, settings, dataset, &estimates)?;
-        if estimates.is_empty() && settings.notes {
-            writeln!(streams.stderr, "nkru: no estimates match")?;
-        }
-        return Ok(());
-    }
-    let rows = estimates.into_iter().map(record::estimate_row);
-    list(settings, streams, record::ESTIMATES, rows, "estimates")
-}
-
-/// `nkru timeline` for people: the events and the periods of the groups (all when none is named)
-/// on a year axis.
-fn timeline_view(
-    settings: &Settings,
-    streams: &mut Streams<'_>,
-    dataset: &Dataset,
-    events: &[&crate::model::Event],
-    groups: &[String],
-    bounds: (Option<i32>, Option<i32>),
-) -> Result<()> {
-    let shown: Vec<(usize, &crate::model::Group)> = dataset
-        .groups
-        .iter()
-        .enumerate()
-        .filter(|(_, group)| groups.is_empty() || groups.contains(&group.id))
-        .collect();
-    let periods = shown.iter().any(|(_, group)| {
-        group
-            .periods
-            .iter()
-            .any(|period| period.overlaps(bounds.0, bounds.1))
-    });
-    if events.is_empty() && !periods {
-        if settings.notes {
-            writeln!(streams.stderr, "nkru: no events match")?;
-        }
-        return Ok(());
-    }
-    render::timeline::timeline(streams.stdout, settings, dataset, events, &shown, bounds)
-}
-
-/// Reads and parses a dataset once, warns about its unknown fields, and checks its invariants;
-/// `validate` and every other command report a broken file with the same messages.
-fn load(origin: &Origin, settings: &Settings, streams: &mut Streams<'_>) -> Result<Parsed> {
-    let text = data::read(origin, settings.size_limit)?;
-    let parsed = data::parse(&text, origin)?;
-    warn_unknown_fields(&parsed, origin, streams)?;
-    data::checked(origin, parsed)
-}
-
-/// Warns on stderr about each field of a user's file that nkru does not know.
-fn warn_unknown_fields(parsed: &Parsed, origin: &Origin, streams: &mut Streams<'_>) -> Result<()> {
-    for field in &parsed.unknown_fields {
-        writeln!(
-            streams.stderr,
-            "nkru: warning: {origin}: unknown field `{}` ignored",
-            crate::text::quote(&field.path)
-        )?;
-    }
-    Ok(())
-}
-
-/// Sorts rows by one field, nulls last, keeping the dataset's order among equals.
-fn sort_rows(rows: &mut [Row<'_>], field: Option<&str>, reverse: bool) {
-    if let Some(index) = field.and_then(|field| {
-        record::ESTIMATE_FIELDS
-            .iter()
-            .position(|name| *name == field)
-    }) {
-        rows.sort_by(|left, right| {
-            let ordering = left[index].compare(&right[index]);
-            let nulls_involved = matches!(left[index], record::Value::Null)
-                || matches!(right[index], record::Value::Null);
-            if reverse && !nulls_involved {
-                ordering.reverse()
-            } else {
-                ordering
-            }
-        });
-    } else if reverse {
-        rows.reverse();
-    }
-}
-
-/// Writes the rows of a list command in the chosen format. The line-by-line formats write each
-/// row as it is made, so a large list is never held whole; a table and a JSON array need them all.
-fn list<'a>(
-    settings: &Settings,
-    streams: &mut Streams<'_>,
-    fields: record::Fields,
-    rows: impl IntoIterator<Item = Row<'a>>,
-    noun: &str,
-) -> Result<()> {
-    let columns = columns(settings, fields)?;
-    check_header_choice(settings)?;
-    let mut rows = rows.into_iter().peekable();
-    let empty = rows.peek().is_none();
-    let writer = &mut *streams.stdout;
-    match settings.output {
-        Output::Tsv => export::tsv(writer, &columns, rows, settings.header)?,
-        Output::Csv => export::csv(writer, &columns, rows, settings.header)?,
-        Output::Ndjson => export::ndjson(writer, &columns, rows)?,
-        Output::Markdown => export::markdown(writer, &columns, rows)?,
-        Output::Table | Output::Json => {
-            let rows: Vec<Row<'a>> = rows.collect();
-            write_rows(settings, writer, &columns, &rows)?;
-        }
-    }
-    if empty && settings.notes {
-        writeln!(streams.stderr, "nkru: no {noun} match")?;
-    }
-    Ok(())
-}
-
-/// The columns to write: `--fields`, or the defaults of the output format.
-fn columns(settings: &Settings, fields: record::Fields) -> Result<Columns> {
-    Columns::select(
-        fields,
-        settings.fields.as_deref(),
-        settings.output == Output::Table,
-    )
-}
-
-/// Refuses `--no-header` with a format that cannot leave its header out.
-fn check_header_choice(settings: &Settings) -> Result<()> {
-    if !settings.header && settings.output == Output::Markdown {
-        return Err(Error::Usage(String::from(
-            "--no-header works with table, tsv and csv; a Markdown table needs its header",
-        )));
-    }
-    Ok(())
-}
-
-/// Writes rows in any list format.
-fn write_rows(
-    settings: &Settings,
-    writer: &mut dyn Write,
-    columns: &Columns,
-    rows: &[Row<'_>],
-) -> Result<()> {
-    match settings.output {
-        Output::Table => render::table(writer, settings, columns, rows),
-        Output::Tsv => export::tsv(writer, columns, rows, settings.header),
-        Output::Csv => export::csv(writer, columns, rows, settings.header),
-        Output::Json => export::json(writer, columns, rows),
-        Output::Ndjson => export::ndjson(writer, columns, rows),
-        Output::Markdown => export::markdown(writer, columns, rows),
-    }
-}
-
-/// `nkru group`: the detail view for people, a nested object in JSON, one row elsewhere.
-fn group(
-    settings: &Settings,
-    streams: &mut Streams<'_>,
-    dataset: &Dataset,
-    name: &str,
-) -> Result<()> {
-    let group = query::resolve_group(dataset, name)?;
-    check_header_choice(settings)?;
-    match settings.output {
-        Output::Table if settings.fields.is_none() => {
-            render::group::detail(streams.stdout, settings, dataset, group)
-        }
-        Output::Json | Output::Ndjson => {
-            if settings.fields.is_some() {
-                return Err(Error::Usage(String::from(
-                    "--fields picks columns of tabular output; `group` in JSON is always the whole record",
-                )));
-            }
-            let value = group_json(dataset, group);
-            if settings.output == Output::Json {
-                export::write_json(streams.stdout, &value)
-            } else {
-                serde_json::to_writer(&mut *streams.stdout, &value)?;
-                streams.stdout.write_all(b"\n")?;
-                Ok(())
-            }
-        }
-        _ => {
-            let columns = columns(settings, record::GROUP_DETAIL)?;
-            let rows = vec![record::group_detail_row(dataset, group)];
-            write_rows(settings, streams.stdout, &columns, &rows)
-        }
-    }
-}
-
-/// The JSON object of one group with its estimates, events and sources nested in it.
-fn group_json(dataset: &Dataset, group: &crate::model::Group) -> serde_json::Value {
-    let as_objects = |fields: &[&'static str], rows: Vec<Row<'_>>| -> serde_json::Value {
-        let columns = Columns::all(fields);
-        serde_json::to_value(export::Objects {
-            columns: &columns,
-            rows: &rows,
-        })
-        .unwrap_or(serde_json::Value::Null)
+/// Runs nkru with these arguments and returns the process exit code; `--data -` reads the
+/// process's standard input.
+pub fn execute(
+    arguments: impl IntoIterator<Item = OsString>,
+    environment: &Environment,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8 {
+    let mut stdin = std::io::stdin();
+    let mut streams = Streams {
+        stdin: &mut stdin,
+        stdout,
+        stderr,
     };
-    let (from, to) = query::documented_span(group);
-    let estimates = query::estimates_of(dataset, &group.id)
-        .into_iter()
-        .map(record::estimate_row)
-        .collect();
-    let events = query::events_of(dataset, &group.id)
-        .into_iter()
-        .map(record::event_row)
-        .collect();
-    let cited = query::sources_of(dataset, group);
-    let sources = query::citations(dataset)
-        .into_iter()
-        .filter(|citations| cited.iter().any(|source| source.id == citations.source.id))
-        .map(|citations| record::source_row(&citations))
-        .collect();
-    serde_json::json!({
-        "id": group.id,
-        "name": group.name,
-        "aliases": group.aliases,
-        "description": group.description,
-        "from": from,
-        "to": to,
-        "periods": group.periods,
-        "facts": group.facts,
-        "estimates": as_objects(record::ESTIMATE_FIELDS, estimates),
-        "events": as_objects(record::EVENT_FIELDS, events),
-        "sources": as_objects(record::SOURCE_FIELDS, sources),
-    })
+    let result = parse_and_run(arguments, environment, None, &mut streams);
+    finish(result, streams.stdout, streams.stderr)
 }
 
-/// `nkru summary`: a headline and a table for people, an object in JSON, rows elsewhere.
-fn summary(
-    settings: &Settings,
+/// Runs nkru with these arguments on dataset bytes already in memory, which take the place of the
+/// embedded dataset, `--data` and `validate FILE`; for tests and fuzzing.
+pub fn execute_on_bytes(
+    arguments: impl IntoIterator<Item = OsString>,
+    environment: &Environment,
+    dataset: &[u8],
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8 {
+    let origin = Origin::Memory(Arc::from(dataset));
+    let mut streams = Streams {
+        stdin: &mut std::io::empty(),
+        stdout,
+        stderr,
+    };
+    let result = parse_and_run(arguments, environment, Some(origin), &mut streams);
+    finish(result, streams.stdout, streams.stderr)
+}
+
+/// Parses the arguments and runs the command, on `origin` instead of the dataset they name if given.
+fn parse_and_run(
+    arguments: impl IntoIterator<Item = OsString>,
+    environment: &Environment,
+    origin: Option<Origin>,
     streams: &mut Streams<'_>,
-    dataset: &Dataset,
-    groups: &[String],
-) -> Result<()> {
-    let groups = query::resolve_groups(dataset, groups)?;
-    let columns = columns(settings, record::SUMMARY)?;
-    check_header_choice(settings)?;
-    let lines = query::summarize(dataset, &groups);
-    let rows: Vec<Row<'_>> = lines.iter().map(record::summary_row).collect();
-    match settings.output {
-        Output::Table => {
-            if groups.is_empty() {
-                render::group::headline(streams.stdout, settings, dataset)?;
-                writeln!(streams.stdout)?;
-            }
-            render::table(streams.stdout, settings, &columns, &rows)?;
-            if groups.is_empty() {
-                render::group::related(streams.stdout, settings, dataset)?;
-            }
-            Ok(())
-        }
-        Output::Json => {
-            let (total, group_rows) = match rows.split_first() {
-                Some((first, rest)) if groups.is_empty() => (Some(first), rest),
-                _ => (None, rows.as_slice()),
+) -> Result<(), Error> {
+    let parsed = cli::command()
+        .try_get_matches_from(arguments)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let mut cli = match parsed {
+        Ok(cli) => cli,
+        Err(error) => {
+            return match error.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    write!(streams.stdout, "{}", error.render()).map_err(Error::from)
+                }
+                _ => Err(Error::Usage(one_line(&error))),
             };
-            let object = serde_json::json!({
-                "title": dataset.title,
-                "overview": dataset.overview,
-                "categories": dataset.categories,
-                "version": dataset.version,
-                "as_of": dataset.as_of,
-                "total": total.map(|row| export::Object { columns: &columns, row }),
-                "groups": export::Objects { columns: &columns, rows: group_rows },
-                "related": dataset.related,
-            });
-            export::write_json(streams.stdout, &object)
         }
-        _ => write_rows(settings, streams.stdout, &columns, &rows),
+    };
+    let mut config = Config::new(&cli, environment)?;
+    if let Some(origin) = origin {
+        config.origin = origin;
+        if let Command::Validate { file } = &mut cli.command {
+            *file = None;
+        }
+    }
+    commands::run(&cli.command, &config, streams)
+}
+
+/// Flushes the output and turns the result into an exit code, writing an error as `nkru: error:`
+/// lines on stderr.
+fn finish(result: Result<(), Error>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+    let result = result.and_then(|()| stdout.flush().map_err(Error::from));
+    match result {
+        Ok(()) => 0,
+        Err(error) if error.is_broken_pipe() => 0,
+        Err(error) => {
+            // Messages quote user input and dataset text; escaping again here is the last guard
+            // that nothing in them can act on the terminal.
+            for line in error.to_string().lines() {
+                let _ = writeln!(stderr, "nkru: error: {}", escape_control(line));
+            }
+            u8::try_from(error.exit_code()).unwrap_or(1)
+        }
     }
 }
 
-/// `nkru validate`: every problem of a dataset, one line each; exit 3 when there is any.
-fn validate(file: Option<&str>, settings: &Settings, streams: &mut Streams<'_>) -> Result<()> {
-    let origin = match file {
-        None => settings.origin.clone(),
-        Some("-") => Origin::Stdin,
-        Some(path) => Origin::File(path.to_owned()),
-    };
-    let parsed = load(&origin, settings, streams)?;
-    let dataset = &parsed.dataset;
-    writeln!(
-        streams.stdout,
-        "{origin}: valid: {}, {}, {}, {}, {} related",
-        counted(dataset.groups.len(), "group"),
-        counted(dataset.estimates.len(), "estimate"),
-        counted(dataset.events.len(), "event"),
-        counted(dataset.sources.len(), "source"),
-        dataset.related.len()
-    )?;
-    Ok(())
+/// A clap error as one line: its message and hints, without the usage block.
+fn one_line(error: &clap::Error) -> String {
+    if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        let command = cli::command();
+        let names: Vec<&str> = command
+            .get_subcommands()
+            .map(clap::Command::get_name)
+            .collect();
+        let (last, rest) = names.split_last().unwrap_or((&"", &[]));
+        return format!(
+            "a command is needed: {} or {last} (see nkru --help)",
+            rest.join(", ")
+        );
+    }
+    let rendered = error.render().to_string();
+    let mut line = String::new();
+    let mut in_usage = false;
+    for part in rendered.lines().map(str::trim) {
+        if part.starts_with("Usage:") {
+            in_usage = true;
+            continue;
+        }
+        if part.is_empty() {
+            in_usage = false;
+            continue;
+        }
+        if in_usage || part.starts_with("For more information") {
+            continue;
+        }
+        let part = part.strip_prefix("error: ").unwrap_or(part);
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(part);
+    }
+    escape_control(&line).into_owned()
 }
 
-/// A count with its noun, singular for one: `1 group`, `3 groups`.
-fn counted(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("{count} {noun}")
-    } else {
-        format!("{count} {noun}s")
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(arguments: &[&str]) -> (u8, String, String) {
+        run_in(arguments, &Environment::default())
+    }
+
+    fn run_in(arguments: &[&str], environment: &Environment) -> (u8, String, String) {
+        let mut stdout = Vec::new();
+        let mut stderr = Vec::new();
+        let arguments = std::iter::once("nkru")
+            .chain(arguments.iter().copied())
+            .map(OsString::from);
+        let code = execute(arguments, environment, &mut stdout, &mut stderr);
+        (
+            code,
+            String::from_utf8_lossy(&stdout).into_owned(),
+            String::from_utf8_lossy(&stderr).into_owned(),
+        )
+    }
+
+    #[test]
+    fn clap_errors_become_one_line() {
+        let (code, stdout, stderr) = run(&["groups", "--format", "xml"]);
+        assert_eq!((code, stdout.as_str()), (2, ""));
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.starts_with("nkru: error: invalid value 'xml' for '--format <FORMAT>'"),
+            "{stderr}"
+        );
+        let (code, _, stderr) = run(&["grups"]);
+        assert_eq!(code, 2);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains("tip: some similar subcommands exist: 'group', 'groups'"),
+            "{stderr}"
+        );
+    }
+
+    #[test]
+    fn no_command_names_the_commands() {
+        let (code, _, stderr) = run(&[]);
+        assert_eq!(code, 2);
+        assert!(
+            stderr.starts_with("nkru: error: a command is needed: groups,"),
+            "{stderr}"
+        );
+        for command in cli::command().get_subcommands() {
+            let name = format!(" {}", command.get_name());
+            assert!(stderr.contains(&name), "{name} missing from {stderr}");
+        }
+    }
+
+    #[test]
+    fn help_goes_to_stdout_with_success() {
+        let (code, stdout, stderr) = run(&["--help"]);
+        assert_eq!((code, stderr.as_str()), (0, ""));
+        assert!(stdout.contains("Exit codes:"));
+    }
+
+    #[test]
+    fn an_empty_result_is_noted_on_stderr_only_when_it_is_a_terminal() {
+        let terminal = Environment {
+            stderr_is_terminal: true,
+            ..Default::default()
+        };
+        let arguments = ["estimates", "--year", "1800", "--format", "json"];
+        assert_eq!(
+            run_in(&arguments, &terminal),
+            (
+                0,
+                String::from("[]\n"),
+                String::from("nkru: no estimates match\n")
+            )
+        );
+        assert_eq!(run(&arguments), (0, String::from("[]\n"), String::new()));
+    }
+
+    #[test]
+    fn machine_formats_give_the_same_bytes_on_a_terminal_and_in_a_pipe() {
+        let terminal = Environment {
+            stdout_is_terminal: true,
+            stderr_is_terminal: true,
+            terminal_width: Some(60),
+            ..Default::default()
+        };
+        for format in ["tsv", "csv", "json", "ndjson", "markdown"] {
+            for command in [
+                &["groups"][..],
+                &["summary"],
+                &["group", "workers"],
+                &["estimates"],
+            ] {
+                let mut arguments = command.to_vec();
+                arguments.extend(["--format", format]);
+                assert_eq!(
+                    run_in(&arguments, &terminal),
+                    run(&arguments),
+                    "{arguments:?}"
+                );
+            }
+        }
     }
 }

@@ -3,30 +3,35 @@
 use std::fmt;
 use std::io;
 
-/// Everything that can stop a command, grouped by the exit code it ends with.
+/// Everything that can stop a command. Each variant's exit code is stated once, in
+/// [`Error::exit_code`], and documented in `--help`, the man page and the README.
 #[derive(Debug)]
 pub enum Error {
-    /// A named group or record does not exist, or the name fits several (exit 1).
+    /// A named group or record does not exist, or the name fits several.
     NotFound(String),
-    /// The command line asks for something that cannot be done (exit 2).
+    /// The command line asks for something that cannot be done.
     Usage(String),
-    /// The dataset cannot be read or is not valid (exit 3).
+    /// The dataset cannot be read or is not valid.
     Dataset(String),
-    /// Writing the output failed (exit 4).
+    /// Writing the output failed.
     Io(io::Error),
+    /// A value could not be written as JSON (other than by a failed write).
+    Json(serde_json::Error),
+    /// A record could not be written as CSV (other than by a failed write).
+    Csv(csv::Error),
 }
 
 /// What a command returns.
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
-    /// The process exit code for this error, as documented in the README and `--help`.
+    /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::NotFound(_) => 1,
             Error::Usage(_) => 2,
             Error::Dataset(_) => 3,
-            Error::Io(_) => 4,
+            Error::Io(_) | Error::Json(_) | Error::Csv(_) => 4,
         }
     }
 
@@ -43,6 +48,8 @@ impl fmt::Display for Error {
                 formatter.write_str(message)
             }
             Error::Io(error) => write!(formatter, "cannot write the output: {error}"),
+            Error::Json(error) => write!(formatter, "cannot write the output as JSON: {error}"),
+            Error::Csv(error) => write!(formatter, "cannot write the output as CSV: {error}"),
         }
     }
 }
@@ -56,19 +63,42 @@ impl From<io::Error> for Error {
 }
 
 impl From<csv::Error> for Error {
+    /// A failed write stays an I/O error, so a closed pipe still ends nkru quietly.
     fn from(error: csv::Error) -> Self {
         if !error.is_io_error() {
-            return Error::Io(io::Error::other(error.to_string()));
+            return Error::Csv(error);
         }
         match error.into_kind() {
             csv::ErrorKind::Io(error) => Error::Io(error),
-            _ => Error::Io(io::Error::other("CSV writer failed")),
+            other => Error::Io(io::Error::other(format!("{other:?}"))),
         }
     }
 }
 
 impl From<serde_json::Error> for Error {
+    /// A failed write stays an I/O error, so a closed pipe still ends nkru quietly.
     fn from(error: serde_json::Error) -> Self {
-        Error::Io(io::Error::from(error))
+        if error.is_io() {
+            Error::Io(io::Error::from(error))
+        } else {
+            Error::Json(error)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialisation_errors_keep_their_kind_and_failed_writes_stay_io() {
+        let json = serde_json::to_string(&std::collections::HashMap::from([((1, 2), 3)]))
+            .expect_err("a map with tuple keys cannot be JSON");
+        let error = Error::from(json);
+        assert!(matches!(error, Error::Json(_)), "{error:?}");
+        assert_eq!(error.exit_code(), 4);
+        let pipe = io::Error::from(io::ErrorKind::BrokenPipe);
+        let written = Error::from(serde_json::Error::io(pipe));
+        assert!(written.is_broken_pipe(), "{written:?}");
     }
 }

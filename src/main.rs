@@ -1,15 +1,13 @@
 //! The `nkru` binary: runs the command line and exits with its code.
 
-#![forbid(unsafe_code)]
-
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let environment = nkru::settings::Environment::detect();
+    let environment = nkru::Environment::detect();
     let mut stdout = BufWriter::new(std::io::stdout().lock());
     let mut stderr = std::io::stderr().lock();
-    let code = nkru::shell::execute(std::env::args_os(), &environment, &mut stdout, &mut stderr);
+    let code = nkru::execute(std::env::args_os(), &environment, &mut stdout, &mut stderr);
     let _ = stderr.flush();
     ExitCode::from(code)
 }

@@ -1,9 +1,10 @@
-//! Questions asked of a dataset: name resolution, filters, sorting, summaries and search.
+//! Questions asked of a dataset: name resolution, the estimate filter, timeline, summaries,
+//! search and citations. Knows nothing of the command line.
 
-use crate::error::{Error, Result};
-use crate::model::{Dataset, Estimate, Event, Group, Period, Source};
 use std::collections::HashSet;
 
+use crate::dataset::{Dataset, Estimate, Event, Group, Period, Source};
+use crate::error::{Error, Result};
 use crate::text::{contains_lowered, quote};
 
 /// Lower-cases a name and folds its white space, for comparing names as people type them.
@@ -117,7 +118,8 @@ pub fn resolve_groups(dataset: &Dataset, names: &[String]) -> Result<Vec<String>
     Ok(ids)
 }
 
-/// A checked filter of population estimates; every condition must hold.
+/// A filter of population estimates; every condition must hold. Its group names are resolved
+/// to ids and its texts lower-cased by whoever builds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EstimateFilter {
     /// Group ids; empty means every estimate, the total ones included.
@@ -138,49 +140,7 @@ pub struct EstimateFilter {
     pub max: Option<u64>,
 }
 
-/// Checks that a pair of bounds is in order, naming the flags in the message.
-pub fn check_bounds<T: PartialOrd + std::fmt::Display>(
-    low: Option<T>,
-    high: Option<T>,
-    low_flag: &str,
-    high_flag: &str,
-) -> Result<()> {
-    if let (Some(low), Some(high)) = (low, high)
-        && low > high
-    {
-        return Err(Error::Usage(format!(
-            "{low_flag} {low} is greater than {high_flag} {high}, so nothing could match"
-        )));
-    }
-    Ok(())
-}
-
 impl EstimateFilter {
-    /// Builds a filter from the command line's values, resolving group names and checking bounds.
-    pub fn new(dataset: &Dataset, arguments: &crate::cli::EstimateFilterArgs) -> Result<Self> {
-        check_bounds(arguments.from, arguments.to, "--from", "--to")?;
-        check_bounds(arguments.min, arguments.max, "--min", "--max")?;
-        let lowered = |text: &Option<String>| -> Result<Option<String>> {
-            match text {
-                Some(text) if text.trim().is_empty() => Err(Error::Usage(String::from(
-                    "--region and --source need some text to look for",
-                ))),
-                Some(text) => Ok(Some(text.to_lowercase())),
-                None => Ok(None),
-            }
-        };
-        Ok(EstimateFilter {
-            groups: resolve_groups(dataset, &arguments.groups)?,
-            year: arguments.year,
-            from: arguments.from,
-            to: arguments.to,
-            region: lowered(&arguments.region)?,
-            source: lowered(&arguments.source)?,
-            min: arguments.min,
-            max: arguments.max,
-        })
-    }
-
     /// Whether an estimate passes every condition.
     pub fn matches(&self, dataset: &Dataset, estimate: &Estimate) -> bool {
         self.passes(estimate, &self.sources_named(dataset))
@@ -208,8 +168,7 @@ impl EstimateFilter {
                 .as_ref()
                 .is_some_and(|group| self.groups.contains(group));
         let year_matches = self.year.is_none_or(|year| estimate.period.covers(year));
-        let span_matches = (self.from.is_none() && self.to.is_none())
-            || estimate.period.overlaps(self.from, self.to);
+        let span_matches = estimate.period.within(self.from, self.to);
         let region_matches = self.region.as_ref().is_none_or(|wanted| {
             estimate
                 .region
@@ -271,7 +230,7 @@ pub fn timeline<'a>(
         .filter(|event| {
             groups.is_empty() || event.groups.iter().any(|group| groups.contains(group))
         })
-        .filter(|event| (from.is_none() && to.is_none()) || event.period.overlaps(from, to))
+        .filter(|event| event.period.within(from, to))
         .collect();
     events.sort_by_key(|event| (event.period.from, event.period.to));
     events
@@ -333,6 +292,64 @@ pub fn span(periods: &[&Period]) -> (Option<i32>, Option<i32>) {
 pub fn documented_span(group: &Group) -> (Option<i32>, Option<i32>) {
     let periods: Vec<&Period> = group.periods.iter().collect();
     span(&periods)
+}
+
+/// A group with the figures its row in `nkru groups` shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupOverview<'a> {
+    /// The group.
+    pub group: &'a Group,
+    /// The earliest known year the group is documented.
+    pub from: Option<i32>,
+    /// The latest known year, or none when unknown or still open.
+    pub to: Option<i32>,
+    /// How many estimates the group has.
+    pub estimates: usize,
+    /// The most recent of them.
+    pub latest: Option<&'a Estimate>,
+}
+
+/// A group's overview.
+pub fn overview<'a>(dataset: &'a Dataset, group: &'a Group) -> GroupOverview<'a> {
+    let estimates = estimates_of(dataset, &group.id);
+    let (from, to) = documented_span(group);
+    GroupOverview {
+        group,
+        from,
+        to,
+        estimates: estimates.len(),
+        latest: latest(&estimates),
+    }
+}
+
+/// A group with everything that concerns it: its estimates, events and cited sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupDetail<'a> {
+    /// The group.
+    pub group: &'a Group,
+    /// The earliest known year the group is documented.
+    pub from: Option<i32>,
+    /// The latest known year, or none when unknown or still open.
+    pub to: Option<i32>,
+    /// Its estimates, in the dataset's order.
+    pub estimates: Vec<&'a Estimate>,
+    /// The events that involve it, oldest first.
+    pub events: Vec<&'a Event>,
+    /// The sources its facts, estimates and events cite, in first-cited order.
+    pub sources: Vec<&'a Source>,
+}
+
+/// A group in full.
+pub fn detail<'a>(dataset: &'a Dataset, group: &'a Group) -> GroupDetail<'a> {
+    let (from, to) = documented_span(group);
+    GroupDetail {
+        group,
+        from,
+        to,
+        estimates: estimates_of(dataset, &group.id),
+        events: events_of(dataset, &group.id),
+        sources: sources_of(dataset, group),
+    }
 }
 
 /// One line of `nkru summary`: the figures of a group, or of the whole population.
@@ -421,72 +438,22 @@ pub fn search<'a>(dataset: &'a Dataset, wanted: &str) -> Result<Vec<Hit<'a>>> {
             "the search text cannot be empty",
         )));
     }
-    let wanted = wanted.to_lowercase();
-    let mut hits = Vec::new();
-    // Each record's texts by field: a name, and a position for the fields that are lists.
-    let mut look = |kind: &'static str, id: &'a str, texts: &[(&str, Option<usize>, &'a str)]| {
-        for (field, index, text) in texts {
-            if text.to_lowercase().contains(&wanted) {
-                let field = match index {
-                    Some(index) => format!("{field}[{index}]"),
-                    None => (*field).to_owned(),
-                };
-                hits.push(Hit {
-                    kind,
-                    id,
-                    field,
-                    text,
-                });
-            }
-        }
-    };
-    let listed = |field: &'static str, items: &'a [String]| {
-        items
-            .iter()
-            .enumerate()
-            .map(move |(index, item)| (field, Some(index), item.as_str()))
+    let mut finder = Finder {
+        wanted: wanted.to_lowercase(),
+        hits: Vec::new(),
     };
     let title = dataset.title.as_str();
     let mut texts = vec![
         ("title", None, title),
-        ("overview", None, &dataset.overview),
+        ("overview", None, dataset.overview.as_str()),
     ];
     texts.extend(listed("categories", &dataset.categories));
-    look("dataset", title, &texts);
+    finder.look("dataset", title, &texts);
     for group in &dataset.groups {
-        let mut texts = vec![("id", None, group.id.as_str()), ("name", None, &group.name)];
-        texts.extend(listed("aliases", &group.aliases));
-        texts.push(("description", None, &group.description));
-        texts.extend(
-            group
-                .periods
-                .iter()
-                .enumerate()
-                .map(|(index, period)| ("periods", Some(index), period.text.as_str())),
-        );
-        texts.extend(
-            group
-                .facts
-                .iter()
-                .enumerate()
-                .map(|(index, fact)| ("facts", Some(index), fact.text.as_str())),
-        );
-        look("group", &group.id, &texts);
+        finder.look("group", &group.id, &group_texts(group));
     }
     for estimate in &dataset.estimates {
-        let mut texts = vec![
-            ("id", None, estimate.id.as_str()),
-            ("measure", None, &estimate.measure),
-            ("period", None, &estimate.period.text),
-        ];
-        texts.extend(
-            estimate
-                .region
-                .as_deref()
-                .map(|region| ("region", None, region)),
-        );
-        texts.push(("section", None, &estimate.section));
-        look("estimate", &estimate.id, &texts);
+        finder.look("estimate", &estimate.id, &estimate_texts(estimate));
     }
     for event in &dataset.events {
         let texts = [
@@ -495,22 +462,10 @@ pub fn search<'a>(dataset: &'a Dataset, wanted: &str) -> Result<Vec<Hit<'a>>> {
             ("description", None, &event.description),
             ("section", None, &event.section),
         ];
-        look("event", &event.id, &texts);
+        finder.look("event", &event.id, &texts);
     }
     for source in &dataset.sources {
-        let mut texts = vec![
-            ("id", None, source.id.as_str()),
-            ("name", None, &source.name),
-            ("kind", None, &source.kind),
-        ];
-        texts.extend(
-            source
-                .author
-                .as_deref()
-                .map(|author| ("author", None, author)),
-        );
-        texts.push(("description", None, &source.description));
-        look("source", &source.id, &texts);
+        finder.look("source", &source.id, &source_texts(source));
     }
     for related in &dataset.related {
         let texts = [
@@ -521,9 +476,102 @@ pub fn search<'a>(dataset: &'a Dataset, wanted: &str) -> Result<Vec<Hit<'a>>> {
             ("destination", None, &related.destination),
             ("period", None, &related.period.text),
         ];
-        look("related", &related.id, &texts);
+        finder.look("related", &related.id, &texts);
     }
-    Ok(hits)
+    Ok(finder.hits)
+}
+
+/// One searchable text: its field, its position when the field is a list, and the text.
+type Text<'a> = (&'static str, Option<usize>, &'a str);
+
+/// Collects the hits of one search.
+struct Finder<'a> {
+    /// The text looked for, lower-cased.
+    wanted: String,
+    /// The hits so far.
+    hits: Vec<Hit<'a>>,
+}
+
+impl<'a> Finder<'a> {
+    /// Looks for the text in one record's texts.
+    fn look(&mut self, kind: &'static str, id: &'a str, texts: &[Text<'a>]) {
+        for (field, index, text) in texts {
+            if text.to_lowercase().contains(&self.wanted) {
+                let field = match index {
+                    Some(index) => format!("{field}[{index}]"),
+                    None => (*field).to_owned(),
+                };
+                self.hits.push(Hit {
+                    kind,
+                    id,
+                    field,
+                    text,
+                });
+            }
+        }
+    }
+}
+
+/// The items of a list field, each with its position.
+fn listed<'a>(field: &'static str, items: &'a [String]) -> impl Iterator<Item = Text<'a>> {
+    items
+        .iter()
+        .enumerate()
+        .map(move |(index, item)| (field, Some(index), item.as_str()))
+}
+
+/// A group's searchable texts.
+fn group_texts(group: &Group) -> Vec<Text<'_>> {
+    let mut texts = vec![("id", None, group.id.as_str()), ("name", None, &group.name)];
+    texts.extend(listed("aliases", &group.aliases));
+    texts.push(("description", None, &group.description));
+    let periods = group.periods.iter().map(|period| period.text.as_str());
+    texts.extend(
+        periods
+            .enumerate()
+            .map(|(index, text)| ("periods", Some(index), text)),
+    );
+    let facts = group.facts.iter().map(|fact| fact.text.as_str());
+    texts.extend(
+        facts
+            .enumerate()
+            .map(|(index, text)| ("facts", Some(index), text)),
+    );
+    texts
+}
+
+/// An estimate's searchable texts.
+fn estimate_texts(estimate: &Estimate) -> Vec<Text<'_>> {
+    let mut texts = vec![
+        ("id", None, estimate.id.as_str()),
+        ("measure", None, &estimate.measure),
+        ("period", None, &estimate.period.text),
+    ];
+    texts.extend(
+        estimate
+            .region
+            .as_deref()
+            .map(|region| ("region", None, region)),
+    );
+    texts.push(("section", None, &estimate.section));
+    texts
+}
+
+/// A source's searchable texts.
+fn source_texts(source: &Source) -> Vec<Text<'_>> {
+    let mut texts = vec![
+        ("id", None, source.id.as_str()),
+        ("name", None, &source.name),
+        ("kind", None, &source.kind),
+    ];
+    texts.extend(
+        source
+            .author
+            .as_deref()
+            .map(|author| ("author", None, author)),
+    );
+    texts.push(("description", None, &source.description));
+    texts
 }
 
 /// A source with the ids of the records that cite it.
@@ -577,10 +625,9 @@ pub fn citations(dataset: &Dataset) -> Vec<Citations<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::EstimateFilterArgs;
 
     fn dataset() -> Dataset {
-        crate::data::embedded().expect("the embedded dataset loads")
+        crate::dataset::embedded().expect("the embedded dataset loads")
     }
 
     fn resolved(name: &str) -> std::result::Result<String, (i32, String)> {
@@ -640,9 +687,8 @@ mod tests {
         assert_eq!(code, 2);
     }
 
-    fn filtered(arguments: EstimateFilterArgs) -> Vec<String> {
+    fn filtered(filter: &EstimateFilter) -> Vec<String> {
         let dataset = dataset();
-        let filter = EstimateFilter::new(&dataset, &arguments).expect("valid filter");
         filter
             .apply(&dataset)
             .iter()
@@ -652,55 +698,39 @@ mod tests {
 
     #[test]
     fn filters_select_by_group_year_span_region_source_and_range() {
-        let all = filtered(EstimateFilterArgs::default());
+        let all = filtered(&EstimateFilter::default());
         assert_eq!(all.len(), 4);
-        let workers = filtered(EstimateFilterArgs {
-            groups: vec![String::from("worker")],
+        let workers = filtered(&EstimateFilter {
+            groups: resolve_groups(&dataset(), &[String::from("worker")]).expect("a group"),
             ..Default::default()
         });
         assert_eq!(workers, ["workers-1940s", "workers-any-year"]);
-        let in_1999 = filtered(EstimateFilterArgs {
+        let in_1999 = filtered(&EstimateFilter {
             year: Some(1999),
             ..Default::default()
         });
         assert_eq!(in_1999, ["refugees-1999"]);
-        let nineties_on = filtered(EstimateFilterArgs {
+        let nineties_on = filtered(&EstimateFilter {
             from: Some(1990),
             ..Default::default()
         });
         assert_eq!(nineties_on, ["total-2006", "refugees-1999"]);
-        let sakhalin = filtered(EstimateFilterArgs {
-            region: Some(String::from("SAKHALIN")),
+        let sakhalin = filtered(&EstimateFilter {
+            region: Some(String::from("sakhalin")),
             ..Default::default()
         });
         assert_eq!(sakhalin, ["workers-1940s"]);
-        let kyung_hee = filtered(EstimateFilterArgs {
+        let kyung_hee = filtered(&EstimateFilter {
             source: Some(String::from("kyung hee")),
             ..Default::default()
         });
         assert_eq!(kyung_hee, ["total-2006"]);
-        let thousands = filtered(EstimateFilterArgs {
+        let thousands = filtered(&EstimateFilter {
             min: Some(9000),
             max: Some(16000),
             ..Default::default()
         });
         assert_eq!(thousands, ["total-2006", "workers-any-year"]);
-    }
-
-    #[test]
-    fn reversed_bounds_are_a_usage_error() {
-        let dataset = dataset();
-        let arguments = EstimateFilterArgs {
-            min: Some(10),
-            max: Some(5),
-            ..Default::default()
-        };
-        let error = EstimateFilter::new(&dataset, &arguments).expect_err("min above max");
-        assert_eq!(error.exit_code(), 2);
-        assert_eq!(
-            error.to_string(),
-            "--min 10 is greater than --max 5, so nothing could match"
-        );
     }
 
     #[test]

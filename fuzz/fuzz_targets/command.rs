@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use nkru::settings::Environment;
+use nkru::Environment;
 use serde_json::Value;
 
 #[derive(Debug, Arbitrary)]
@@ -122,7 +122,7 @@ const FIELDS: &[&str] = &[
 
 fn embedded_value() -> &'static Value {
     static VALUE: OnceLock<Value> = OnceLock::new();
-    VALUE.get_or_init(|| match serde_json::from_str(nkru::data::EMBEDDED) {
+    VALUE.get_or_init(|| match serde_json::from_str(nkru::dataset::EMBEDDED) {
         Ok(value) => value,
         Err(error) => panic!("the embedded dataset is JSON: {error}"),
     })
@@ -246,7 +246,7 @@ fn has_loose_control(text: &str) -> bool {
 
 fuzz_target!(|input: Input| {
     let dataset = match &input.dataset {
-        Dataset::Embedded => nkru::data::EMBEDDED.as_bytes().to_vec(),
+        Dataset::Embedded => nkru::dataset::EMBEDDED.as_bytes().to_vec(),
         Dataset::Bytes(bytes) => bytes.clone(),
         Dataset::Patched(patches) => patched(patches),
     };
@@ -263,7 +263,7 @@ fuzz_target!(|input: Input| {
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
     let code =
-        nkru::shell::execute_on_bytes(arguments, &environment, &dataset, &mut stdout, &mut stderr);
+        nkru::execute_on_bytes(arguments, &environment, &dataset, &mut stdout, &mut stderr);
     let Ok(stdout) = String::from_utf8(stdout) else {
         panic!("stdout is UTF-8");
     };

@@ -5,28 +5,14 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use nkru::model::Dataset;
-use nkru::query::resolve_group;
+use nkru::dataset::Dataset;
 
 static DATASET: OnceLock<Dataset> = OnceLock::new();
 
 fuzz_target!(|name: &str| {
-    let dataset = DATASET.get_or_init(|| match nkru::data::embedded() {
+    let dataset = DATASET.get_or_init(|| match nkru::dataset::embedded() {
         Ok(dataset) => dataset,
         Err(error) => panic!("the embedded dataset loads: {error}"),
     });
-    match resolve_group(dataset, name) {
-        Ok(group) => {
-            let again = resolve_group(dataset, &group.id).map(|found| found.id.as_str());
-            assert_eq!(again.ok(), Some(group.id.as_str()), "an id finds its group");
-        }
-        Err(error) => {
-            assert!(matches!(error.exit_code(), 1 | 2), "{error}");
-            let message = error.to_string();
-            assert!(
-                !message.chars().any(char::is_control),
-                "escaped: {message:?}"
-            );
-        }
-    }
+    nkru::fuzzing::check_group_name(dataset, name);
 });

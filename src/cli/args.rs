@@ -1,0 +1,261 @@
+//! Definition of the command-line arguments and options: clap types only.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use super::values;
+use crate::rows;
+
+/// nkru's version with the embedded dataset's version and the latest year of its figures.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (dataset ",
+    env!("NKRU_DATASET_VERSION"),
+    ", figures to ",
+    env!("NKRU_DATASET_AS_OF"),
+    ")"
+);
+
+/// A reference on North Koreans in Russia: groups, population estimates, events and sources,
+/// each figure with its source and the section of the article it comes from.
+#[derive(Debug, Parser)]
+#[command(name = "nkru", version = VERSION, about)]
+pub struct Cli {
+    /// What to show.
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Output options shared by every command.
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Where the dataset comes from.
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// Options that shape the output of every command.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format; `auto` is a table on a terminal and TSV elsewhere.
+    #[arg(long, global = true, value_enum, env = "NKRU_FORMAT", default_value_t = Format::Auto)]
+    pub format: Format,
+
+    /// Columns to show, in order, separated by commas (see the README for each command's fields).
+    #[arg(long, global = true, value_delimiter = ',', value_name = "FIELD,...")]
+    pub fields: Option<Vec<String>>,
+
+    /// Leave out the header line of table, TSV and CSV output.
+    #[arg(long, global = true)]
+    pub no_header: bool,
+
+    /// When to colour the human views; NO_COLOR turns `auto` off.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Width to fit tables to, in columns (default: the terminal's width, or COLUMNS).
+    #[arg(long, global = true, value_parser = values::width, allow_negative_numbers = true)]
+    pub width: Option<u16>,
+
+    /// Draw the chart and the timeline with plain ASCII (the default where the locale is not UTF-8).
+    #[arg(long, global = true)]
+    pub ascii: bool,
+}
+
+/// Options that choose the dataset.
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// Read the dataset from FILE (`-` for stdin) instead of the embedded one.
+    #[arg(long, global = true, env = "NKRU_DATA", value_name = "FILE")]
+    pub data: Option<String>,
+
+    /// Largest dataset file to read, in bytes.
+    #[arg(long, global = true, env = "NKRU_MAX_SIZE", value_name = "BYTES",
+          value_parser = values::byte_count, allow_negative_numbers = true,
+          default_value_t = crate::dataset::DEFAULT_SIZE_LIMIT)]
+    pub max_size: u64,
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table on a terminal, TSV when piped.
+    Auto,
+    /// A table for people to read.
+    Table,
+    /// Tab-separated values with a header line.
+    Tsv,
+    /// Comma-separated values (RFC 4180) with a header line.
+    Csv,
+    /// JSON: an array of objects for lists, one object for `group` and `summary`.
+    Json,
+    /// One compact JSON object per line.
+    Ndjson,
+    /// A Markdown pipe table.
+    Markdown,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always colour the human views.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the groups of North Koreans in Russia.
+    #[command(
+        after_help = "Examples:\n  nkru groups\n  nkru groups --format json\n  nkru groups --fields id,name,aliases"
+    )]
+    Groups,
+
+    /// Show one group in full: description, periods, facts, estimates, events and sources.
+    #[command(after_help = "Examples:\n  nkru group workers\n  nkru group defectors --format json")]
+    Group {
+        /// The group's id, name or alias; singular or plural; a unique prefix is enough.
+        name: String,
+    },
+
+    /// List the population estimates, with filters.
+    #[command(
+        after_help = "Examples:\n  nkru estimates --group workers\n  nkru estimates --year 1999 --format json\n  nkru estimates --min 1000 --sort high --reverse"
+    )]
+    Estimates {
+        /// Which estimates to list.
+        #[command(flatten)]
+        filter: EstimateFilterArgs,
+
+        /// Sort by this field (default: the dataset's order).
+        #[arg(long, value_name = "FIELD", value_parser = clap::builder::PossibleValuesParser::new(rows::names(rows::tables::ESTIMATES)))]
+        sort: Option<String>,
+
+        /// Reverse the order.
+        #[arg(long)]
+        reverse: bool,
+    },
+
+    /// Draw the population estimates as bars on a logarithmic scale.
+    ///
+    /// One line per estimate: a range is a bar from its low to its high figure, a single figure a
+    /// tick. It takes the same filters as `estimates`; in the machine formats (and when piped) it
+    /// writes the same rows as `estimates`.
+    #[command(
+        after_help = "Examples:\n  nkru chart\n  nkru chart --group workers --width 100\n  nkru chart --from 1990 --ascii"
+    )]
+    Chart {
+        /// Which estimates to draw.
+        #[command(flatten)]
+        filter: EstimateFilterArgs,
+    },
+
+    /// The overall picture: the total estimate, then each group's figures.
+    #[command(
+        after_help = "Examples:\n  nkru summary\n  nkru summary --group refugees --format json"
+    )]
+    Summary {
+        /// Only these groups (repeatable).
+        #[arg(long = "group", value_name = "NAME")]
+        groups: Vec<String>,
+    },
+
+    /// The dated events, oldest first.
+    ///
+    /// On a terminal: a year axis with each event under its year and each group's documented
+    /// periods beside it. In the machine formats (and when piped): one row per event.
+    #[command(
+        after_help = "Examples:\n  nkru timeline\n  nkru timeline --from 1990 --group refugees\n  nkru timeline --format csv"
+    )]
+    Timeline {
+        /// Only events of these groups (repeatable).
+        #[arg(long = "group", value_name = "NAME")]
+        groups: Vec<String>,
+
+        /// Only events that reach this year or later.
+        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+        from: Option<i32>,
+
+        /// Only events that start this year or earlier.
+        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+        to: Option<i32>,
+    },
+
+    /// Search every text in the dataset, ignoring case.
+    #[command(
+        after_help = "Examples:\n  nkru search sakhalin\n  nkru search 'logging camps' --format json"
+    )]
+    Search {
+        /// The text to look for.
+        text: String,
+    },
+
+    /// List the sources and the records that cite each.
+    #[command(after_help = "Examples:\n  nkru sources\n  nkru sources --format json")]
+    Sources,
+
+    /// Print the JSON Schema of the dataset format, for editors to check a file as it is written.
+    #[command(after_help = "Examples:\n  nkru schema > nkru.schema.json")]
+    Schema,
+
+    /// Check a dataset file (the embedded dataset without FILE) and report every problem.
+    #[command(after_help = "Examples:\n  nkru validate\n  nkru validate my-data.json")]
+    Validate {
+        /// The dataset file to check; `-` reads stdin.
+        file: Option<String>,
+    },
+
+    /// Print a script that completes nkru's commands, flags and group names in a shell.
+    #[command(
+        after_help = "Examples:\n  nkru completions bash > ~/.local/share/bash-completion/completions/nkru\n  nkru completions zsh > ~/.zfunc/_nkru\n  nkru completions fish > ~/.config/fish/completions/nkru.fish"
+    )]
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page in roff, for `man`.
+    #[command(
+        after_help = "Examples:\n  nkru man | man -l -\n  nkru man > ~/.local/share/man/man1/nkru.1"
+    )]
+    Man,
+}
+
+/// Filters of the population estimates; they combine.
+#[derive(Debug, Clone, Default, Args)]
+pub struct EstimateFilterArgs {
+    /// Only estimates of these groups (repeatable).
+    #[arg(long = "group", value_name = "NAME")]
+    pub groups: Vec<String>,
+
+    /// Only estimates whose period covers this year.
+    #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+    pub year: Option<i32>,
+
+    /// Only estimates whose period reaches this year or later.
+    #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+    pub from: Option<i32>,
+
+    /// Only estimates whose period starts this year or earlier.
+    #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+    pub to: Option<i32>,
+
+    /// Only estimates whose region contains this text.
+    #[arg(long, value_name = "TEXT")]
+    pub region: Option<String>,
+
+    /// Only estimates whose source id or name contains this text.
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+
+    /// Only estimates whose range reaches N or more.
+    #[arg(long, value_name = "N", value_parser = values::figure, allow_negative_numbers = true)]
+    pub min: Option<u64>,
+
+    /// Only estimates whose range reaches N or less.
+    #[arg(long, value_name = "N", value_parser = values::figure, allow_negative_numbers = true)]
+    pub max: Option<u64>,
+}

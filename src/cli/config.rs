@@ -1,0 +1,304 @@
+//! The configuration decided once at start from the flags and the environment, and the reading
+//! of that environment.
+
+use std::io::IsTerminal;
+
+use super::args::{Cli, ColorChoice, Command, EstimateFilterArgs, Format as FormatChoice};
+use super::docs;
+use crate::dataset::{Origin, SizeLimit};
+use crate::error::{Error, Result};
+use crate::output::{self, Format};
+
+/// What nkru learns from its surroundings, read once at start.
+// Each flag is an independent fact about the surroundings; an enum would not make them clearer.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Environment {
+    /// Whether stdout is a terminal.
+    pub stdout_is_terminal: bool,
+    /// Whether stderr is a terminal.
+    pub stderr_is_terminal: bool,
+    /// Whether `NO_COLOR` is set to something not empty.
+    pub no_color: bool,
+    /// The terminal's width in columns, when stdout is a terminal.
+    pub terminal_width: Option<u16>,
+    /// The width in the COLUMNS variable, used when stdout is not a terminal.
+    pub columns: Option<u16>,
+    /// Whether the locale's character set is UTF-8, so drawings may use more than ASCII.
+    pub unicode: bool,
+}
+
+impl Environment {
+    /// Reads the real environment of this process.
+    pub fn detect() -> Self {
+        let stdout_is_terminal = std::io::stdout().is_terminal();
+        Environment {
+            stdout_is_terminal,
+            stderr_is_terminal: std::io::stderr().is_terminal(),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
+            terminal_width: if stdout_is_terminal {
+                terminal_size::terminal_size().map(|(width, _)| width.0)
+            } else {
+                None
+            },
+            columns: std::env::var("COLUMNS")
+                .ok()
+                .and_then(|columns| columns.trim().parse().ok())
+                .filter(|columns| *columns > 0),
+            unicode: locale_is_utf8(|name| std::env::var(name).ok()),
+        }
+    }
+}
+
+/// Whether the locale in effect is UTF-8: the first of LC_ALL, LC_CTYPE and LANG that is set and
+/// not empty decides, as in POSIX.
+fn locale_is_utf8(variable: impl Fn(&str) -> Option<String>) -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|name| variable(name))
+        .find(|value| !value.is_empty())
+        .is_some_and(|locale| {
+            let locale = locale.to_ascii_lowercase();
+            locale.contains("utf-8") || locale.contains("utf8")
+        })
+}
+
+/// Everything a command needs to know about how to run, decided and checked once before any
+/// command runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// How output looks.
+    pub output: output::Settings,
+    /// Where the dataset comes from.
+    pub origin: Origin,
+    /// The largest dataset to read.
+    pub size_limit: SizeLimit,
+}
+
+impl Config {
+    /// Decides every setting from the parsed flags and the environment, and refuses flags that
+    /// cannot go together or values that leave nothing to match.
+    pub fn new(cli: &Cli, environment: &Environment) -> Result<Self> {
+        let format = match cli.output.format {
+            FormatChoice::Auto if environment.stdout_is_terminal => Format::Table,
+            FormatChoice::Auto | FormatChoice::Tsv => Format::Tsv,
+            FormatChoice::Table => Format::Table,
+            FormatChoice::Csv => Format::Csv,
+            FormatChoice::Json => Format::Json,
+            FormatChoice::Ndjson => Format::Ndjson,
+            FormatChoice::Markdown => Format::Markdown,
+        };
+        let color = match cli.output.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => environment.stdout_is_terminal && !environment.no_color,
+        };
+        let origin = match cli.data.data.as_deref() {
+            None => Origin::Embedded,
+            Some("-") => Origin::Stdin,
+            Some(path) => Origin::File(path.to_owned()),
+        };
+        let config = Config {
+            output: output::Settings {
+                format,
+                fields: cli.output.fields.clone(),
+                header: !cli.output.no_header,
+                color: color && format == Format::Table,
+                width: cli
+                    .output
+                    .width
+                    .or(environment.terminal_width)
+                    .or(environment.columns),
+                unicode: environment.unicode && !cli.output.ascii,
+                notes: environment.stderr_is_terminal,
+            },
+            origin,
+            size_limit: SizeLimit {
+                bytes: cli.data.max_size,
+                how_to_raise: docs::HOW_TO_RAISE_SIZE_LIMIT,
+            },
+        };
+        config.check(&cli.command)?;
+        Ok(config)
+    }
+
+    /// Refuses what the command cannot do with these settings.
+    fn check(&self, command: &Command) -> Result<()> {
+        let writes_rows = !matches!(
+            command,
+            Command::Validate { .. } | Command::Schema | Command::Completions { .. } | Command::Man
+        );
+        if writes_rows && !self.output.header && self.output.format == Format::Markdown {
+            return Err(Error::Usage(String::from(
+                "--no-header works with table, tsv and csv; a Markdown table needs its header",
+            )));
+        }
+        match command {
+            Command::Estimates { filter, .. } | Command::Chart { filter } => check_filter(filter),
+            Command::Timeline { from, to, .. } => check_bounds(*from, *to, "--from", "--to"),
+            Command::Group { .. }
+                if self.output.fields.is_some()
+                    && matches!(self.output.format, Format::Json | Format::Ndjson) =>
+            {
+                Err(Error::Usage(String::from(
+                    "--fields picks columns of tabular output; `group` in JSON is always the whole record",
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Refuses filters of estimates that could match nothing.
+fn check_filter(filter: &EstimateFilterArgs) -> Result<()> {
+    check_bounds(filter.from, filter.to, "--from", "--to")?;
+    check_bounds(filter.min, filter.max, "--min", "--max")?;
+    let blank = |text: &Option<String>| text.as_deref().is_some_and(|text| text.trim().is_empty());
+    if blank(&filter.region) || blank(&filter.source) {
+        return Err(Error::Usage(String::from(
+            "--region and --source need some text to look for",
+        )));
+    }
+    Ok(())
+}
+
+/// Checks that a pair of bounds is in order, naming the flags in the message.
+fn check_bounds<T: PartialOrd + std::fmt::Display>(
+    low: Option<T>,
+    high: Option<T>,
+    low_flag: &str,
+    high_flag: &str,
+) -> Result<()> {
+    if let (Some(low), Some(high)) = (low, high)
+        && low > high
+    {
+        return Err(Error::Usage(format!(
+            "{low_flag} {low} is greater than {high_flag} {high}, so nothing could match"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn settings(arguments: &[&str], environment: &Environment) -> output::Settings {
+        config(arguments, environment).output
+    }
+
+    fn config(arguments: &[&str], environment: &Environment) -> Config {
+        let cli = Cli::try_parse_from(arguments).expect("valid arguments");
+        Config::new(&cli, environment).expect("a valid configuration")
+    }
+
+    #[test]
+    fn auto_is_a_table_on_a_terminal_and_tsv_in_a_pipe() {
+        let terminal = Environment {
+            stdout_is_terminal: true,
+            terminal_width: Some(100),
+            ..Default::default()
+        };
+        let on_terminal = settings(&["nkru", "groups"], &terminal);
+        assert_eq!(on_terminal.format, Format::Table);
+        assert!(on_terminal.color);
+        assert_eq!(on_terminal.width, Some(100));
+        let piped = settings(&["nkru", "groups"], &Environment::default());
+        assert_eq!(piped.format, Format::Tsv);
+        assert!(!piped.color);
+        assert_eq!(piped.width, None);
+        let columns = Environment {
+            columns: Some(72),
+            ..Default::default()
+        };
+        assert_eq!(settings(&["nkru", "groups"], &columns).width, Some(72));
+        assert_eq!(
+            settings(&["nkru", "groups", "--width", "90"], &columns).width,
+            Some(90)
+        );
+    }
+
+    #[test]
+    fn no_color_turns_auto_off_but_not_always() {
+        let environment = Environment {
+            stdout_is_terminal: true,
+            no_color: true,
+            ..Default::default()
+        };
+        assert!(!settings(&["nkru", "groups"], &environment).color);
+        assert!(settings(&["nkru", "groups", "--color", "always"], &environment).color);
+        let piped_json = settings(
+            &["nkru", "groups", "--color", "always", "--format", "json"],
+            &environment,
+        );
+        assert!(!piped_json.color, "machine formats are never coloured");
+    }
+
+    #[test]
+    fn the_locale_or_ascii_flag_decides_the_drawing_characters() {
+        let locale = |pairs: &'static [(&'static str, &'static str)]| {
+            locale_is_utf8(move |name| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| (*value).to_owned())
+            })
+        };
+        assert!(locale(&[("LANG", "en_US.UTF-8")]));
+        assert!(locale(&[("LANG", "C"), ("LC_CTYPE", "de_DE.utf8")]));
+        assert!(!locale(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "C")]));
+        assert!(locale(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "")]));
+        assert!(!locale(&[]));
+        let utf8 = Environment {
+            unicode: true,
+            ..Default::default()
+        };
+        assert!(settings(&["nkru", "chart"], &utf8).unicode);
+        assert!(!settings(&["nkru", "chart", "--ascii"], &utf8).unicode);
+        assert!(!settings(&["nkru", "chart"], &Environment::default()).unicode);
+    }
+
+    #[test]
+    fn data_flag_picks_file_or_stdin() {
+        let environment = Environment::default();
+        assert_eq!(
+            config(&["nkru", "groups"], &environment).origin,
+            Origin::Embedded
+        );
+        assert_eq!(
+            config(&["nkru", "--data", "-", "groups"], &environment).origin,
+            Origin::Stdin
+        );
+        assert_eq!(
+            config(&["nkru", "groups", "--data", "mine.json"], &environment).origin,
+            Origin::File(String::from("mine.json"))
+        );
+    }
+
+    #[test]
+    fn reversed_bounds_and_blank_texts_are_refused_before_any_command_runs() {
+        let refused = |arguments: &[&str]| {
+            let cli = Cli::try_parse_from(arguments).expect("valid arguments");
+            let error = Config::new(&cli, &Environment::default()).expect_err("refused");
+            assert_eq!(error.exit_code(), 2);
+            error.to_string()
+        };
+        assert_eq!(
+            refused(&["nkru", "estimates", "--min", "10", "--max", "5"]),
+            "--min 10 is greater than --max 5, so nothing could match"
+        );
+        assert_eq!(
+            refused(&["nkru", "timeline", "--from", "2000", "--to", "1990"]),
+            "--from 2000 is greater than --to 1990, so nothing could match"
+        );
+        assert_eq!(
+            refused(&["nkru", "chart", "--region", " "]),
+            "--region and --source need some text to look for"
+        );
+        assert!(
+            refused(&["nkru", "groups", "--format", "markdown", "--no-header"])
+                .contains("Markdown")
+        );
+    }
+}

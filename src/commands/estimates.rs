@@ -1,0 +1,25 @@
+//! `nkru estimates`: the population estimates that pass the filters, in order or sorted.
+
+use super::{Streams, estimate_filter, list, load};
+use crate::cli::{Config, EstimateFilterArgs};
+use crate::error::Result;
+use crate::rows::{self, tables::ESTIMATES};
+
+/// Lists the estimates that pass `filter`, sorted by the field `sort` when given.
+pub fn run(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    filter: &EstimateFilterArgs,
+    sort: Option<&str>,
+    reverse: bool,
+) -> Result<()> {
+    let parsed = load(&config.origin, config, streams)?;
+    let dataset = &parsed.dataset;
+    let mut estimates = estimate_filter(dataset, filter)?.apply(dataset);
+    match sort.and_then(|name| ESTIMATES.iter().find(|field| field.name == name)) {
+        Some(field) => estimates = rows::sort_by(estimates, field, reverse),
+        None if reverse => estimates.reverse(),
+        None => {}
+    }
+    list(config, streams, ESTIMATES, estimates, "estimates")
+}

@@ -1,0 +1,80 @@
+//! `nkru group`: one group in full; the detail view for people, a nested object in JSON, one
+//! row elsewhere.
+
+use super::{Streams, choose, load};
+use crate::cli::Config;
+use crate::dataset::{Estimate, Event};
+use crate::error::Result;
+use crate::output::{self, Format, machine};
+use crate::query::{self, Citations, GroupDetail};
+use crate::rows::{Field, Selection, tables};
+
+/// Shows the group called `name`.
+pub fn run(config: &Config, streams: &mut Streams<'_>, name: &str) -> Result<()> {
+    let parsed = load(&config.origin, config, streams)?;
+    let dataset = &parsed.dataset;
+    let group = query::resolve_group(dataset, name)?;
+    let detail = query::detail(dataset, group);
+    match config.output.format {
+        _ if config.output.human_view() => {
+            output::group::detail(streams.stdout, &config.output, &detail)
+        }
+        Format::Json | Format::Ndjson => {
+            let citations: Vec<Citations<'_>> = query::citations(dataset)
+                .into_iter()
+                .filter(|cited| {
+                    detail
+                        .sources
+                        .iter()
+                        .any(|source| source.id == cited.source.id)
+                })
+                .collect();
+            let value = as_json(&detail, &citations);
+            if config.output.format == Format::Json {
+                machine::write_json(streams.stdout, &value)
+            } else {
+                serde_json::to_writer(&mut *streams.stdout, &value)?;
+                streams.stdout.write_all(b"\n")?;
+                Ok(())
+            }
+        }
+        _ => {
+            let selection = choose(GroupDetail::FIELDS, &config.output)?;
+            let row = selection.row(&detail);
+            output::rows(streams.stdout, &config.output, &selection.columns(), [row])
+        }
+    }
+}
+
+/// The JSON object of one group with its estimates, events and sources nested in it.
+fn as_json(detail: &GroupDetail<'_>, citations: &[Citations<'_>]) -> serde_json::Value {
+    let group = detail.group;
+    serde_json::json!({
+        "id": group.id,
+        "name": group.name,
+        "aliases": group.aliases,
+        "description": group.description,
+        "from": detail.from,
+        "to": detail.to,
+        "periods": group.periods,
+        "facts": group.facts,
+        "estimates": objects::<Estimate>(tables::ESTIMATES, detail.estimates.iter().copied()),
+        "events": objects::<Event>(tables::EVENTS, detail.events.iter().copied()),
+        "sources": objects(Citations::FIELDS, citations),
+    })
+}
+
+/// Items as a JSON array of objects with every field.
+fn objects<'i, T: 'i>(
+    fields: &[Field<T>],
+    items: impl IntoIterator<Item = &'i T>,
+) -> serde_json::Value {
+    let selection = Selection::all(fields);
+    let rows: Vec<_> = items.into_iter().map(|item| selection.row(item)).collect();
+    let columns = selection.columns();
+    serde_json::to_value(machine::Objects {
+        columns: &columns,
+        rows: &rows,
+    })
+    .unwrap_or(serde_json::Value::Null)
+}

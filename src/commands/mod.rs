@@ -1,0 +1,147 @@
+//! The commands, one file each: from a command's arguments to its query, and from the query's
+//! answer to a view. This module dispatches and holds what several commands share.
+
+mod chart;
+mod completions;
+mod estimates;
+mod group;
+mod groups;
+mod man;
+mod schema;
+mod search;
+mod sources;
+mod summary;
+mod timeline;
+mod validate;
+
+use std::io::{Read, Write};
+
+use crate::cli::{Command, Config, EstimateFilterArgs};
+use crate::dataset::{self, Dataset, Origin, Parsed};
+use crate::error::{Error, Result};
+use crate::output;
+use crate::query::{self, EstimateFilter};
+use crate::rows::{Field, FieldChoiceError, Selection};
+use crate::text::quote;
+
+/// Where a command reads and writes: standard input, the output, and the channel for warnings
+/// and notes.
+pub struct Streams<'a> {
+    /// Standard input, read only for `--data -` and `validate -`.
+    pub stdin: &'a mut dyn Read,
+    /// Standard output, buffered.
+    pub stdout: &'a mut dyn Write,
+    /// Standard error, for warnings and notes to people.
+    pub stderr: &'a mut dyn Write,
+}
+
+/// Runs a command to the end. Everything that can fail is checked before the first byte is
+/// written, so an error leaves stdout empty.
+pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+    match command {
+        Command::Groups => groups::run(config, streams),
+        Command::Group { name } => group::run(config, streams, name),
+        Command::Estimates {
+            filter,
+            sort,
+            reverse,
+        } => estimates::run(config, streams, filter, sort.as_deref(), *reverse),
+        Command::Chart { filter } => chart::run(config, streams, filter),
+        Command::Summary { groups } => summary::run(config, streams, groups),
+        Command::Timeline { groups, from, to } => {
+            timeline::run(config, streams, groups, (*from, *to))
+        }
+        Command::Search { text } => search::run(config, streams, text),
+        Command::Sources => sources::run(config, streams),
+        Command::Schema => schema::run(streams),
+        Command::Validate { file } => validate::run(config, streams, file.as_deref()),
+        Command::Completions { shell } => completions::run(streams, *shell),
+        Command::Man => man::run(streams),
+    }
+}
+
+/// Reads and parses a dataset once, warns about its unknown fields, and checks its invariants;
+/// `validate` and every other command report a broken file with the same messages.
+fn load(origin: &Origin, config: &Config, streams: &mut Streams<'_>) -> Result<Parsed> {
+    let text = dataset::read(origin, config.size_limit, streams.stdin)?;
+    let parsed = dataset::parse(&text, origin)?;
+    for field in &parsed.unknown_fields {
+        writeln!(
+            streams.stderr,
+            "nkru: warning: {origin}: unknown field `{}` ignored",
+            quote(&field.path)
+        )?;
+    }
+    dataset::checked(origin, parsed)
+}
+
+/// The fields to write: `--fields`, or the defaults of the format.
+fn choose<'f, T>(fields: &'f [Field<T>], settings: &output::Settings) -> Result<Selection<'f, T>> {
+    let table = settings.format == output::Format::Table;
+    Selection::choose(fields, settings.fields.as_deref(), table).map_err(|error| {
+        let valid = || {
+            let names: Vec<&str> = fields.iter().map(|field| field.name).collect();
+            names.join(", ")
+        };
+        Error::Usage(match error {
+            FieldChoiceError::Unknown(name) => format!(
+                "unknown field `{}` for this command; valid fields: {}",
+                quote(&name),
+                valid()
+            ),
+            FieldChoiceError::Twice(name) => {
+                format!("--fields names `{name}` twice; each field may be asked for once")
+            }
+            FieldChoiceError::Empty => {
+                format!(
+                    "--fields needs at least one field; valid fields: {}",
+                    valid()
+                )
+            }
+        })
+    })
+}
+
+/// Writes the rows of a list command in the chosen format, and notes an empty list on a
+/// terminal's stderr.
+fn list<'i, T: 'i>(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    fields: &[Field<T>],
+    items: impl IntoIterator<Item = &'i T>,
+    noun: &str,
+) -> Result<()> {
+    let selection = choose(fields, &config.output)?;
+    let mut items = items.into_iter().peekable();
+    let empty = items.peek().is_none();
+    let rows = items.map(|item| selection.row(item));
+    output::rows(streams.stdout, &config.output, &selection.columns(), rows)?;
+    if empty {
+        note(config, streams, noun)?;
+    }
+    Ok(())
+}
+
+/// Tells a person at a terminal that nothing matched.
+fn note(config: &Config, streams: &mut Streams<'_>, noun: &str) -> Result<()> {
+    if config.output.notes {
+        writeln!(streams.stderr, "nkru: no {noun} match")?;
+    }
+    Ok(())
+}
+
+/// The estimate filter of the command line: group names resolved, texts lower-cased. Its bounds
+/// were checked with the rest of the configuration.
+fn estimate_filter(dataset: &Dataset, arguments: &EstimateFilterArgs) -> Result<EstimateFilter> {
+    let lowered = |text: &Option<String>| text.as_deref().map(str::to_lowercase);
+    Ok(EstimateFilter {
+        groups: query::resolve_groups(dataset, &arguments.groups)?,
+        year: arguments.year,
+        from: arguments.from,
+        to: arguments.to,
+        region: lowered(&arguments.region),
+        source: lowered(&arguments.source),
+        min: arguments.min,
+        max: arguments.max,
+    })
+}

@@ -1,0 +1,13 @@
+//! `nkru search`: every text of the dataset that holds the words looked for.
+
+use super::{Streams, list, load};
+use crate::cli::Config;
+use crate::error::Result;
+use crate::query::{self, Hit};
+
+/// Lists each field of each record that contains `text`, ignoring case.
+pub fn run(config: &Config, streams: &mut Streams<'_>, text: &str) -> Result<()> {
+    let parsed = load(&config.origin, config, streams)?;
+    let hits = query::search(&parsed.dataset, text)?;
+    list(config, streams, Hit::FIELDS, &hits, "matches")
+}

@@ -1,0 +1,52 @@
+//! `nkru summary`: the overall picture; a headline and a table for people, an object in JSON,
+//! rows elsewhere.
+
+use super::{Streams, choose, load};
+use crate::cli::Config;
+use crate::error::Result;
+use crate::output::{self, Format, machine};
+use crate::query::{self, Summary};
+use crate::rows::Row;
+
+/// Summarises the whole population and each group, or only the groups named.
+pub fn run(config: &Config, streams: &mut Streams<'_>, names: &[String]) -> Result<()> {
+    let parsed = load(&config.origin, config, streams)?;
+    let dataset = &parsed.dataset;
+    let groups = query::resolve_groups(dataset, names)?;
+    let selection = choose(Summary::FIELDS, &config.output)?;
+    let columns = selection.columns();
+    let lines = query::summarize(dataset, &groups);
+    let rows: Vec<Row<'_>> = lines.iter().map(|line| selection.row(line)).collect();
+    let settings = &config.output;
+    match settings.format {
+        Format::Table => {
+            if groups.is_empty() {
+                output::group::headline(streams.stdout, settings, dataset)?;
+                writeln!(streams.stdout)?;
+            }
+            output::table::table(streams.stdout, settings, &columns, &rows)?;
+            if groups.is_empty() {
+                output::group::related(streams.stdout, settings, dataset)?;
+            }
+            Ok(())
+        }
+        Format::Json => {
+            let (total, group_rows) = match rows.split_first() {
+                Some((first, rest)) if groups.is_empty() => (Some(first), rest),
+                _ => (None, rows.as_slice()),
+            };
+            let object = serde_json::json!({
+                "title": dataset.title,
+                "overview": dataset.overview,
+                "categories": dataset.categories,
+                "version": dataset.version,
+                "as_of": dataset.as_of,
+                "total": total.map(|row| machine::Object { columns: &columns, row }),
+                "groups": machine::Objects { columns: &columns, rows: group_rows },
+                "related": dataset.related,
+            });
+            machine::write_json(streams.stdout, &object)
+        }
+        _ => output::rows(streams.stdout, settings, &columns, rows),
+    }
+}

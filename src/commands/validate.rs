@@ -1,0 +1,36 @@
+//! `nkru validate`: every problem of a dataset, one line each; exit 3 when there is any.
+
+use super::{Streams, load};
+use crate::cli::Config;
+use crate::dataset::Origin;
+use crate::error::Result;
+
+/// Checks the dataset in `file` (`-` for stdin), or the configured one, and says what it holds.
+pub fn run(config: &Config, streams: &mut Streams<'_>, file: Option<&str>) -> Result<()> {
+    let origin = match file {
+        None => config.origin.clone(),
+        Some("-") => Origin::Stdin,
+        Some(path) => Origin::File(path.to_owned()),
+    };
+    let parsed = load(&origin, config, streams)?;
+    let dataset = &parsed.dataset;
+    writeln!(
+        streams.stdout,
+        "{origin}: valid: {}, {}, {}, {}, {} related",
+        counted(dataset.groups.len(), "group"),
+        counted(dataset.estimates.len(), "estimate"),
+        counted(dataset.events.len(), "event"),
+        counted(dataset.sources.len(), "source"),
+        dataset.related.len()
+    )?;
+    Ok(())
+}
+
+/// A count with its noun, singular for one: `1 group`, `3 groups`.
+fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("{count} {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}

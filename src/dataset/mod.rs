@@ -1,0 +1,23 @@
+//! The dataset: its types, reading, parsing, validation and schema. Knows nothing of the command line.
+
+pub mod load;
+mod model;
+pub mod parse;
+pub mod schema;
+#[cfg(feature = "synthetic")]
+pub mod synthetic;
+pub mod validate;
+
+pub use load::{DEFAULT_SIZE_LIMIT, Origin, SizeLimit, read};
+pub use model::{Dataset, Estimate, Event, Fact, Group, Period, Related, Source};
+pub use parse::{Parsed, UnknownField, parse};
+pub use validate::{Problem, checked, validate};
+
+/// The dataset built into nkru, from `data/nkru.json`.
+pub const EMBEDDED: &str = include_str!("../../data/nkru.json");
+
+/// Parses the embedded dataset; it is checked by the tests, so a failure here is a build defect.
+pub fn embedded() -> crate::error::Result<Dataset> {
+    let origin = Origin::Embedded;
+    checked(&origin, parse(EMBEDDED, &origin)?).map(|parsed| parsed.dataset)
+}

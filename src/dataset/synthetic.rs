@@ -1,0 +1,276 @@
+//! Synthetic datasets of any size in nkru's own format, for benchmarks and scale tests.
+
+use super::model::{Dataset, Estimate, Event, Fact, Group, Period, Related, Source};
+
+/// Estimates for each group.
+const ESTIMATES_PER_GROUP: usize = 1_000;
+/// Estimates for each event.
+const ESTIMATES_PER_EVENT: usize = 10;
+/// Estimates for each source.
+const ESTIMATES_PER_SOURCE: usize = 100;
+/// Estimates for each related population.
+const ESTIMATES_PER_RELATED: usize = 10_000;
+
+/// Regions the synthetic estimates are spread over.
+const REGIONS: &[&str] = &[
+    "Sakhalin",
+    "Primorsky Krai",
+    "Khabarovsk Krai",
+    "Amur Oblast",
+    "Moscow",
+    "Saint Petersburg",
+    "Vladivostok",
+    "eastern regions of Russia",
+];
+
+/// A small, fast, deterministic generator of pseudo-random numbers (SplitMix64).
+#[derive(Debug, Clone)]
+pub struct Sequence {
+    state: u64,
+}
+
+impl Sequence {
+    /// A sequence that always yields the same numbers for the same seed.
+    pub fn new(seed: u64) -> Self {
+        Sequence { state: seed }
+    }
+
+    /// The next number of the sequence.
+    pub fn next_number(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut mixed = self.state;
+        mixed = (mixed ^ (mixed >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        mixed = (mixed ^ (mixed >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        mixed ^ (mixed >> 31)
+    }
+
+    /// A number from 0 up to, not including, `bound` (which must not be 0).
+    pub fn below(&mut self, bound: u64) -> u64 {
+        self.next_number() % bound
+    }
+
+    /// True about once in `times`.
+    fn one_in(&mut self, times: u64) -> bool {
+        self.below(times) == 0
+    }
+
+    /// An index into a list of `length` items.
+    fn index(&mut self, length: usize) -> usize {
+        usize::try_from(self.below(length as u64)).unwrap_or(0)
+    }
+
+    /// A year from 1945 to 2024.
+    fn year(&mut self) -> i32 {
+        1945 + i32::try_from(self.below(80)).unwrap_or(0)
+    }
+}
+
+/// A synthetic dataset with exactly `estimates` estimates and groups, events, sources and related
+/// populations in proportion, the same for the same `seed`. It keeps every invariant, and every
+/// text says that it is synthetic.
+pub fn dataset(estimates: usize, seed: u64) -> Dataset {
+    let mut sequence = Sequence::new(seed);
+    let group_count = (estimates / ESTIMATES_PER_GROUP).max(3);
+    let source_count = (estimates / ESTIMATES_PER_SOURCE).max(1);
+    let event_count = (estimates / ESTIMATES_PER_EVENT).max(1);
+    let related_count = (estimates / ESTIMATES_PER_RELATED).max(1);
+    let sources = sources(&mut sequence, source_count);
+    let groups = groups(&mut sequence, group_count, &sources);
+    let estimates = estimate_list(&mut sequence, estimates, &groups, &sources);
+    let events = events(&mut sequence, event_count, &groups, &sources);
+    let related = related(&mut sequence, related_count, &sources);
+    Dataset {
+        title: String::from("Synthetic dataset"),
+        overview: String::from("Made-up records in nkru's format, for measuring speed and memory."),
+        categories: vec![String::from("Synthetic data")],
+        version: format!("synthetic-{seed}"),
+        as_of: 2024,
+        groups,
+        estimates,
+        events,
+        sources,
+        related,
+    }
+}
+
+/// The id of a source picked at random.
+fn source_id(sequence: &mut Sequence, sources: &[Source]) -> String {
+    sources[sequence.index(sources.len())].id.clone()
+}
+
+/// The synthetic sources.
+fn sources(sequence: &mut Sequence, count: usize) -> Vec<Source> {
+    (0..count)
+        .map(|index| Source {
+            id: format!("source-{index}"),
+            name: format!("Synthetic source {index}"),
+            kind: String::from("synthetic report"),
+            author: (!sequence.one_in(4)).then(|| format!("Synthetic author {}", index % 97)),
+            year: (!sequence.one_in(4)).then(|| sequence.year()),
+            description: format!("Synthetic source number {index}, made up for benchmarks."),
+        })
+        .collect()
+}
+
+/// The synthetic groups, each with one period and one fact.
+fn groups(sequence: &mut Sequence, count: usize, sources: &[Source]) -> Vec<Group> {
+    (0..count)
+        .map(|index| {
+            let from = sequence.year();
+            Group {
+                id: format!("group-{index}"),
+                name: format!("Synthetic group {index}"),
+                aliases: vec![format!("synthetic {index}"), format!("group {index}")],
+                description: format!("Synthetic group number {index}, made up for benchmarks."),
+                periods: vec![period(sequence, from)],
+                facts: vec![Fact {
+                    text: format!("Group {index} is synthetic."),
+                    source: source_id(sequence, sources),
+                    section: String::from("Synthetic section"),
+                }],
+            }
+        })
+        .collect()
+}
+
+/// The synthetic estimates.
+fn estimate_list(
+    sequence: &mut Sequence,
+    count: usize,
+    groups: &[Group],
+    sources: &[Source],
+) -> Vec<Estimate> {
+    (0..count)
+        .map(|index| {
+            let low = sequence.below(100_000);
+            let high = low + sequence.below(10_000);
+            let from = sequence.year();
+            Estimate {
+                id: format!("estimate-{index}"),
+                group: (!sequence.one_in(10))
+                    .then(|| groups[sequence.index(groups.len())].id.clone()),
+                low,
+                high,
+                approximate: sequence.one_in(2),
+                period: period(sequence, from),
+                region: (!sequence.one_in(10))
+                    .then(|| REGIONS[sequence.index(REGIONS.len())].to_owned()),
+                measure: String::from("synthetic people counted"),
+                source: source_id(sequence, sources),
+                section: String::from("Synthetic section"),
+            }
+        })
+        .collect()
+}
+
+/// The synthetic events, each of one group.
+fn events(
+    sequence: &mut Sequence,
+    count: usize,
+    groups: &[Group],
+    sources: &[Source],
+) -> Vec<Event> {
+    (0..count)
+        .map(|index| {
+            let from = sequence.year();
+            Event {
+                id: format!("event-{index}"),
+                period: Period {
+                    from: Some(from),
+                    to: Some(from + i32::try_from(sequence.below(3)).unwrap_or(0)),
+                    text: format!("around {from}"),
+                },
+                description: format!("Synthetic event number {index}, made up for benchmarks."),
+                groups: vec![groups[sequence.index(groups.len())].id.clone()],
+                source: source_id(sequence, sources),
+                section: String::from("Synthetic section"),
+            }
+        })
+        .collect()
+}
+
+/// The synthetic related populations.
+fn related(sequence: &mut Sequence, count: usize, sources: &[Source]) -> Vec<Related> {
+    (0..count)
+        .map(|index| Related {
+            id: format!("related-{index}"),
+            name: format!("Synthetic population {index}"),
+            description: format!("Synthetic related population number {index}."),
+            origin: String::from("a synthetic origin"),
+            destination: String::from("a synthetic destination"),
+            period: Period {
+                from: None,
+                to: None,
+                text: String::from("no years given"),
+            },
+            source: source_id(sequence, sources),
+            section: String::from("Synthetic section"),
+        })
+        .collect()
+}
+
+/// A period starting at `from`: mostly a closed span, sometimes open or of one year.
+fn period(sequence: &mut Sequence, from: i32) -> Period {
+    match sequence.below(4) {
+        0 => Period {
+            from: Some(from),
+            to: None,
+            text: format!("from {from}"),
+        },
+        1 => Period {
+            from: Some(from),
+            to: Some(from),
+            text: from.to_string(),
+        },
+        _ => {
+            let to = from + i32::try_from(sequence.below(10)).unwrap_or(0);
+            Period {
+                from: Some(from),
+                to: Some(to),
+                text: format!("{from} to {to}"),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{self as data, Origin};
+
+    #[test]
+    fn a_synthetic_dataset_has_exactly_the_estimates_asked_for_and_is_valid() {
+        for size in [0, 1, 999, 2_500] {
+            let dataset = dataset(size, 7);
+            assert_eq!(dataset.estimates.len(), size);
+            assert!(dataset.groups.len() >= 3);
+            assert!(!dataset.sources.is_empty());
+            let problems = data::validate(&dataset);
+            assert!(problems.is_empty(), "{size}: {problems:?}");
+        }
+    }
+
+    #[test]
+    fn proportions_follow_the_size() {
+        let dataset = dataset(20_000, 1);
+        assert_eq!(dataset.groups.len(), 20);
+        assert_eq!(dataset.events.len(), 2_000);
+        assert_eq!(dataset.sources.len(), 200);
+        assert_eq!(dataset.related.len(), 2);
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_dataset() {
+        assert_eq!(dataset(500, 42), dataset(500, 42));
+        assert_ne!(dataset(500, 42), dataset(500, 43));
+    }
+
+    #[test]
+    fn a_written_synthetic_dataset_loads_back_unchanged() {
+        let original = dataset(1_000, 3);
+        let text = serde_json::to_string_pretty(&original).expect("a dataset serializes");
+        let parsed = data::parse(&text, &Origin::Stdin).expect("the text parses");
+        assert!(parsed.unknown_fields.is_empty());
+        assert_eq!(parsed.dataset, original);
+    }
+}

@@ -1,0 +1,452 @@
+//! The invariants of a dataset that its shape cannot state: unique ids, references that resolve,
+//! texts that are not blank, ranges and periods in order.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+
+use super::load::Origin;
+use super::model::{Dataset, Period};
+use super::parse::Parsed;
+use crate::error::{Error, Result};
+use crate::text::quote;
+
+/// One broken invariant of a dataset, naming the record and field it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The record, such as `estimates[3] (refugees-1999)`.
+    pub record: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "{}: {}", self.record, self.message)
+    }
+}
+
+/// Passes a parsed dataset that keeps every invariant; one with problems is an error listing
+/// every one of them.
+pub fn checked(origin: &Origin, parsed: Parsed) -> Result<Parsed> {
+    let problems = validate(&parsed.dataset);
+    if !problems.is_empty() {
+        return Err(invalid(origin, &problems));
+    }
+    Ok(parsed)
+}
+
+/// The error for a dataset with problems: every problem on its own line.
+pub fn invalid(origin: &Origin, problems: &[Problem]) -> Error {
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|problem| format!("{origin}: {problem}"))
+        .collect();
+    Error::Dataset(lines.join("\n"))
+}
+
+/// Checks every invariant of a dataset and returns each broken one: ids first, then each list
+/// in the order of the file.
+///
+/// Names of records and fields are only written out for a problem, so checking a large
+/// dataset allocates little beyond the sets of ids.
+pub fn validate(dataset: &Dataset) -> Vec<Problem> {
+    let mut checker = Checker::default();
+    dataset_fields(&mut checker, dataset);
+    let known = Known::new(&mut checker, dataset);
+    groups(&mut checker, dataset, &known);
+    estimates(&mut checker, dataset, &known);
+    events(&mut checker, dataset, &known);
+    sources(&mut checker, dataset);
+    related(&mut checker, dataset, &known);
+    checker.problems
+}
+
+/// The ids records may refer to, after each list's ids were checked for blanks and repeats.
+struct Known<'a> {
+    groups: HashSet<&'a str>,
+    sources: HashSet<&'a str>,
+}
+
+impl<'a> Known<'a> {
+    fn new(checker: &mut Checker, dataset: &'a Dataset) -> Self {
+        let groups = ids(dataset.groups.iter().map(|group| &group.id));
+        checker.unique_ids("groups", &groups);
+        let sources = ids(dataset.sources.iter().map(|source| &source.id));
+        checker.unique_ids("sources", &sources);
+        let estimates = ids(dataset.estimates.iter().map(|estimate| &estimate.id));
+        checker.unique_ids("estimates", &estimates);
+        checker.unique_ids("events", &ids(dataset.events.iter().map(|event| &event.id)));
+        checker.unique_ids(
+            "related",
+            &ids(dataset.related.iter().map(|related| &related.id)),
+        );
+        Known {
+            groups: groups.into_iter().collect(),
+            sources: sources.into_iter().collect(),
+        }
+    }
+}
+
+/// The ids of one list, in order.
+fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+    ids.map(String::as_str).collect()
+}
+
+/// The dataset's own texts.
+fn dataset_fields(checker: &mut Checker, dataset: &Dataset) {
+    let whole = Record::new("dataset", None, "");
+    checker.text(&whole, format_args!("title"), &dataset.title);
+    checker.text(&whole, format_args!("overview"), &dataset.overview);
+    checker.text(&whole, format_args!("version"), &dataset.version);
+    for (index, category) in dataset.categories.iter().enumerate() {
+        checker.text(&whole, format_args!("categories[{index}]"), category);
+    }
+}
+
+/// Each group's texts, periods and facts.
+fn groups(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
+    for (index, group) in dataset.groups.iter().enumerate() {
+        let record = Record::new("groups", Some(index), &group.id);
+        checker.text(&record, format_args!("name"), &group.name);
+        checker.text(&record, format_args!("description"), &group.description);
+        for (alias_index, alias) in group.aliases.iter().enumerate() {
+            checker.text(&record, format_args!("aliases[{alias_index}]"), alias);
+        }
+        for (period_index, period) in group.periods.iter().enumerate() {
+            checker.period(&record, format_args!("periods[{period_index}]"), period);
+        }
+        for (fact_index, fact) in group.facts.iter().enumerate() {
+            checker.text(
+                &record,
+                format_args!("facts[{fact_index}].text"),
+                &fact.text,
+            );
+            checker.text(
+                &record,
+                format_args!("facts[{fact_index}].section"),
+                &fact.section,
+            );
+            checker.reference(
+                &record,
+                format_args!("facts[{fact_index}].source"),
+                &fact.source,
+                "source",
+                &known.sources,
+            );
+        }
+    }
+}
+
+/// Each estimate's range, group, period, texts and source.
+fn estimates(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
+    for (index, estimate) in dataset.estimates.iter().enumerate() {
+        let record = Record::new("estimates", Some(index), &estimate.id);
+        if estimate.low > estimate.high {
+            checker.problem(
+                &record,
+                format!("low ({}) is above high ({})", estimate.low, estimate.high),
+            );
+        }
+        if let Some(group) = &estimate.group {
+            checker.reference(
+                &record,
+                format_args!("group"),
+                group,
+                "group",
+                &known.groups,
+            );
+        }
+        checker.period(&record, format_args!("period"), &estimate.period);
+        if let Some(region) = &estimate.region {
+            checker.text(&record, format_args!("region"), region);
+        }
+        checker.text(&record, format_args!("measure"), &estimate.measure);
+        checker.text(&record, format_args!("section"), &estimate.section);
+        let source = &estimate.source;
+        checker.reference(
+            &record,
+            format_args!("source"),
+            source,
+            "source",
+            &known.sources,
+        );
+    }
+}
+
+/// Each event's period (which needs a year), texts, groups and source.
+fn events(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
+    for (index, event) in dataset.events.iter().enumerate() {
+        let record = Record::new("events", Some(index), &event.id);
+        checker.period(&record, format_args!("period"), &event.period);
+        if event.period.from.is_none() {
+            checker.problem(
+                &record,
+                String::from("period.from is null: an event needs a year"),
+            );
+        }
+        checker.text(&record, format_args!("description"), &event.description);
+        checker.text(&record, format_args!("section"), &event.section);
+        for (group_index, group) in event.groups.iter().enumerate() {
+            let field = format_args!("groups[{group_index}]");
+            checker.reference(&record, field, group, "group", &known.groups);
+        }
+        let source = &event.source;
+        checker.reference(
+            &record,
+            format_args!("source"),
+            source,
+            "source",
+            &known.sources,
+        );
+    }
+}
+
+/// Each source's texts.
+fn sources(checker: &mut Checker, dataset: &Dataset) {
+    for (index, source) in dataset.sources.iter().enumerate() {
+        let record = Record::new("sources", Some(index), &source.id);
+        checker.text(&record, format_args!("name"), &source.name);
+        checker.text(&record, format_args!("kind"), &source.kind);
+        checker.text(&record, format_args!("description"), &source.description);
+        if let Some(author) = &source.author {
+            checker.text(&record, format_args!("author"), author);
+        }
+    }
+}
+
+/// Each related population's texts, period and source.
+fn related(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
+    for (index, related) in dataset.related.iter().enumerate() {
+        let record = Record::new("related", Some(index), &related.id);
+        checker.text(&record, format_args!("name"), &related.name);
+        checker.text(&record, format_args!("description"), &related.description);
+        checker.text(&record, format_args!("origin"), &related.origin);
+        checker.text(&record, format_args!("destination"), &related.destination);
+        checker.text(&record, format_args!("section"), &related.section);
+        checker.period(&record, format_args!("period"), &related.period);
+        let source = &related.source;
+        checker.reference(
+            &record,
+            format_args!("source"),
+            source,
+            "source",
+            &known.sources,
+        );
+    }
+}
+
+/// A record named as problems name it: `estimates[3] (refugees-1999)`, or `dataset`.
+struct Record<'a> {
+    /// The list the record is in, or `dataset` for the dataset's own fields.
+    list: &'static str,
+    /// The record's position in its list.
+    index: Option<usize>,
+    /// The record's id, left out when blank.
+    id: &'a str,
+}
+
+impl<'a> Record<'a> {
+    fn new(list: &'static str, index: Option<usize>, id: &'a str) -> Self {
+        Record { list, index, id }
+    }
+}
+
+impl fmt::Display for Record<'_> {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.list)?;
+        if let Some(index) = self.index {
+            write!(formatter, "[{index}]")?;
+        }
+        if !self.id.trim().is_empty() {
+            write!(formatter, " ({})", quote(self.id))?;
+        }
+        Ok(())
+    }
+}
+
+/// Collects problems while the invariants are checked.
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn problem(&mut self, record: &Record<'_>, message: String) {
+        self.problems.push(Problem {
+            record: record.to_string(),
+            message,
+        });
+    }
+
+    fn text(&mut self, record: &Record<'_>, field: fmt::Arguments<'_>, value: &str) {
+        if value.trim().is_empty() {
+            self.problem(record, format!("{field} is empty"));
+        }
+    }
+
+    fn period(&mut self, record: &Record<'_>, field: fmt::Arguments<'_>, period: &Period) {
+        if let (Some(from), Some(to)) = (period.from, period.to)
+            && from > to
+        {
+            self.problem(record, format!("{field}: from ({from}) is after to ({to})"));
+        }
+        self.text(record, format_args!("{field}.text"), &period.text);
+    }
+
+    fn reference(
+        &mut self,
+        record: &Record<'_>,
+        field: fmt::Arguments<'_>,
+        id: &str,
+        kind: &str,
+        known: &HashSet<&str>,
+    ) {
+        if id.trim().is_empty() {
+            // A source is required; a group is optional only by being null or left out of a list.
+            let hint = if kind == "source" {
+                "every record needs a source"
+            } else {
+                "name a group or leave it out"
+            };
+            self.problem(record, format!("{field} is empty: {hint}"));
+        } else if !known.contains(id) {
+            self.problem(
+                record,
+                format!("{field}: no {kind} has the id `{}`", quote(id)),
+            );
+        }
+    }
+
+    /// Checks that the ids of one list are present and unique, naming each record whose id is
+    /// blank or used by an earlier record, in the order of the list.
+    fn unique_ids(&mut self, list: &'static str, ids: &[&str]) {
+        // Sorting the ids' hashes finds repeats with far fewer cache misses than a set of a
+        // million strings would; only ids with equal hashes are compared.
+        let hashing = BuildHasherDefault::<DefaultHasher>::default();
+        let mut hashes: Vec<(u64, usize)> = ids
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| !id.trim().is_empty())
+            .map(|(index, id)| (hashing.hash_one(id), index))
+            .collect();
+        hashes.sort_unstable();
+        let mut repeated: Vec<usize> = Vec::new();
+        for run in hashes.chunk_by(|left, right| left.0 == right.0) {
+            for (position, &(_, index)) in run.iter().enumerate() {
+                if run[..position]
+                    .iter()
+                    .any(|&(_, earlier)| ids[earlier] == ids[index])
+                {
+                    repeated.push(index);
+                }
+            }
+        }
+        repeated.sort_unstable();
+        let mut repeated = repeated.into_iter().peekable();
+        for (index, id) in ids.iter().enumerate() {
+            let record = Record::new(list, Some(index), id);
+            if id.trim().is_empty() {
+                self.problem(&record, String::from("id is empty"));
+            } else if repeated.next_if_eq(&index).is_some() {
+                self.problem(
+                    &record,
+                    format!("id `{}` is used by an earlier record of {list}", quote(id)),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::EMBEDDED;
+    use crate::dataset::parse::parse;
+
+    fn embedded_dataset() -> Dataset {
+        parse(EMBEDDED, &Origin::Embedded).map_or_else(
+            |error| panic!("the embedded dataset does not parse: {error}"),
+            |parsed| parsed.dataset,
+        )
+    }
+
+    #[test]
+    fn embedded_dataset_has_no_unknown_fields() {
+        let parsed = parse(EMBEDDED, &Origin::Embedded).expect("embedded dataset parses");
+        assert_eq!(parsed.unknown_fields, Vec::new());
+    }
+
+    #[test]
+    fn embedded_dataset_keeps_every_invariant() {
+        let problems = validate(&embedded_dataset());
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn embedded_dataset_has_the_three_groups() {
+        let dataset = embedded_dataset();
+        let ids: Vec<&str> = dataset
+            .groups
+            .iter()
+            .map(|group| group.id.as_str())
+            .collect();
+        assert_eq!(ids, ["students", "workers", "refugees"]);
+        assert_eq!(dataset.related[0].id, "koryo-saram");
+    }
+
+    #[test]
+    fn a_typo_in_a_field_name_is_reported() {
+        let broken = EMBEDDED.replacen("\"measure\"", "\"meassure\"", 1);
+        let error = parse(&broken, &Origin::Embedded).expect_err("missing field");
+        assert!(
+            error.to_string().contains("missing field `measure`"),
+            "{error}"
+        );
+        let extra = EMBEDDED.replacen("\"measure\"", "\"note\": \"x\", \"measure\"", 1);
+        let parsed = parse(&extra, &Origin::Embedded).expect("an unknown field still loads");
+        assert_eq!(parsed.unknown_fields[0].path, "estimates[0].note");
+    }
+
+    #[test]
+    fn every_repeated_and_blank_id_is_named_in_list_order() {
+        let mut checker = Checker::default();
+        checker.unique_ids("events", &["a", "b", "a", " ", "a", "b", "c"]);
+        let messages: Vec<String> = checker.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "events[2] (a): id `a` is used by an earlier record of events",
+                "events[3]: id is empty",
+                "events[4] (a): id `a` is used by an earlier record of events",
+                "events[5] (b): id `b` is used by an earlier record of events",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_broken_invariant_is_reported() {
+        let mut dataset = embedded_dataset();
+        dataset.estimates[1].low = 9;
+        dataset.estimates[1].high = 3;
+        dataset.estimates[2].id = dataset.estimates[0].id.clone();
+        dataset.estimates[3].source = String::from("nowhere");
+        dataset.events[0].groups.push(String::from("sailors"));
+        dataset.events[1].period.from = Some(2000);
+        dataset.groups[0].name = String::from(" ");
+        dataset.related[0].source = String::new();
+        let messages: Vec<String> = validate(&dataset).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "estimates[2] (total-2006): id `total-2006` is used by an earlier record of estimates",
+                "groups[0] (students): name is empty",
+                "estimates[1] (workers-1940s): low (9) is above high (3)",
+                "estimates[3] (refugees-1999): source: no source has the id `nowhere`",
+                "events[0] (workers-recruited-sakhalin): groups[1]: no group has the id `sailors`",
+                "events[1] (students-reconstruction): period: from (2000) is after to (1962)",
+                "related[0] (koryo-saram): source is empty: every record needs a source",
+            ]
+        );
+    }
+}

@@ -1,0 +1,264 @@
+//! Machine formats: JSON, NDJSON, CSV, TSV and Markdown, with the one `Serialize` of a value.
+//! Never coloured.
+
+use std::borrow::Borrow;
+use std::io::Write;
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+
+use crate::error::Result;
+use crate::rows::{Columns, Row, Value};
+
+impl Serialize for Value<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Value::Text(text) => serializer.serialize_str(text),
+            Value::Integer(number) => serializer.serialize_i128(*number),
+            Value::Bool(flag) => serializer.serialize_bool(*flag),
+            Value::Null => serializer.serialize_none(),
+            Value::List(items) => {
+                let mut sequence = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    sequence.serialize_element(item.as_ref())?;
+                }
+                sequence.end()
+            }
+        }
+    }
+}
+
+/// A row seen as a JSON object with the chosen fields as keys, in order.
+pub struct Object<'r, 'a> {
+    /// The fields to include.
+    pub columns: &'r Columns,
+    /// The full row.
+    pub row: &'r Row<'a>,
+}
+
+impl Serialize for Object<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.columns.names.len()))?;
+        for (name, value) in self.columns.names.iter().zip(self.row) {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// Rows as objects of one JSON array.
+pub struct Objects<'r, 'a> {
+    /// The fields to include.
+    pub columns: &'r Columns,
+    /// The full rows.
+    pub rows: &'r [Row<'a>],
+}
+
+impl Serialize for Objects<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut sequence = serializer.serialize_seq(Some(self.rows.len()))?;
+        for row in self.rows {
+            sequence.serialize_element(&Object {
+                columns: self.columns,
+                row,
+            })?;
+        }
+        sequence.end()
+    }
+}
+
+/// Writes any serializable value as pretty JSON followed by a newline.
+pub fn write_json<T: Serialize + ?Sized>(writer: &mut dyn Write, value: &T) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *writer, value)?;
+    writer.write_all(b"\n")?;
+    Ok(())
+}
+
+/// Writes rows as a pretty JSON array of objects.
+pub fn json(writer: &mut dyn Write, columns: &Columns, rows: &[Row<'_>]) -> Result<()> {
+    write_json(writer, &Objects { columns, rows })
+}
+
+/// Writes rows as one compact JSON object per line, each as soon as it comes.
+pub fn ndjson<'a>(
+    writer: &mut dyn Write,
+    columns: &Columns,
+    rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
+) -> Result<()> {
+    for row in rows {
+        let row = row.borrow();
+        serde_json::to_writer(&mut *writer, &Object { columns, row })?;
+        writer.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Writes rows as RFC 4180 CSV, each as soon as it comes.
+pub fn csv<'a>(
+    writer: &mut dyn Write,
+    columns: &Columns,
+    rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
+    header: bool,
+) -> Result<()> {
+    let mut csv = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(writer);
+    if header {
+        csv.write_record(&columns.names)?;
+    }
+    for row in rows {
+        for value in row.borrow() {
+            csv.write_field(value.plain().as_bytes())?;
+        }
+        // An empty record ends the one whose fields were just written.
+        csv.write_record(None::<&[u8]>)?;
+    }
+    csv.flush()?;
+    Ok(())
+}
+
+/// Text for one TSV field: tabs and line breaks become spaces.
+fn tsv_field(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\t', '\n', '\r']) {
+        std::borrow::Cow::Owned(text.replace(['\t', '\n', '\r'], " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Writes rows as tab-separated values, each as soon as it comes.
+pub fn tsv<'a>(
+    writer: &mut dyn Write,
+    columns: &Columns,
+    rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
+    header: bool,
+) -> Result<()> {
+    if header {
+        writer.write_all(columns.names.join("\t").as_bytes())?;
+        writer.write_all(b"\n")?;
+    }
+    for row in rows {
+        for (index, value) in row.borrow().iter().enumerate() {
+            if index > 0 {
+                writer.write_all(b"\t")?;
+            }
+            writer.write_all(tsv_field(&value.plain()).as_bytes())?;
+        }
+        writer.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Text for one Markdown table cell: pipes and backslashes escaped, line breaks as spaces.
+fn markdown_cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+/// Writes rows as a Markdown pipe table, each as soon as it comes.
+pub fn markdown<'a>(
+    writer: &mut dyn Write,
+    columns: &Columns,
+    rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
+) -> Result<()> {
+    let header: Vec<String> = columns
+        .names
+        .iter()
+        .map(|name| markdown_cell(name))
+        .collect();
+    writeln!(writer, "| {} |", header.join(" | "))?;
+    let rule: Vec<&str> = columns.names.iter().map(|_| "---").collect();
+    writeln!(writer, "| {} |", rule.join(" | "))?;
+    for row in rows {
+        let cells: Vec<String> = row
+            .borrow()
+            .iter()
+            .map(|value| markdown_cell(&value.plain()))
+            .collect();
+        writeln!(writer, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn sample() -> (Columns, Vec<Row<'static>>) {
+        use crate::rows::Kind;
+        let columns = Columns {
+            names: vec!["id", "low", "note", "tags", "approximate"],
+            kinds: vec![Kind::Id, Kind::Figure, Kind::Text, Kind::List, Kind::Flag],
+        };
+        let rows = vec![
+            vec![
+                Value::text("a|b"),
+                Value::Integer(15_000),
+                Value::text("tab\there, \"quoted\", line\nbreak"),
+                Value::List(vec![Cow::Borrowed("x"), Cow::Borrowed("y")]),
+                Value::Bool(true),
+            ],
+            vec![
+                Value::text("c"),
+                Value::Null,
+                Value::text("plain"),
+                Value::List(Vec::new()),
+                Value::Bool(false),
+            ],
+        ];
+        (columns, rows)
+    }
+
+    fn written(write: impl Fn(&mut dyn Write) -> Result<()>) -> String {
+        let mut buffer = Vec::new();
+        write(&mut buffer).expect("writing to memory works");
+        String::from_utf8(buffer).expect("output is UTF-8")
+    }
+
+    #[test]
+    fn tsv_flattens_tabs_and_line_breaks() {
+        let (columns, rows) = sample();
+        insta::assert_snapshot!(written(|out| tsv(out, &columns, &rows, true)), @r#"
+        id	low	note	tags	approximate
+        a|b	15000	tab here, "quoted", line break	x; y	true
+        c		plain		false
+        "#);
+    }
+
+    #[test]
+    fn csv_quotes_per_rfc_4180() {
+        let (columns, rows) = sample();
+        let text = written(|out| csv(out, &columns, &rows, false));
+        assert_eq!(
+            text,
+            "a|b,15000,\"tab\there, \"\"quoted\"\", line\nbreak\",x; y,true\r\nc,,plain,,false\r\n"
+        );
+    }
+
+    #[test]
+    fn json_keeps_numbers_nulls_and_lists_typed() {
+        let (columns, rows) = sample();
+        let text = written(|out| ndjson(out, &columns, &rows));
+        let first: serde_json::Value =
+            serde_json::from_str(text.lines().next().expect("a line")).expect("valid JSON");
+        assert_eq!(first["low"], 15_000);
+        assert_eq!(first["tags"], serde_json::json!(["x", "y"]));
+        assert_eq!(first["approximate"], true);
+        let array: serde_json::Value =
+            serde_json::from_str(&written(|out| json(out, &columns, &rows))).expect("valid JSON");
+        assert_eq!(array[1]["low"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn markdown_escapes_pipes() {
+        let (columns, rows) = sample();
+        insta::assert_snapshot!(written(|out| markdown(out, &columns, &rows)), @r#"
+        | id | low | note | tags | approximate |
+        | --- | --- | --- | --- | --- |
+        | a\|b | 15000 | tab	here, "quoted", line break | x; y | true |
+        | c |  | plain |  | false |
+        "#);
+    }
+}

@@ -1,0 +1,89 @@
+//! Everything nkru writes: the format decided once, the machine formats, and the human views.
+//! Knows nothing of the command line; every writer takes the settings it needs and a `Write`.
+
+pub mod chart;
+pub mod group;
+pub mod human;
+pub mod machine;
+pub mod records;
+pub mod table;
+pub mod timeline;
+
+use std::io::Write;
+
+use crate::error::Result;
+use crate::rows::{Columns, Row};
+
+/// The width human views draw to when neither `--width` nor the terminal gives one.
+pub const DEFAULT_WIDTH: usize = 80;
+
+/// An output format with `auto` decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A table or view for people.
+    Table,
+    /// Tab-separated values.
+    Tsv,
+    /// Comma-separated values.
+    Csv,
+    /// JSON.
+    Json,
+    /// Newline-delimited JSON.
+    Ndjson,
+    /// A Markdown pipe table.
+    Markdown,
+}
+
+/// How output looks, decided once from the flags and the environment.
+// Each flag is an independent yes-or-no choice of the command line.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The output format.
+    pub format: Format,
+    /// The fields asked for with `--fields`.
+    pub fields: Option<Vec<String>>,
+    /// Whether to print a header line in table, TSV and CSV output.
+    pub header: bool,
+    /// Whether human views may use colour.
+    pub color: bool,
+    /// The width to fit tables to, if any.
+    pub width: Option<u16>,
+    /// Whether the chart and the timeline may draw with Unicode characters rather than ASCII.
+    pub unicode: bool,
+    /// Whether notes for people may go to stderr.
+    pub notes: bool,
+}
+
+impl Settings {
+    /// Whether the view for people is wanted: the table format without `--fields`.
+    pub fn human_view(&self) -> bool {
+        self.format == Format::Table && self.fields.is_none()
+    }
+
+    /// The width to draw to: the one given or found, or [`DEFAULT_WIDTH`].
+    pub fn drawing_width(&self) -> usize {
+        self.width.map_or(DEFAULT_WIDTH, usize::from)
+    }
+}
+
+/// Writes rows in the chosen format. The line-by-line formats write each row as it comes, so a
+/// large list is never held whole; a table and a JSON array need them all.
+pub fn rows<'a>(
+    writer: &mut dyn Write,
+    settings: &Settings,
+    columns: &Columns,
+    rows: impl IntoIterator<Item = Row<'a>>,
+) -> Result<()> {
+    match settings.format {
+        Format::Tsv => machine::tsv(writer, columns, rows, settings.header),
+        Format::Csv => machine::csv(writer, columns, rows, settings.header),
+        Format::Ndjson => machine::ndjson(writer, columns, rows),
+        Format::Markdown => machine::markdown(writer, columns, rows),
+        Format::Json => machine::json(writer, columns, &rows.into_iter().collect::<Vec<_>>()),
+        Format::Table => {
+            let rows: Vec<Row<'a>> = rows.into_iter().collect();
+            table::table(writer, settings, columns, &rows)
+        }
+    }
+}

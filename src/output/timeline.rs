@@ -1,0 +1,515 @@
+//! The timeline view: a vertical year axis, each event under its year, and each group's
+//! documented periods as spans beside the axis.
+
+use std::io::Write;
+
+use super::Settings;
+use super::human::{Paint, Role, break_lines, display_width, in_charset, wrap};
+use crate::dataset::{Dataset, Event, Group, Period};
+use crate::error::Result;
+use crate::text::escape_control;
+
+/// The most marks the axis gets before it marks centuries instead of decades.
+const MARK_LIMIT: i32 = 40;
+
+/// The characters a timeline is drawn with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Glyphs {
+    /// The axis at a decade (or century) mark.
+    mark: &'static str,
+    /// The axis at a year with something in it.
+    year: &'static str,
+    /// The axis between years.
+    line: &'static str,
+    /// A span in its first year.
+    start: char,
+    /// A span between its first and last years.
+    span: char,
+    /// A span in its last year.
+    end: char,
+    /// A span of one year.
+    single: char,
+    /// An event of the group in this column.
+    event: char,
+}
+
+const UNICODE: Glyphs = Glyphs {
+    mark: "─┼",
+    year: " ├",
+    line: " │",
+    start: '╻',
+    span: '┃',
+    end: '╹',
+    single: '■',
+    event: '●',
+};
+
+const ASCII: Glyphs = Glyphs {
+    mark: "-+",
+    year: " +",
+    line: " |",
+    start: '|',
+    span: '|',
+    end: '|',
+    single: '|',
+    event: '*',
+};
+
+/// A group's period with its years settled: open ends run to the ends of the axis.
+struct Span<'a> {
+    /// The column of the group beside the axis.
+    column: usize,
+    /// The group's position in the dataset, for its colour.
+    series: usize,
+    /// The group.
+    group: &'a Group,
+    /// The period as the dataset has it.
+    period: &'a Period,
+    /// The first year drawn.
+    start: i32,
+    /// The last year drawn.
+    end: i32,
+}
+
+/// One thing written beside a year: a period that begins, or an event.
+enum Entry<'a> {
+    /// A group's documented period begins.
+    Begins(&'a Span<'a>),
+    /// An event happens.
+    Happens(&'a Event),
+}
+
+/// The timeline laid out: what is drawn, on which years, in which columns.
+struct Layout<'a> {
+    /// The groups with a period in the bounds, each with its position in the dataset.
+    drawn: Vec<(usize, &'a Group)>,
+    /// The events with a year.
+    dated: Vec<&'a Event>,
+    /// The drawn periods, with their years settled.
+    spans: Vec<Span<'a>>,
+    /// The first year of the axis.
+    first: i32,
+    /// The last year of the axis.
+    last: i32,
+    /// The years marked on the axis.
+    marks: Vec<i32>,
+    /// Every year that gets a line: marks, events and the ends of spans.
+    years: Vec<i32>,
+    /// The width of the year labels.
+    year_width: usize,
+    /// The width left for text beside the axis.
+    text_width: usize,
+}
+
+impl<'a> Layout<'a> {
+    /// Lays out the events and the periods of `groups` within `bounds`; none when nothing has
+    /// a year.
+    fn new(
+        width: usize,
+        events: &[&'a Event],
+        groups: &[(usize, &'a Group)],
+        bounds: (Option<i32>, Option<i32>),
+    ) -> Option<Self> {
+        let in_bounds = |period: &&Period| period.overlaps(bounds.0, bounds.1);
+        let drawn: Vec<(usize, &Group)> = groups
+            .iter()
+            .copied()
+            .filter(|(_, group)| group.periods.iter().any(|period| in_bounds(&period)))
+            .collect();
+        let dated: Vec<&Event> = events
+            .iter()
+            .copied()
+            .filter(|event| event.period.from.is_some())
+            .collect();
+        let known_years: Vec<i32> = dated
+            .iter()
+            .flat_map(|event| [event.period.from, event.period.to])
+            .chain(drawn.iter().flat_map(|(_, group)| {
+                group
+                    .periods
+                    .iter()
+                    .filter(in_bounds)
+                    .flat_map(|period| [period.from, period.to])
+            }))
+            .flatten()
+            .collect();
+        let first = *known_years.iter().min()?;
+        let last = *known_years.iter().max()?;
+        let spans: Vec<Span<'_>> = drawn
+            .iter()
+            .enumerate()
+            .flat_map(|(column, (series, group))| {
+                group
+                    .periods
+                    .iter()
+                    .filter(in_bounds)
+                    .map(move |period| Span {
+                        column,
+                        series: *series,
+                        group,
+                        period,
+                        start: period.from.unwrap_or(first),
+                        end: period.to.unwrap_or(last),
+                    })
+            })
+            .collect();
+        let (marks, years) = years_of(first, last, &dated, &spans);
+        let year_width = years
+            .iter()
+            .map(|year| year.to_string().len())
+            .max()
+            .unwrap_or(4);
+        let text_width = width.saturating_sub(year_width + 2 + 1 + 2 * drawn.len() + 1);
+        Some(Layout {
+            drawn,
+            dated,
+            spans,
+            first,
+            last,
+            marks,
+            years,
+            year_width,
+            text_width,
+        })
+    }
+}
+
+/// The marks of the axis, and every year that gets a line: marks, events and ends of spans.
+fn years_of(first: i32, last: i32, dated: &[&Event], spans: &[Span<'_>]) -> (Vec<i32>, Vec<i32>) {
+    let step = mark_step(first, last);
+    // The mark before the first year can lie below the smallest year there is: it is left out.
+    let marks: Vec<i32> = (first.div_euclid(step)..=last.div_euclid(step))
+        .filter_map(|index| index.checked_mul(step))
+        .collect();
+    let mut years: Vec<i32> = marks
+        .iter()
+        .copied()
+        .chain(dated.iter().filter_map(|event| event.period.from))
+        .chain(spans.iter().flat_map(|span| [span.start, span.end]))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    (marks, years)
+}
+
+/// Writes the events and the periods of `groups` (each with its position in the dataset) as a
+/// timeline fitted to the settings' width; `from` and `to` limit the periods drawn.
+pub fn timeline(
+    writer: &mut dyn Write,
+    settings: &Settings,
+    dataset: &Dataset,
+    events: &[&Event],
+    groups: &[(usize, &Group)],
+    bounds: (Option<i32>, Option<i32>),
+) -> Result<()> {
+    let paint = Paint {
+        enabled: settings.color,
+    };
+    let glyphs = if settings.unicode { UNICODE } else { ASCII };
+    let undated_events: Vec<&Event> = events
+        .iter()
+        .copied()
+        .filter(|event| event.period.from.is_none())
+        .collect();
+    let undated_periods: Vec<(usize, &Group, &Period)> = groups
+        .iter()
+        .flat_map(|(series, group)| {
+            group
+                .periods
+                .iter()
+                .filter(|period| period.from.is_none() && period.to.is_none())
+                .map(move |period| (*series, *group, period))
+        })
+        .collect();
+    let Some(layout) = Layout::new(settings.drawing_width(), events, groups, bounds) else {
+        return write_undated(writer, settings, paint, &undated_periods, &undated_events);
+    };
+    if settings.header {
+        write_title(writer, settings, dataset, &layout, glyphs)?;
+    }
+    for year in &layout.years {
+        write_year(writer, settings, &layout, *year, glyphs)?;
+    }
+    if !undated_periods.is_empty() || !undated_events.is_empty() {
+        writeln!(writer)?;
+        write_undated(writer, settings, paint, &undated_periods, &undated_events)?;
+    }
+    Ok(())
+}
+
+/// Writes the title and the key to the columns beside the axis.
+fn write_title(
+    writer: &mut dyn Write,
+    settings: &Settings,
+    dataset: &Dataset,
+    layout: &Layout<'_>,
+    glyphs: Glyphs,
+) -> Result<()> {
+    let paint = Paint {
+        enabled: settings.color,
+    };
+    let (first, last) = (layout.first, layout.last);
+    let title = format!(
+        "{}: timeline, {first}–{last}",
+        escape_control(&dataset.title)
+    );
+    let title = in_charset(&title, settings.unicode);
+    writeln!(writer, "{}", paint.paint(Role::Heading, &title))?;
+    if !layout.drawn.is_empty() {
+        let mut words: Vec<(String, Role)> = "Beside the axis, left to right, the periods of"
+            .split(' ')
+            .map(|word| (word.to_owned(), Role::Note))
+            .collect();
+        for (index, (series, group)) in layout.drawn.iter().enumerate() {
+            let separator = if index + 1 < layout.drawn.len() {
+                ","
+            } else {
+                ";"
+            };
+            let name = format!("{}{separator}", escape_control(&group.id));
+            words.push((name, Role::Series(*series)));
+        }
+        words.extend(
+            format!("{} marks an event of the group.", glyphs.event)
+                .split(' ')
+                .map(|word| (word.to_owned(), Role::Note)),
+        );
+        let width = settings.drawing_width();
+        for line in break_lines(words, width, |(word, _)| display_width(word)) {
+            let painted: Vec<String> = line
+                .iter()
+                .map(|(word, role)| paint.paint(*role, word).into_owned())
+                .collect();
+            writeln!(writer, "{}", painted.join(" "))?;
+        }
+    }
+    writeln!(writer)?;
+    Ok(())
+}
+
+/// Writes the lines of one year: the periods that begin and the events that happen in it, or
+/// the bare axis.
+fn write_year(
+    writer: &mut dyn Write,
+    settings: &Settings,
+    layout: &Layout<'_>,
+    year: i32,
+    glyphs: Glyphs,
+) -> Result<()> {
+    let mut entries: Vec<Entry<'_>> = layout
+        .spans
+        .iter()
+        .filter(|span| span.start == year && span.period.from.is_some())
+        .map(Entry::Begins)
+        .collect();
+    entries.extend(
+        layout
+            .dated
+            .iter()
+            .filter(|event| event.period.from == Some(year))
+            .map(|event| Entry::Happens(event)),
+    );
+    let blocks: Vec<(Vec<String>, Option<&Entry<'_>>)> = if entries.is_empty() {
+        vec![(vec![String::new()], None)]
+    } else {
+        entries
+            .iter()
+            .map(|entry| {
+                let lines = entry_lines(entry, layout.text_width, settings.unicode);
+                (lines, Some(entry))
+            })
+            .collect()
+    };
+    let mut first_line = true;
+    for (lines, entry) in &blocks {
+        for (index, line) in lines.iter().enumerate() {
+            let place = Place {
+                year,
+                first_line,
+                index,
+            };
+            let row = year_line(settings, layout, &place, *entry, line, glyphs);
+            writeln!(writer, "{}", row.trim_end())?;
+            first_line = false;
+        }
+    }
+    Ok(())
+}
+
+/// Where a line of the timeline stands.
+struct Place {
+    /// The year it belongs to.
+    year: i32,
+    /// Whether it is the year's first line, which shows the year.
+    first_line: bool,
+    /// The line's position within its entry's text.
+    index: usize,
+}
+
+/// One line of a year: its label (on the year's first line), the axis, the group columns and
+/// the entry's text.
+fn year_line(
+    settings: &Settings,
+    layout: &Layout<'_>,
+    place: &Place,
+    entry: Option<&Entry<'_>>,
+    line: &str,
+    glyphs: Glyphs,
+) -> String {
+    let paint = Paint {
+        enabled: settings.color,
+    };
+    let Place {
+        year,
+        first_line,
+        index,
+    } = *place;
+    let is_mark = layout.marks.contains(&year);
+    let year_width = layout.year_width;
+    let label = if first_line {
+        let text = format!("{year:>year_width$}");
+        let role = if is_mark { Role::Heading } else { Role::Figure };
+        paint.paint(role, &text).into_owned()
+    } else {
+        " ".repeat(year_width)
+    };
+    let axis = match (first_line, is_mark) {
+        (true, true) => glyphs.mark,
+        (true, false) => glyphs.year,
+        (false, _) => glyphs.line,
+    };
+    let event_here = match entry {
+        Some(Entry::Happens(event)) if index == 0 => Some(*event),
+        _ => None,
+    };
+    let mut cells = String::new();
+    for (column, (series, _)) in layout.drawn.iter().enumerate() {
+        let glyph = column_glyph(layout, column, year, first_line, event_here, glyphs);
+        cells.push_str(&paint.paint(Role::Series(*series), &glyph.to_string()));
+        cells.push(' ');
+    }
+    let text = paint_entry_line(entry, index, line, paint, settings.unicode);
+    format!("{label}{axis} {cells}{text}")
+}
+
+/// The step between marks on the axis: ten years, or a power of ten more when the axis is long.
+fn mark_step(first: i32, last: i32) -> i32 {
+    let mut step: i32 = 10;
+    while (last.div_euclid(step) - first.div_euclid(step)) > MARK_LIMIT {
+        step = step.saturating_mul(10);
+    }
+    step
+}
+
+/// The glyph of a group's column on one line of a year.
+fn column_glyph(
+    layout: &Layout<'_>,
+    column: usize,
+    year: i32,
+    first_line: bool,
+    event: Option<&Event>,
+    glyphs: Glyphs,
+) -> char {
+    let group = &layout.drawn[column].1.id;
+    if event.is_some_and(|event| event.groups.contains(group)) {
+        return glyphs.event;
+    }
+    let spans = layout.spans.iter().filter(|span| span.column == column);
+    let mut glyph = ' ';
+    for span in spans {
+        if span.start <= year && year < span.end {
+            return if first_line && span.start == year {
+                glyphs.start
+            } else {
+                glyphs.span
+            };
+        }
+        if first_line && span.end == year {
+            glyph = if span.start == year {
+                glyphs.single
+            } else {
+                glyphs.end
+            };
+        }
+    }
+    glyph
+}
+
+/// The text of an entry, wrapped to the width left beside the axis.
+fn entry_lines(entry: &Entry<'_>, width: usize, unicode: bool) -> Vec<String> {
+    let text = match entry {
+        Entry::Begins(span) => format!(
+            "{} documented: {}",
+            escape_control(&span.group.id),
+            escape_control(&span.period.text)
+        ),
+        Entry::Happens(event) => format!(
+            "{}: {} [{}]",
+            escape_control(&event.period.text),
+            escape_control(&event.description),
+            escape_control(&event.groups.join(", "))
+        ),
+    };
+    wrap(&in_charset(&text, unicode), Some(width), "")
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// One wrapped line of an entry, coloured: a period in its group's colour, an event's date as a
+/// figure.
+fn paint_entry_line(
+    entry: Option<&Entry<'_>>,
+    index: usize,
+    line: &str,
+    paint: Paint,
+    unicode: bool,
+) -> String {
+    match entry {
+        Some(Entry::Begins(span)) => paint.paint(Role::Series(span.series), line).into_owned(),
+        Some(Entry::Happens(event)) if index == 0 => {
+            let date = in_charset(&escape_control(&event.period.text), unicode).into_owned();
+            match line.strip_prefix(&date) {
+                Some(rest) => format!("{}{rest}", paint.paint(Role::Figure, &date)),
+                None => line.to_owned(),
+            }
+        }
+        _ => line.to_owned(),
+    }
+}
+
+/// Writes the periods and events that have no year, so nothing is left out of the view.
+fn write_undated(
+    writer: &mut dyn Write,
+    settings: &Settings,
+    paint: Paint,
+    periods: &[(usize, &Group, &Period)],
+    events: &[&Event],
+) -> Result<()> {
+    if periods.is_empty() && events.is_empty() {
+        return Ok(());
+    }
+    let width = settings.drawing_width();
+    writeln!(writer, "{}", paint.paint(Role::Heading, "Without a year"))?;
+    for (series, group, period) in periods {
+        let line = format!(
+            "- {} documented: {}",
+            escape_control(&group.id),
+            escape_control(&period.text)
+        );
+        let wrapped = wrap(&in_charset(&line, settings.unicode), Some(width), "  ");
+        let wrapped = wrapped.trim_start();
+        writeln!(writer, "{}", paint.paint(Role::Series(*series), wrapped))?;
+    }
+    for event in events {
+        let line = format!(
+            "- {}: {} [{}]",
+            escape_control(&event.period.text),
+            escape_control(&event.description),
+            escape_control(&event.groups.join(", "))
+        );
+        let wrapped = wrap(&in_charset(&line, settings.unicode), Some(width), "  ");
+        writeln!(writer, "{}", wrapped.trim_start())?;
+    }
+    Ok(())
+}

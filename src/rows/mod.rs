@@ -1,0 +1,325 @@
+//! Flat rows of the list commands: values, the fields that make them, the columns chosen and
+//! sorting. Each command's fields are one table in [`tables`]; adding a field is one line there.
+
+pub mod tables;
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+
+/// One value of a flat record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value<'a> {
+    /// Text.
+    Text(Cow<'a, str>),
+    /// A whole number (a figure, a year or a count).
+    Integer(i128),
+    /// Yes or no.
+    Bool(bool),
+    /// Not known, or not applicable.
+    Null,
+    /// Several texts, such as aliases; an array in JSON, joined with `; ` elsewhere.
+    List(Vec<Cow<'a, str>>),
+}
+
+impl<'a> Value<'a> {
+    /// Borrowed text.
+    pub fn text(text: &'a str) -> Self {
+        Value::Text(Cow::Borrowed(text))
+    }
+
+    /// Text made for the row.
+    pub fn owned(text: String) -> Self {
+        Value::Text(Cow::Owned(text))
+    }
+
+    /// Text that may be missing.
+    pub fn optional_text(text: Option<&'a str>) -> Self {
+        text.map_or(Value::Null, Value::text)
+    }
+
+    /// A population figure.
+    pub fn figure(figure: u64) -> Self {
+        Value::Integer(i128::from(figure))
+    }
+
+    /// A population figure that may be missing.
+    pub fn optional_figure(figure: Option<u64>) -> Self {
+        figure.map_or(Value::Null, Value::figure)
+    }
+
+    /// A year or a count that may be missing.
+    pub fn optional_integer(value: Option<i32>) -> Self {
+        value.map_or(Value::Null, |value| Value::Integer(i128::from(value)))
+    }
+
+    /// A count.
+    pub fn count(count: usize) -> Self {
+        Value::Integer(i128::try_from(count).unwrap_or(i128::MAX))
+    }
+
+    /// Borrowed texts as a list.
+    pub fn texts(items: impl Iterator<Item = &'a str>) -> Self {
+        Value::List(items.map(Cow::Borrowed).collect())
+    }
+
+    /// The value as plain text for the delimited formats: null is empty, lists are joined.
+    pub fn plain(&self) -> Cow<'_, str> {
+        match self {
+            Value::Text(text) => Cow::Borrowed(text.as_ref()),
+            Value::Integer(number) => Cow::Owned(number.to_string()),
+            Value::Bool(flag) => Cow::Borrowed(if *flag { "true" } else { "false" }),
+            Value::Null => Cow::Borrowed(""),
+            Value::List(items) => Cow::Owned(items.join("; ")),
+        }
+    }
+
+    /// Orders values for sorting: numbers by size, text ignoring case, nulls last.
+    pub fn compare(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (Value::Null, Value::Null) => Ordering::Equal,
+            (Value::Null, _) => Ordering::Greater,
+            (_, Value::Null) => Ordering::Less,
+            (Value::Integer(left), Value::Integer(right)) => left.cmp(right),
+            (Value::Bool(left), Value::Bool(right)) => left.cmp(right),
+            (left, right) => left
+                .plain()
+                .to_lowercase()
+                .cmp(&right.plain().to_lowercase()),
+        }
+    }
+}
+
+/// What a field holds, which decides how human views show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One id; tables never break it.
+    Id,
+    /// A population figure, shown with thousands separators.
+    Figure,
+    /// Figures written out as text; tables never break them inside a figure.
+    FigureText,
+    /// A year or a count, shown as it is.
+    Number,
+    /// Yes or no.
+    Flag,
+    /// Text that may wrap between words.
+    Text,
+    /// Several texts.
+    List,
+}
+
+/// One documented field of a list command's rows.
+pub struct Field<T> {
+    /// The field's name, as `--fields` and the machine formats spell it.
+    pub name: &'static str,
+    /// What it holds.
+    pub kind: Kind,
+    /// Whether the table view shows it unless `--fields` says otherwise.
+    pub in_table: bool,
+    /// How to read it from one item.
+    pub read: fn(&T) -> Value<'_>,
+}
+
+impl<T> Field<T> {
+    /// A field the table view shows by default.
+    pub const fn shown(name: &'static str, kind: Kind, read: fn(&T) -> Value<'_>) -> Self {
+        Field {
+            name,
+            kind,
+            in_table: true,
+            read,
+        }
+    }
+
+    /// A field only the machine formats (and `--fields`) show by default.
+    pub const fn hidden(name: &'static str, kind: Kind, read: fn(&T) -> Value<'_>) -> Self {
+        Field {
+            name,
+            kind,
+            in_table: false,
+            read,
+        }
+    }
+}
+
+/// The names of a table of fields, in order.
+pub fn names<T>(fields: &[Field<T>]) -> Vec<&'static str> {
+    fields.iter().map(|field| field.name).collect()
+}
+
+/// Why a list of wanted fields cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldChoiceError {
+    /// A name that is not a field of the command.
+    Unknown(String),
+    /// A field named twice.
+    Twice(String),
+    /// No field at all.
+    Empty,
+}
+
+/// The fields chosen for output, in output order.
+pub struct Selection<'f, T> {
+    /// The chosen fields.
+    pub fields: Vec<&'f Field<T>>,
+}
+
+impl<'f, T> Selection<'f, T> {
+    /// Every field, in the documented order.
+    pub fn all(fields: &'f [Field<T>]) -> Self {
+        Selection {
+            fields: fields.iter().collect(),
+        }
+    }
+
+    /// The fields a user asked for, or the defaults of the view: every field, or the table's.
+    pub fn choose(
+        fields: &'f [Field<T>],
+        wanted: Option<&[String]>,
+        table: bool,
+    ) -> Result<Self, FieldChoiceError> {
+        let Some(wanted) = wanted else {
+            let chosen = fields.iter().filter(|field| !table || field.in_table);
+            return Ok(Selection {
+                fields: chosen.collect(),
+            });
+        };
+        let mut chosen: Vec<&Field<T>> = Vec::new();
+        for name in wanted {
+            let name = name.trim();
+            // An empty name comes from a stray comma, as in `id,,name` or `id,`.
+            if name.is_empty() {
+                continue;
+            }
+            let Some(field) = fields.iter().find(|field| field.name == name) else {
+                return Err(FieldChoiceError::Unknown(name.to_owned()));
+            };
+            if chosen.iter().any(|earlier| earlier.name == name) {
+                // A repeated key would make a JSON object that readers disagree about.
+                return Err(FieldChoiceError::Twice(name.to_owned()));
+            }
+            chosen.push(field);
+        }
+        if chosen.is_empty() {
+            return Err(FieldChoiceError::Empty);
+        }
+        Ok(Selection { fields: chosen })
+    }
+
+    /// The names and kinds of the chosen fields, for the writers.
+    pub fn columns(&self) -> Columns {
+        Columns {
+            names: self.fields.iter().map(|field| field.name).collect(),
+            kinds: self.fields.iter().map(|field| field.kind).collect(),
+        }
+    }
+
+    /// The chosen values of one item, in output order.
+    pub fn row<'a>(&self, item: &'a T) -> Row<'a> {
+        self.fields.iter().map(|field| (field.read)(item)).collect()
+    }
+}
+
+/// The columns of output: the chosen fields' names and kinds, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Columns {
+    /// The names, as headers and JSON keys.
+    pub names: Vec<&'static str>,
+    /// What each column holds.
+    pub kinds: Vec<Kind>,
+}
+
+/// One record as the values of its chosen columns, in order.
+pub type Row<'a> = Vec<Value<'a>>;
+
+/// Sorts items by one field, nulls last whichever the direction, keeping the given order among
+/// equals.
+pub fn sort_by<'a, T>(items: Vec<&'a T>, field: &Field<T>, reverse: bool) -> Vec<&'a T> {
+    let mut keyed: Vec<(Value<'a>, &'a T)> = items
+        .into_iter()
+        .map(|item| ((field.read)(item), item))
+        .collect();
+    keyed.sort_by(|(left, _), (right, _)| {
+        let ordering = left.compare(right);
+        let nulls_involved = matches!(left, Value::Null) || matches!(right, Value::Null);
+        if reverse && !nulls_involved {
+            ordering.reverse()
+        } else {
+            ordering
+        }
+    });
+    keyed.into_iter().map(|(_, item)| item).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Estimate;
+
+    #[test]
+    fn choose_orders_fields_as_asked_and_refuses_unknown_ones() {
+        let wanted = vec![String::from("high"), String::from(" id")];
+        let chosen =
+            Selection::choose(tables::ESTIMATES, Some(&wanted), true).expect("known fields");
+        assert_eq!(chosen.columns().names, ["high", "id"]);
+        let wrong = vec![String::from("hgih")];
+        let error = Selection::choose(tables::ESTIMATES, Some(&wrong), false)
+            .err()
+            .expect("unknown field");
+        assert_eq!(error, FieldChoiceError::Unknown(String::from("hgih")));
+        let twice = vec![String::from("id"), String::from("id")];
+        let error = Selection::choose(tables::ESTIMATES, Some(&twice), false).err();
+        assert_eq!(error, Some(FieldChoiceError::Twice(String::from("id"))));
+    }
+
+    #[test]
+    fn defaults_are_every_field_or_the_table_subset() {
+        let all = Selection::choose(tables::ESTIMATES, None, false).expect("defaults");
+        assert_eq!(all.columns().names, names(tables::ESTIMATES));
+        let table = Selection::choose(tables::ESTIMATES, None, true).expect("defaults");
+        assert_eq!(
+            table.columns().names,
+            ["id", "figures", "period", "region", "source"]
+        );
+    }
+
+    #[test]
+    fn nulls_sort_last_and_numbers_by_size() {
+        let mut values = vec![Value::Null, Value::Integer(20), Value::Integer(3)];
+        values.sort_by(Value::compare);
+        assert_eq!(values, [Value::Integer(3), Value::Integer(20), Value::Null]);
+        assert_eq!(
+            Value::text("b").compare(&Value::text("A")),
+            Ordering::Greater
+        );
+    }
+
+    #[test]
+    fn sorting_keeps_nulls_last_in_both_directions() {
+        let dataset = crate::dataset::embedded().expect("the embedded dataset loads");
+        let estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
+        let region = tables::ESTIMATES
+            .iter()
+            .find(|field| field.name == "region")
+            .expect("a region field");
+        for reverse in [false, true] {
+            let sorted = sort_by(estimates.clone(), region, reverse);
+            assert!(
+                sorted
+                    .last()
+                    .is_some_and(|estimate| estimate.region.is_none())
+            );
+        }
+    }
+
+    #[test]
+    fn plain_text_of_each_kind() {
+        assert_eq!(Value::Null.plain(), "");
+        assert_eq!(Value::Bool(true).plain(), "true");
+        assert_eq!(Value::figure(15000).plain(), "15000");
+        assert_eq!(
+            Value::List(vec![Cow::Borrowed("a"), Cow::Borrowed("b")]).plain(),
+            "a; b"
+        );
+    }
+}

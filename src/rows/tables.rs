@@ -1,0 +1,211 @@
+//! One table of fields per list command: each field's name, what it holds, whether the table
+//! view shows it, and how to read it. The order of a table is the documented order of the
+//! machine formats.
+
+use super::Kind::{Figure, FigureText, Flag, Id, List, Number, Text};
+use super::{Field, Value};
+use crate::dataset::{Estimate, Event};
+use crate::query::{Citations, GroupDetail, GroupOverview, Hit, Summary, TOTAL_ID};
+
+/// Fields of `nkru estimates` (and of `nkru chart` in the machine formats).
+pub const ESTIMATES: &[Field<Estimate>] = &[
+    Field::shown("id", Id, |estimate| Value::text(&estimate.id)),
+    Field::hidden("scope", Text, |estimate| {
+        Value::text(if estimate.group.is_some() {
+            "group"
+        } else {
+            TOTAL_ID
+        })
+    }),
+    Field::hidden("group", Id, |estimate| {
+        Value::optional_text(estimate.group.as_deref())
+    }),
+    Field::hidden("low", Figure, |estimate| Value::figure(estimate.low)),
+    Field::hidden("high", Figure, |estimate| Value::figure(estimate.high)),
+    Field::hidden("approximate", Flag, |estimate| {
+        Value::Bool(estimate.approximate)
+    }),
+    Field::shown("figures", FigureText, |estimate| {
+        Value::owned(estimate.figures())
+    }),
+    Field::hidden("from", Number, |estimate| {
+        Value::optional_integer(estimate.period.from)
+    }),
+    Field::hidden("to", Number, |estimate| {
+        Value::optional_integer(estimate.period.to)
+    }),
+    Field::shown("period", Text, |estimate| {
+        Value::text(&estimate.period.text)
+    }),
+    Field::shown("region", Text, |estimate| {
+        Value::optional_text(estimate.region.as_deref())
+    }),
+    Field::hidden("measure", Text, |estimate| Value::text(&estimate.measure)),
+    Field::shown("source", Id, |estimate| Value::text(&estimate.source)),
+    Field::hidden("section", Text, |estimate| Value::text(&estimate.section)),
+];
+
+/// Fields of `nkru timeline`.
+pub const EVENTS: &[Field<Event>] = &[
+    Field::hidden("id", Id, |event| Value::text(&event.id)),
+    Field::shown("from", Number, |event| {
+        Value::optional_integer(event.period.from)
+    }),
+    Field::shown("to", Number, |event| {
+        Value::optional_integer(event.period.to)
+    }),
+    Field::hidden("when", Text, |event| Value::text(&event.period.text)),
+    Field::shown("groups", List, |event| {
+        Value::texts(event.groups.iter().map(String::as_str))
+    }),
+    Field::shown("description", Text, |event| Value::text(&event.description)),
+    Field::shown("source", Id, |event| Value::text(&event.source)),
+    Field::hidden("section", Text, |event| Value::text(&event.section)),
+];
+
+impl<'a> GroupOverview<'a> {
+    /// Fields of `nkru groups`.
+    pub const FIELDS: &'a [Field<Self>] = &[
+        Field::shown("id", Id, |line| Value::text(&line.group.id)),
+        Field::shown("name", Text, |line| Value::text(&line.group.name)),
+        Field::hidden("aliases", List, |line| {
+            Value::texts(line.group.aliases.iter().map(String::as_str))
+        }),
+        Field::shown("from", Number, |line| Value::optional_integer(line.from)),
+        Field::shown("to", Number, |line| Value::optional_integer(line.to)),
+        Field::hidden("periods", List, |line| {
+            Value::texts(line.group.periods.iter().map(|period| period.text.as_str()))
+        }),
+        Field::shown("estimates", Number, |line| Value::count(line.estimates)),
+        Field::hidden("latest_estimate", Id, |line| {
+            Value::optional_text(line.latest.map(|estimate| estimate.id.as_str()))
+        }),
+        Field::hidden("latest_low", Figure, |line| low_of(line.latest)),
+        Field::hidden("latest_high", Figure, |line| high_of(line.latest)),
+        Field::shown("latest", FigureText, |line| figures_of(line.latest)),
+        Field::shown("latest_period", Text, |line| period_of(line.latest)),
+    ];
+}
+
+impl<'a> GroupDetail<'a> {
+    /// Fields of `nkru group` in the tabular formats.
+    pub const FIELDS: &'a [Field<Self>] = &[
+        Field::shown("id", Id, |detail| Value::text(&detail.group.id)),
+        Field::shown("name", Text, |detail| Value::text(&detail.group.name)),
+        Field::shown("aliases", List, |detail| {
+            Value::texts(detail.group.aliases.iter().map(String::as_str))
+        }),
+        Field::shown("description", Text, |detail| {
+            Value::text(&detail.group.description)
+        }),
+        Field::shown("from", Number, |detail| {
+            Value::optional_integer(detail.from)
+        }),
+        Field::shown("to", Number, |detail| Value::optional_integer(detail.to)),
+        Field::shown("periods", List, |detail| {
+            Value::texts(
+                detail
+                    .group
+                    .periods
+                    .iter()
+                    .map(|period| period.text.as_str()),
+            )
+        }),
+        Field::shown("facts", List, |detail| {
+            Value::texts(detail.group.facts.iter().map(|fact| fact.text.as_str()))
+        }),
+        Field::shown("estimate_ids", List, |detail| {
+            Value::texts(detail.estimates.iter().map(|estimate| estimate.id.as_str()))
+        }),
+        Field::shown("event_ids", List, |detail| {
+            Value::texts(detail.events.iter().map(|event| event.id.as_str()))
+        }),
+        Field::shown("source_ids", List, |detail| {
+            Value::texts(detail.sources.iter().map(|source| source.id.as_str()))
+        }),
+    ];
+}
+
+impl<'a> Summary<'a> {
+    /// Fields of the rows of `nkru summary`.
+    pub const FIELDS: &'a [Field<Self>] = &[
+        Field::shown("id", Id, |line| Value::text(line.id)),
+        Field::hidden("name", Text, |line| Value::text(line.name)),
+        Field::shown("from", Number, |line| Value::optional_integer(line.from)),
+        Field::shown("to", Number, |line| Value::optional_integer(line.to)),
+        Field::shown("estimates", Number, |line| Value::count(line.estimates)),
+        Field::hidden("lowest", Figure, |line| Value::optional_figure(line.lowest)),
+        Field::hidden("highest", Figure, |line| {
+            Value::optional_figure(line.highest)
+        }),
+        Field::shown("range", FigureText, |line| {
+            match (line.lowest, line.highest) {
+                (Some(lowest), Some(highest)) => {
+                    Value::owned(crate::text::figure_range(lowest, highest, false))
+                }
+                _ => Value::Null,
+            }
+        }),
+        Field::hidden("latest_low", Figure, |line| low_of(line.latest)),
+        Field::hidden("latest_high", Figure, |line| high_of(line.latest)),
+        Field::shown("latest", FigureText, |line| figures_of(line.latest)),
+        Field::shown("latest_period", Text, |line| period_of(line.latest)),
+        Field::hidden("latest_source", Id, |line| {
+            Value::optional_text(line.latest.map(|estimate| estimate.source.as_str()))
+        }),
+    ];
+}
+
+impl<'a> Hit<'a> {
+    /// Fields of `nkru search`.
+    pub const FIELDS: &'a [Field<Self>] = &[
+        Field::shown("kind", Text, |hit| Value::text(hit.kind)),
+        Field::shown("id", Id, |hit| Value::text(hit.id)),
+        Field::shown("field", Text, |hit| Value::text(&hit.field)),
+        Field::shown("text", Text, |hit| Value::text(hit.text)),
+    ];
+}
+
+impl<'a> Citations<'a> {
+    /// Fields of `nkru sources`.
+    pub const FIELDS: &'a [Field<Self>] = &[
+        Field::shown("id", Id, |cited| Value::text(&cited.source.id)),
+        Field::shown("name", Text, |cited| Value::text(&cited.source.name)),
+        Field::shown("kind", Text, |cited| Value::text(&cited.source.kind)),
+        Field::shown("author", Text, |cited| {
+            Value::optional_text(cited.source.author.as_deref())
+        }),
+        Field::shown("year", Number, |cited| {
+            Value::optional_integer(cited.source.year)
+        }),
+        Field::shown("citations", Number, |cited| {
+            Value::count(cited.cited_by.len())
+        }),
+        Field::hidden("cited_by", List, |cited| {
+            Value::texts(cited.cited_by.iter().copied())
+        }),
+        Field::hidden("description", Text, |cited| {
+            Value::text(&cited.source.description)
+        }),
+    ];
+}
+
+/// An estimate's low figure, or null when there is none.
+fn low_of(estimate: Option<&Estimate>) -> Value<'static> {
+    Value::optional_figure(estimate.map(|estimate| estimate.low))
+}
+
+/// An estimate's high figure, or null when there is none.
+fn high_of(estimate: Option<&Estimate>) -> Value<'static> {
+    Value::optional_figure(estimate.map(|estimate| estimate.high))
+}
+
+/// An estimate's period in words, or null when there is none.
+fn period_of(estimate: Option<&Estimate>) -> Value<'_> {
+    Value::optional_text(estimate.map(|estimate| estimate.period.text.as_str()))
+}
+
+/// An estimate's figures as people read them, or null when there is none.
+fn figures_of(estimate: Option<&Estimate>) -> Value<'static> {
+    estimate.map_or(Value::Null, |estimate| Value::owned(estimate.figures()))
+}

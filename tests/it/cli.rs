@@ -1,0 +1,988 @@
+//! Runs the nkru binary for every command, filter, format and error path.
+
+use crate::harness::{nkru, run, stdout_of};
+use nkru::dataset::Dataset;
+use serde::Deserialize;
+
+fn dataset() -> Dataset {
+    nkru::dataset::embedded().expect("the embedded dataset loads")
+}
+
+/// One row of `nkru estimates --format json`, with every documented field.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct EstimateRow {
+    id: String,
+    scope: String,
+    group: Option<String>,
+    low: u64,
+    high: u64,
+    approximate: bool,
+    figures: String,
+    from: Option<i32>,
+    to: Option<i32>,
+    period: String,
+    region: Option<String>,
+    measure: String,
+    source: String,
+    section: String,
+}
+
+/// One row of `nkru groups --format json`.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct GroupRow {
+    id: String,
+    name: String,
+    aliases: Vec<String>,
+    from: Option<i32>,
+    to: Option<i32>,
+    periods: Vec<String>,
+    estimates: usize,
+    latest_estimate: Option<String>,
+    latest_low: Option<u64>,
+    latest_high: Option<u64>,
+    latest: Option<String>,
+    latest_period: Option<String>,
+}
+
+/// One row of `nkru timeline --format json`.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct EventRow {
+    id: String,
+    from: Option<i32>,
+    to: Option<i32>,
+    when: String,
+    groups: Vec<String>,
+    description: String,
+    source: String,
+    section: String,
+}
+
+/// One row of `nkru sources --format json`.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct SourceRow {
+    id: String,
+    name: String,
+    kind: String,
+    author: Option<String>,
+    year: Option<i32>,
+    citations: usize,
+    cited_by: Vec<String>,
+    description: String,
+}
+
+/// One row of `nkru search --format json`.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct HitRow {
+    kind: String,
+    id: String,
+    field: String,
+    text: String,
+}
+
+/// One line of `nkru summary --format json`.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct SummaryRow {
+    id: String,
+    name: String,
+    from: Option<i32>,
+    to: Option<i32>,
+    estimates: usize,
+    lowest: Option<u64>,
+    highest: Option<u64>,
+    range: Option<String>,
+    latest_low: Option<u64>,
+    latest_high: Option<u64>,
+    latest: Option<String>,
+    latest_period: Option<String>,
+    latest_source: Option<String>,
+}
+
+/// The object of `nkru summary --format json`.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct SummaryObject {
+    title: String,
+    overview: String,
+    categories: Vec<String>,
+    version: String,
+    as_of: i32,
+    total: Option<SummaryRow>,
+    groups: Vec<SummaryRow>,
+    related: Vec<nkru::dataset::Related>,
+}
+
+/// The object of `nkru group --format json`.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct GroupObject {
+    id: String,
+    name: String,
+    aliases: Vec<String>,
+    description: String,
+    from: Option<i32>,
+    to: Option<i32>,
+    periods: Vec<nkru::dataset::Period>,
+    facts: Vec<nkru::dataset::Fact>,
+    estimates: Vec<EstimateRow>,
+    events: Vec<EventRow>,
+    sources: Vec<SourceRow>,
+}
+
+fn json<T: for<'de> Deserialize<'de>>(arguments: &[&str]) -> T {
+    let mut arguments = arguments.to_vec();
+    arguments.extend(["--format", "json"]);
+    let stdout = stdout_of(&arguments);
+    serde_json::from_str(&stdout).unwrap_or_else(|error| panic!("{error}: {stdout}"))
+}
+
+fn estimates_with(filters: &[&str]) -> Vec<String> {
+    let mut arguments = vec!["estimates"];
+    arguments.extend_from_slice(filters);
+    json::<Vec<EstimateRow>>(&arguments)
+        .into_iter()
+        .map(|row| row.id)
+        .collect()
+}
+
+#[test]
+fn estimates_json_matches_the_dataset_field_by_field() {
+    let dataset = dataset();
+    let rows: Vec<EstimateRow> = json(&["estimates"]);
+    let expected: Vec<EstimateRow> = dataset
+        .estimates
+        .iter()
+        .map(|estimate| EstimateRow {
+            id: estimate.id.clone(),
+            scope: String::from(if estimate.group.is_some() {
+                "group"
+            } else {
+                "total"
+            }),
+            group: estimate.group.clone(),
+            low: estimate.low,
+            high: estimate.high,
+            approximate: estimate.approximate,
+            figures: estimate.figures(),
+            from: estimate.period.from,
+            to: estimate.period.to,
+            period: estimate.period.text.clone(),
+            region: estimate.region.clone(),
+            measure: estimate.measure.clone(),
+            source: estimate.source.clone(),
+            section: estimate.section.clone(),
+        })
+        .collect();
+    assert_eq!(rows, expected);
+    assert_eq!(estimates_with(&[]).len(), 4);
+}
+
+#[test]
+fn estimates_of_the_article_are_all_there() {
+    let rows: Vec<EstimateRow> = json(&["estimates"]);
+    type Figures<'a> = (&'a str, u64, u64, bool, Option<i32>, Option<i32>);
+    let figures: Vec<Figures<'_>> = rows
+        .iter()
+        .map(|row| {
+            (
+                row.id.as_str(),
+                row.low,
+                row.high,
+                row.approximate,
+                row.from,
+                row.to,
+            )
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("total-2006", 10_000, 10_000, true, Some(2006), Some(2006)),
+            ("workers-1940s", 8000, 8000, true, Some(1945), Some(1949)),
+            ("workers-any-year", 15_000, 20_000, true, None, None),
+            ("refugees-1999", 100, 500, false, Some(1999), Some(1999)),
+        ]
+    );
+    assert_eq!(rows[0].source, "kyung-hee-2006");
+    assert_eq!(rows[0].figures, "about 10,000");
+    assert_eq!(rows[2].figures, "about 15,000–20,000");
+    assert_eq!(rows[3].figures, "100–500");
+    assert_eq!(rows[3].region.as_deref(), Some("eastern regions of Russia"));
+}
+
+#[test]
+fn groups_json_lists_the_three_groups_with_their_latest_estimate() {
+    let rows: Vec<GroupRow> = json(&["groups"]);
+    let ids: Vec<&str> = rows.iter().map(|row| row.id.as_str()).collect();
+    assert_eq!(ids, ["students", "workers", "refugees"]);
+    assert_eq!(rows[0].estimates, 0);
+    assert_eq!(rows[0].latest_estimate, None);
+    assert_eq!((rows[0].from, rows[0].to), (Some(1953), Some(1962)));
+    assert_eq!(rows[1].estimates, 2);
+    assert_eq!(rows[1].latest_low, Some(8000));
+    assert_eq!(rows[1].latest.as_deref(), Some("about 8,000"));
+    assert_eq!(rows[2].latest_estimate.as_deref(), Some("refugees-1999"));
+    assert_eq!(
+        (rows[2].latest_low, rows[2].latest_high),
+        (Some(100), Some(500))
+    );
+    assert!(rows[2].aliases.contains(&String::from("defectors")));
+}
+
+#[test]
+fn group_json_nests_estimates_events_and_sources() {
+    let group: GroupObject = json(&["group", "defector"]);
+    assert_eq!(group.id, "refugees");
+    assert_eq!(group.name, "Defectors and refugees");
+    assert_eq!(group.facts.len(), dataset().groups[2].facts.len());
+    assert_eq!(group.estimates.len(), 1);
+    assert_eq!(group.estimates[0].low, 100);
+    let events: Vec<&str> = group.events.iter().map(|event| event.id.as_str()).collect();
+    assert_eq!(
+        events,
+        [
+            "asylum-remark-1994",
+            "citizens-killed-1995",
+            "consul-killed-1996",
+            "kyung-hee-study-2006"
+        ]
+    );
+    let sources: Vec<&str> = group
+        .sources
+        .iter()
+        .map(|source| source.id.as_str())
+        .collect();
+    assert_eq!(sources, ["article", "kyung-hee-2006"]);
+    assert_eq!((group.from, group.to), (Some(1994), Some(1999)));
+    assert!(!group.description.is_empty() && !group.aliases.is_empty());
+    assert_eq!(group.periods, dataset().groups[2].periods);
+}
+
+#[test]
+fn summary_json_gives_the_total_and_each_group() {
+    let summary: SummaryObject = json(&["summary"]);
+    assert_eq!(summary.title, "North Koreans in Russia");
+    assert_eq!((summary.version.as_str(), summary.as_of), ("1.0.0", 2006));
+    assert_eq!(summary.overview, dataset().overview);
+    assert_eq!(summary.categories.len(), 5);
+    assert_eq!(summary.related, dataset().related);
+    assert_eq!(summary.related[0].destination, "Russian Far East");
+    let total = summary.total.expect("a total line");
+    assert_eq!(
+        (
+            total.id.as_str(),
+            total.latest_low,
+            total.latest_source.as_deref()
+        ),
+        ("total", Some(10_000), Some("kyung-hee-2006"))
+    );
+    let groups: Vec<(&str, usize, Option<u64>, Option<u64>)> = summary
+        .groups
+        .iter()
+        .map(|row| (row.id.as_str(), row.estimates, row.lowest, row.highest))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("students", 0, None, None),
+            ("workers", 2, Some(8000), Some(20_000)),
+            ("refugees", 1, Some(100), Some(500)),
+        ]
+    );
+    let only: SummaryObject = json(&["summary", "--group", "workers"]);
+    assert_eq!(only.total, None);
+    assert_eq!(only.groups.len(), 1);
+    assert_eq!(only.groups[0].name, "Guest workers");
+    assert_eq!(only.groups[0].latest_period.as_deref(), Some("late 1940s"));
+    assert_eq!(only.groups[0].range.as_deref(), Some("8,000–20,000"));
+}
+
+#[test]
+fn timeline_is_oldest_first_and_filters() {
+    let events: Vec<EventRow> = json(&["timeline"]);
+    let years: Vec<Option<i32>> = events.iter().map(|event| event.from).collect();
+    assert_eq!(
+        years,
+        [
+            Some(1945),
+            Some(1953),
+            Some(1994),
+            Some(1995),
+            Some(1996),
+            Some(2006)
+        ]
+    );
+    assert_eq!(events[0].when, "late 1940s");
+    assert_eq!(events[0].to, Some(1949));
+    let ids = |arguments: &[&str]| -> Vec<String> {
+        let mut all = vec!["timeline"];
+        all.extend_from_slice(arguments);
+        json::<Vec<EventRow>>(&all)
+            .into_iter()
+            .map(|event| event.id)
+            .collect()
+    };
+    assert_eq!(
+        ids(&["--from", "1996"]),
+        ["consul-killed-1996", "kyung-hee-study-2006"]
+    );
+    assert_eq!(ids(&["--to", "1950"]), ["workers-recruited-sakhalin"]);
+    assert_eq!(
+        ids(&["--group", "students"]),
+        ["students-reconstruction", "kyung-hee-study-2006"]
+    );
+    assert_eq!(
+        ids(&["--group", "students", "--to", "2000"]),
+        ["students-reconstruction"]
+    );
+    assert!(events.iter().all(|event| !event.description.is_empty()
+        && !event.section.is_empty()
+        && !event.source.is_empty()
+        && !event.groups.is_empty()));
+}
+
+#[test]
+fn search_finds_every_kind_of_record_ignoring_case() {
+    let hits: Vec<HitRow> = json(&["search", "HAMGYONG"]);
+    assert_eq!(
+        hits,
+        [HitRow {
+            kind: String::from("related"),
+            id: String::from("koryo-saram"),
+            field: String::from("origin"),
+            text: String::from("northern provinces of Korea, Hamgyong above all"),
+        }]
+    );
+    let kinds = |text: &str| -> Vec<String> {
+        let mut kinds: Vec<String> = json::<Vec<HitRow>>(&["search", text])
+            .into_iter()
+            .map(|hit| hit.kind)
+            .collect();
+        kinds.dedup();
+        kinds
+    };
+    assert_eq!(kinds("pyongyang"), ["group"]);
+    assert_eq!(kinds("Kyung Hee"), ["event", "source"]);
+    assert!(kinds("Choi Duk-gun").contains(&String::from("event")));
+    assert!(kinds("Asian Russian").contains(&String::from("dataset")));
+    assert!(json::<Vec<HitRow>>(&["search", "nothing like this"]).is_empty());
+}
+
+#[test]
+fn sources_list_who_cites_them() {
+    let sources: Vec<SourceRow> = json(&["sources"]);
+    assert_eq!(sources.len(), 2);
+    assert_eq!(sources[1].id, "kyung-hee-2006");
+    assert_eq!(sources[1].author.as_deref(), Some("Kyung Hee University"));
+    assert_eq!(sources[1].year, Some(2006));
+    assert_eq!(sources[1].cited_by, ["total-2006", "kyung-hee-study-2006"]);
+    assert_eq!(sources[1].citations, 2);
+    assert_eq!(sources[0].citations, sources[0].cited_by.len());
+    for id in [
+        "students",
+        "workers",
+        "refugees",
+        "workers-any-year",
+        "refugees-1999",
+        "koryo-saram",
+    ] {
+        assert!(sources[0].cited_by.iter().any(|cited| cited == id), "{id}");
+    }
+    assert!(sources[0].author.is_none() && sources[0].year.is_none());
+}
+
+#[test]
+fn each_estimate_filter_selects_by_its_meaning() {
+    assert_eq!(
+        estimates_with(&["--group", "workers"]),
+        ["workers-1940s", "workers-any-year"]
+    );
+    assert_eq!(
+        estimates_with(&["--group", "refugees", "--group", "students"]),
+        ["refugees-1999"]
+    );
+    assert_eq!(estimates_with(&["--year", "1947"]), ["workers-1940s"]);
+    assert_eq!(estimates_with(&["--year", "1950"]), Vec::<String>::new());
+    assert_eq!(
+        estimates_with(&["--from", "1990"]),
+        ["total-2006", "refugees-1999"]
+    );
+    assert_eq!(estimates_with(&["--to", "1990"]), ["workers-1940s"]);
+    assert_eq!(
+        estimates_with(&["--from", "1949", "--to", "1999"]),
+        ["workers-1940s", "refugees-1999"]
+    );
+    assert_eq!(estimates_with(&["--region", "eastern"]), ["refugees-1999"]);
+    assert_eq!(
+        estimates_with(&["--region", "russia"]),
+        ["total-2006", "refugees-1999"]
+    );
+    assert_eq!(
+        estimates_with(&["--source", "article"]),
+        ["workers-1940s", "workers-any-year", "refugees-1999"]
+    );
+    assert_eq!(estimates_with(&["--source", "University"]), ["total-2006"]);
+    assert_eq!(
+        estimates_with(&["--min", "10000"]),
+        ["total-2006", "workers-any-year"]
+    );
+    assert_eq!(
+        estimates_with(&["--max", "8000"]),
+        ["workers-1940s", "refugees-1999"]
+    );
+    assert_eq!(
+        estimates_with(&["--min", "400", "--max", "9000"]),
+        ["workers-1940s", "refugees-1999"]
+    );
+    assert_eq!(
+        estimates_with(&["--group", "workers", "--min", "10000"]),
+        ["workers-any-year"]
+    );
+}
+
+#[test]
+fn estimates_sort_by_any_field_with_unknowns_last() {
+    assert_eq!(
+        estimates_with(&["--sort", "low"]),
+        [
+            "refugees-1999",
+            "workers-1940s",
+            "total-2006",
+            "workers-any-year"
+        ]
+    );
+    assert_eq!(
+        estimates_with(&["--sort", "high", "--reverse"]),
+        [
+            "workers-any-year",
+            "total-2006",
+            "workers-1940s",
+            "refugees-1999"
+        ]
+    );
+    assert_eq!(
+        estimates_with(&["--sort", "from"]),
+        [
+            "workers-1940s",
+            "refugees-1999",
+            "total-2006",
+            "workers-any-year"
+        ]
+    );
+    assert_eq!(
+        estimates_with(&["--sort", "from", "--reverse"]),
+        [
+            "total-2006",
+            "refugees-1999",
+            "workers-1940s",
+            "workers-any-year"
+        ]
+    );
+    assert_eq!(
+        estimates_with(&["--reverse"]),
+        [
+            "refugees-1999",
+            "workers-any-year",
+            "workers-1940s",
+            "total-2006"
+        ]
+    );
+    let (code, stdout, stderr) = run(&["estimates", "--sort", "size"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        stderr.starts_with("nkru: error: invalid value 'size' for '--sort <FIELD>'"),
+        "{stderr}"
+    );
+}
+
+const LIST_COMMANDS: &[&[&str]] = &[
+    &["groups"],
+    &["estimates"],
+    &["summary"],
+    &["timeline"],
+    &["search", "korea"],
+    &["sources"],
+    &["group", "workers"],
+];
+
+fn with_format<'a>(command: &[&'a str], format: &'a str) -> Vec<&'a str> {
+    let mut arguments = command.to_vec();
+    arguments.extend(["--format", format]);
+    arguments
+}
+
+#[test]
+fn every_command_writes_valid_csv_with_one_header() {
+    for command in LIST_COMMANDS {
+        let stdout = stdout_of(&with_format(command, "csv"));
+        let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+        let width = reader.headers().expect("a header").len();
+        let records: Vec<csv::StringRecord> = reader
+            .records()
+            .map(|record| record.expect("a valid record"))
+            .collect();
+        assert!(!records.is_empty(), "{command:?}");
+        assert!(
+            records.iter().all(|record| record.len() == width),
+            "{command:?}"
+        );
+    }
+}
+
+#[test]
+fn every_command_writes_tsv_with_the_same_number_of_fields_on_every_line() {
+    for command in LIST_COMMANDS {
+        let stdout = stdout_of(&with_format(command, "tsv"));
+        let widths: Vec<usize> = stdout
+            .lines()
+            .map(|line| line.split('\t').count())
+            .collect();
+        assert!(widths.len() > 1, "{command:?}");
+        assert!(
+            widths.iter().all(|width| *width == widths[0]),
+            "{command:?}: {widths:?}"
+        );
+    }
+}
+
+#[test]
+fn auto_format_in_a_pipe_is_tsv() {
+    for command in LIST_COMMANDS {
+        assert_eq!(
+            stdout_of(command),
+            stdout_of(&with_format(command, "tsv")),
+            "{command:?}"
+        );
+    }
+}
+
+#[test]
+fn every_command_writes_ndjson_one_object_per_line() {
+    for command in LIST_COMMANDS {
+        let stdout = stdout_of(&with_format(command, "ndjson"));
+        for line in stdout.lines() {
+            let value: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
+            assert!(value.is_object(), "{command:?}: {line}");
+        }
+    }
+    let estimates = stdout_of(&["estimates", "--format", "ndjson"]);
+    assert_eq!(estimates.lines().count(), 4);
+}
+
+#[test]
+fn every_command_writes_a_markdown_pipe_table() {
+    for command in LIST_COMMANDS {
+        let stdout = stdout_of(&with_format(command, "markdown"));
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert!(lines.len() >= 3, "{command:?}");
+        assert!(
+            lines[1]
+                .split(" | ")
+                .all(|cell| cell.trim_matches(['|', ' ']) == "---"),
+            "{command:?}"
+        );
+        let pipes = |line: &str| line.replace("\\|", "").matches('|').count();
+        assert!(
+            lines
+                .iter()
+                .all(|line| line.starts_with("| ") && line.ends_with(" |")),
+            "{command:?}"
+        );
+        assert!(
+            lines.iter().all(|line| pipes(line) == pipes(lines[0])),
+            "{command:?}"
+        );
+    }
+}
+
+#[test]
+fn every_command_writes_a_table_and_json() {
+    // A text each command's view must show, in the order of LIST_COMMANDS.
+    let shown = [
+        "International students",
+        "kyung-hee-2006",
+        "8,000–20,000",
+        "Choi Duk-gun",
+        "Korean",
+        "Kyung Hee University study",
+        "Pyongyang",
+    ];
+    assert_eq!(shown.len(), LIST_COMMANDS.len());
+    for (command, text) in LIST_COMMANDS.iter().zip(shown) {
+        let table = stdout_of(&with_format(command, "table"));
+        assert!(
+            table.contains(text),
+            "{command:?} does not show {text}:\n{table}"
+        );
+        let stdout = stdout_of(&with_format(command, "json"));
+        serde_json::from_str::<serde_json::Value>(&stdout).expect("valid JSON");
+    }
+}
+
+#[test]
+fn explicit_formats_give_the_same_bytes_as_the_environment_variable() {
+    for format in ["table", "tsv", "csv", "json", "ndjson", "markdown"] {
+        let flag = stdout_of(&["estimates", "--format", format]);
+        let output = nkru()
+            .args(["estimates"])
+            .env("NKRU_FORMAT", format)
+            .output()
+            .expect("runs");
+        assert_eq!(String::from_utf8_lossy(&output.stdout), flag, "{format}");
+    }
+}
+
+#[test]
+fn fields_pick_and_order_columns_in_every_format() {
+    assert_eq!(
+        stdout_of(&[
+            "estimates",
+            "--fields",
+            "high,id",
+            "--format",
+            "tsv",
+            "--max",
+            "500"
+        ]),
+        "high\tid\n500\trefugees-1999\n"
+    );
+    assert_eq!(
+        stdout_of(&[
+            "estimates",
+            "--fields",
+            "id,low",
+            "--format",
+            "csv",
+            "--max",
+            "500"
+        ]),
+        "id,low\r\nrefugees-1999,100\r\n"
+    );
+    assert_eq!(
+        stdout_of(&["groups", "--fields", "id", "--format", "ndjson"]),
+        "{\"id\":\"students\"}\n{\"id\":\"workers\"}\n{\"id\":\"refugees\"}\n"
+    );
+    assert_eq!(
+        stdout_of(&["groups", "--fields", "id,estimates", "--format", "markdown"]),
+        "| id | estimates |\n| --- | --- |\n| students | 0 |\n| workers | 2 |\n| refugees | 1 |\n"
+    );
+    assert_eq!(
+        stdout_of(&["sources", "--fields", "id", "--format", "json"]),
+        "[\n  {\n    \"id\": \"article\"\n  },\n  {\n    \"id\": \"kyung-hee-2006\"\n  }\n]\n"
+    );
+    assert_eq!(
+        stdout_of(&[
+            "group",
+            "students",
+            "--fields",
+            "id,estimate_ids",
+            "--format",
+            "csv"
+        ]),
+        "id,estimate_ids\r\nstudents,\r\n"
+    );
+    let table = stdout_of(&[
+        "timeline", "--fields", "id", "--format", "table", "--to", "1950",
+    ]);
+    assert!(
+        table.contains("workers-recruited-sakhalin") && !table.contains("Soviet"),
+        "{table}"
+    );
+}
+
+#[test]
+fn an_unknown_field_is_a_usage_error_listing_the_valid_ones() {
+    let (code, stdout, stderr) = run(&["estimates", "--fields", "id,size"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert_eq!(
+        stderr,
+        "nkru: error: unknown field `size` for this command; valid fields: id, scope, group, low, high, approximate, figures, from, to, period, region, measure, source, section\n"
+    );
+    let (code, _, stderr) = run(&["groups", "--fields", "low"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("valid fields: id, name, aliases, from, to, periods, estimates"),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = run(&["group", "workers", "--fields", "id", "--format", "json"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        stderr.contains("--fields picks columns of tabular output"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn no_header_leaves_out_the_header_line() {
+    assert_eq!(
+        stdout_of(&["groups", "--fields", "id", "--no-header", "--format", "tsv"]),
+        "students\nworkers\nrefugees\n"
+    );
+    assert_eq!(
+        stdout_of(&["groups", "--fields", "id", "--no-header", "--format", "csv"]),
+        "students\r\nworkers\r\nrefugees\r\n"
+    );
+    let table = stdout_of(&[
+        "groups",
+        "--fields",
+        "id",
+        "--no-header",
+        "--format",
+        "table",
+    ]);
+    assert!(
+        !table.contains(" id ") && table.contains("students"),
+        "{table}"
+    );
+    let (code, stdout, stderr) = run(&["groups", "--no-header", "--format", "markdown"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        stderr.contains("a Markdown table needs its header"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_filter_that_matches_nothing_succeeds_with_an_empty_list() {
+    for (format, expected) in [
+        ("json", "[]\n"),
+        ("ndjson", ""),
+        (
+            "tsv",
+            "id\tscope\tgroup\tlow\thigh\tapproximate\tfigures\tfrom\tto\tperiod\tregion\tmeasure\tsource\tsection\n",
+        ),
+        (
+            "csv",
+            "id,scope,group,low,high,approximate,figures,from,to,period,region,measure,source,section\r\n",
+        ),
+    ] {
+        let (code, stdout, stderr) = run(&["estimates", "--year", "1800", "--format", format]);
+        assert_eq!(
+            (code, stdout.as_str(), stderr.as_str()),
+            (0, expected, ""),
+            "{format}"
+        );
+    }
+    assert_eq!(stdout_of(&["search", "zzzz", "--format", "json"]), "[]\n");
+    assert_eq!(
+        stdout_of(&["timeline", "--from", "2030", "--format", "json"]),
+        "[]\n"
+    );
+}
+
+#[test]
+fn unknown_group_names_fail_with_a_suggestion_and_empty_stdout() {
+    for arguments in [
+        vec!["group", "wrkers"],
+        vec!["estimates", "--group", "wrkers"],
+        vec!["summary", "--group", "wrkers"],
+        vec!["timeline", "--group", "wrkers"],
+    ] {
+        let (code, stdout, stderr) = run(&arguments);
+        assert_eq!((code, stdout.as_str()), (1, ""), "{arguments:?}");
+        assert_eq!(
+            stderr,
+            "nkru: error: no group is called `wrkers`; did you mean `workers`? (groups: students, workers, refugees)\n"
+        );
+    }
+    let (code, _, stderr) = run(&["group", "sailors"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "nkru: error: no group is called `sailors` (groups: students, workers, refugees)\n"
+    );
+}
+
+#[test]
+fn group_names_resolve_in_every_accepted_form() {
+    for name in [
+        "workers",
+        "Worker",
+        "GUEST WORKERS",
+        "migrant worker",
+        "w",
+        "guest",
+        "north korean workers",
+    ] {
+        let group: GroupObject = json(&["group", name]);
+        assert_eq!(group.id, "workers", "{name}");
+    }
+    for (name, id) in [
+        ("student", "students"),
+        ("trainee", "students"),
+        ("Defectors", "refugees"),
+        ("runaway", "refugees"),
+        ("International Students", "students"),
+    ] {
+        let group: GroupObject = json(&["group", name]);
+        assert_eq!(group.id, id, "{name}");
+    }
+}
+
+#[test]
+fn an_ambiguous_prefix_names_the_candidates() {
+    let directory = tempdir();
+    let path = directory.join("ambiguous.json");
+    let text = nkru::dataset::EMBEDDED.replacen(
+        "\"migrant workers\"",
+        "\"migrant workers\", \"stevedores\"",
+        1,
+    );
+    std::fs::write(&path, text).expect("write the dataset");
+    let path = path.to_string_lossy().into_owned();
+    let (code, stdout, stderr) = run(&["--data", &path, "group", "st"]);
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert_eq!(
+        stderr,
+        "nkru: error: the group name `st` fits several groups: `students`, `workers`\n"
+    );
+}
+
+fn tempdir() -> std::path::PathBuf {
+    let directory = std::env::temp_dir().join(format!(
+        "nkru-test-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    std::fs::create_dir_all(&directory).expect("a temporary directory");
+    directory
+}
+
+#[test]
+fn usage_errors_exit_2_with_one_line_and_empty_stdout() {
+    for (arguments, message) in [
+        (
+            vec!["estimates", "--min", "10", "--max", "5"],
+            "nkru: error: --min 10 is greater than --max 5, so nothing could match\n",
+        ),
+        (
+            vec!["estimates", "--from", "2000", "--to", "1990"],
+            "nkru: error: --from 2000 is greater than --to 1990, so nothing could match\n",
+        ),
+        (
+            vec!["timeline", "--from", "2000", "--to", "1990"],
+            "nkru: error: --from 2000 is greater than --to 1990, so nothing could match\n",
+        ),
+        (
+            vec!["search", ""],
+            "nkru: error: the search text cannot be empty\n",
+        ),
+        (
+            vec!["group", ""],
+            "nkru: error: a group name cannot be empty\n",
+        ),
+    ] {
+        let (code, stdout, stderr) = run(&arguments);
+        assert_eq!(
+            (code, stdout.as_str(), stderr.as_str()),
+            (2, "", message),
+            "{arguments:?}"
+        );
+    }
+    for arguments in [
+        vec!["groups", "--format", "xml"],
+        vec!["groups", "--color", "sometimes"],
+        vec!["estimates", "--year", "soon"],
+        vec!["estimates", "--min", "-5"],
+        vec!["estimates", "--max", "99999999999999999999999"],
+        vec!["frobnicate"],
+        vec!["groups", "--frobnicate"],
+        vec!["group"],
+        vec![],
+    ] {
+        let (code, stdout, stderr) = run(&arguments);
+        assert_eq!((code, stdout.as_str()), (2, ""), "{arguments:?}");
+        assert_eq!(stderr.lines().count(), 1, "{arguments:?}: {stderr}");
+        assert!(
+            stderr.starts_with("nkru: error: "),
+            "{arguments:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn colour_only_in_human_views_on_request_or_on_a_terminal() {
+    const ESCAPE: char = '\u{1b}';
+    assert!(stdout_of(&["groups", "--format", "table", "--color", "always"]).contains(ESCAPE));
+    assert!(stdout_of(&["summary", "--format", "table", "--color", "always"]).contains(ESCAPE));
+    assert!(
+        stdout_of(&["group", "workers", "--format", "table", "--color", "always"]).contains(ESCAPE)
+    );
+    assert!(
+        !stdout_of(&["groups", "--format", "table"]).contains(ESCAPE),
+        "auto is off in a pipe"
+    );
+    assert!(!stdout_of(&["groups", "--format", "table", "--color", "never"]).contains(ESCAPE));
+    for format in ["tsv", "csv", "json", "ndjson", "markdown"] {
+        let stdout = stdout_of(&["groups", "--format", format, "--color", "always"]);
+        assert!(!stdout.contains(ESCAPE), "{format} is never coloured");
+    }
+    let output = nkru()
+        .args(["groups", "--format", "table"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&output.stdout).contains(ESCAPE));
+}
+
+#[test]
+fn help_documents_exit_codes_and_environment() {
+    let help = stdout_of(&["--help"]);
+    for text in [
+        "Exit codes:",
+        "0  success",
+        "1  a named group",
+        "2  usage error",
+        "3  the dataset",
+        "NKRU_FORMAT",
+        "NKRU_DATA",
+        "NO_COLOR",
+    ] {
+        assert!(help.contains(text), "{text}");
+    }
+    for command in [
+        "groups",
+        "group",
+        "estimates",
+        "summary",
+        "timeline",
+        "search",
+        "sources",
+        "validate",
+    ] {
+        let help = stdout_of(&[command, "--help"]);
+        assert!(help.contains("Examples:"), "{command}");
+    }
+}
+
+#[test]
+fn validate_accepts_the_embedded_dataset() {
+    assert_eq!(
+        stdout_of(&["validate"]),
+        "embedded dataset: valid: 3 groups, 4 estimates, 6 events, 2 sources, 1 related\n"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_nkru_quietly() {
+    for arguments in [
+        &["estimates"][..],
+        &["group", "workers", "--format", "table"],
+        &["summary", "--format", "json"],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let output = crate::harness::command()
+            .args(arguments)
+            .stdout(writer)
+            .output()
+            .expect("nkru runs");
+        assert_eq!(output.status.code(), Some(0), "{arguments:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{arguments:?}");
+    }
+}

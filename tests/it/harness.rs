@@ -1,0 +1,73 @@
+//! The one harness of the integration tests: the nkru binary in an environment scrubbed of
+//! every variable that changes its output, and the ways to run it.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::process::Command;
+
+/// The environment variables that change what nkru prints; each test sets what it needs.
+pub const SCRUBBED: &[&str] = &[
+    "NO_COLOR",
+    "NKRU_FORMAT",
+    "NKRU_DATA",
+    "NKRU_MAX_SIZE",
+    "COLUMNS",
+    "LANG",
+    "LC_ALL",
+    "LC_CTYPE",
+];
+
+/// The nkru binary as a standard command, with the scrubbed environment.
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_nkru"));
+    for variable in SCRUBBED {
+        command.env_remove(variable);
+    }
+    command
+}
+
+/// The nkru binary as an `assert_cmd` command, with the scrubbed environment.
+pub fn nkru() -> assert_cmd::Command {
+    assert_cmd::Command::from_std(command())
+}
+
+/// Runs nkru with these arguments and returns its exit code, stdout and stderr.
+pub fn run(arguments: &[&str]) -> (i32, String, String) {
+    let output = nkru().args(arguments).output().expect("nkru runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    )
+}
+
+/// Runs nkru, expects success with nothing on stderr, and returns stdout.
+pub fn stdout_of(arguments: &[&str]) -> String {
+    let (code, stdout, stderr) = run(arguments);
+    assert_eq!(code, 0, "nkru {arguments:?} failed: {stderr}");
+    assert_eq!(stderr, "", "nkru {arguments:?} wrote to stderr");
+    stdout
+}
+
+/// Whether an outside program a test needs is installed. When it is not, the test says plainly
+/// on stderr that it skipped; under CI (where `.ci/run` installs the program) it fails instead,
+/// so CI always runs the test. The note is written to stderr directly, past the test runner's
+/// capture, so it shows in every run.
+pub fn installed(program: &str, package: &str) -> bool {
+    let found = Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{program} is not installed, and CI must run every test (Debian package {package})"
+        );
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: {program} is not installed (Debian package {package}; .ci/run installs it)"
+        );
+    }
+    found
+}

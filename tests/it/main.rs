@@ -1,0 +1,22 @@
+//! nkru's integration tests, built as one binary: the nkru binary run as users and scripts run
+//! it, and the library's public interface.
+
+// The pedantic lints hold nkru's own code to its style; tests favour plain, long, explicit
+// scenarios over the shapes those lints ask for.
+#![allow(clippy::pedantic)]
+
+mod adversarial;
+mod architecture;
+mod cli;
+mod completions;
+mod dataset_files;
+mod format_document;
+mod fuzz_regressions;
+mod harness;
+mod manual;
+mod properties;
+mod readme;
+mod schema;
+mod tables;
+mod terminal;
+mod terminal_safety;

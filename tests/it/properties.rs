@@ -1,0 +1,493 @@
+//! Properties of any valid dataset: it renders in every format, JSON gives back its records,
+//! filters mean what they say, every name finds its group and summaries agree with their figures.
+
+use std::collections::BTreeSet;
+use std::ffi::OsString;
+
+use nkru::Environment;
+use nkru::dataset::{Dataset, Estimate, Event, Fact, Group, Period, Related, Source};
+use nkru::query::{self, EstimateFilter};
+use proptest::prelude::*;
+use proptest::sample::Index;
+use serde_json::Value;
+
+/// Text of any characters, control characters included, that is never blank.
+fn text() -> impl Strategy<Value = String> {
+    any::<String>().prop_map(|text| format!("t{text}"))
+}
+
+/// A year: mostly within the span the dataset is about, sometimes anywhere an i32 reaches.
+fn year() -> impl Strategy<Value = i32> {
+    prop_oneof![4 => 1900..2030i32, 1 => any::<i32>()]
+}
+
+/// A population figure: mostly modest, sometimes up to `u64::MAX`.
+fn figure() -> impl Strategy<Value = u64> {
+    prop_oneof![4 => 0..100_000u64, 1 => any::<u64>()]
+}
+
+/// A period whose ends, when both known, are in order.
+fn period() -> impl Strategy<Value = Period> {
+    (
+        proptest::option::of(year()),
+        proptest::option::of(year()),
+        text(),
+    )
+        .prop_map(|(from, to, text)| {
+            let (from, to) = match (from, to) {
+                (Some(from), Some(to)) if from > to => (Some(to), Some(from)),
+                ends => ends,
+            };
+            Period { from, to, text }
+        })
+}
+
+/// A period with a known start, as events need.
+fn dated_period() -> impl Strategy<Value = Period> {
+    (period(), year()).prop_map(|(mut period, start)| {
+        let start = period.to.map_or(start, |to| start.min(to));
+        period.from = Some(period.from.unwrap_or(start));
+        period
+    })
+}
+
+fn pick(ids: &[String], index: Index) -> String {
+    ids[index.index(ids.len())].clone()
+}
+
+/// A lowercase word for names: no `s` at its end matters, since every name ends in a number.
+fn word() -> impl Strategy<Value = String> {
+    "[a-z]{1,8}"
+}
+
+prop_compose! {
+    fn group(index: usize, sources: Vec<String>)(
+        word in word(),
+        title in "[A-Z][a-z]{0,8}",
+        alias_words in proptest::collection::vec(word(), 0..3),
+        description in text(),
+        periods in proptest::collection::vec(period(), 0..3),
+        facts in proptest::collection::vec((text(), any::<Index>(), text()), 0..3),
+    ) -> Group {
+        // Every name of group `index` ends in `-index` or `-index-n`, so no two groups share one.
+        Group {
+            id: format!("{word}-{index}"),
+            name: format!("{title} {word}-{index}"),
+            aliases: alias_words
+                .iter()
+                .enumerate()
+                .map(|(number, alias)| format!("{alias}-{index}-{number}"))
+                .collect(),
+            description,
+            periods,
+            facts: facts
+                .into_iter()
+                .map(|(text, source, section)| Fact { text, source: pick(&sources, source), section })
+                .collect(),
+        }
+    }
+}
+
+fn source(index: usize) -> impl Strategy<Value = Source> {
+    (
+        text(),
+        text(),
+        proptest::option::of(text()),
+        proptest::option::of(year()),
+        text(),
+    )
+        .prop_map(move |(name, kind, author, year, description)| Source {
+            id: format!("s-{index}"),
+            name,
+            kind,
+            author,
+            year,
+            description,
+        })
+}
+
+fn estimate(
+    index: usize,
+    groups: Vec<String>,
+    sources: Vec<String>,
+) -> impl Strategy<Value = Estimate> {
+    (
+        proptest::option::of(any::<Index>()),
+        figure(),
+        figure(),
+        any::<bool>(),
+        period(),
+        proptest::option::of(text()),
+        text(),
+        any::<Index>(),
+        text(),
+    )
+        .prop_map(
+            move |(group, first, second, approximate, period, region, measure, source, section)| {
+                Estimate {
+                    id: format!("e-{index}"),
+                    group: group.map(|group| pick(&groups, group)),
+                    low: first.min(second),
+                    high: first.max(second),
+                    approximate,
+                    period,
+                    region,
+                    measure,
+                    source: pick(&sources, source),
+                    section,
+                }
+            },
+        )
+}
+
+fn event(index: usize, groups: Vec<String>, sources: Vec<String>) -> impl Strategy<Value = Event> {
+    (
+        dated_period(),
+        text(),
+        proptest::collection::vec(any::<Index>(), 0..3),
+        any::<Index>(),
+        text(),
+    )
+        .prop_map(move |(period, description, involved, source, section)| {
+            let mut ids: Vec<String> = Vec::new();
+            for group in &involved {
+                let id = pick(&groups, *group);
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            Event {
+                id: format!("v-{index}"),
+                period,
+                description,
+                groups: ids,
+                source: pick(&sources, source),
+                section,
+            }
+        })
+}
+
+fn related(index: usize, sources: Vec<String>) -> impl Strategy<Value = Related> {
+    (
+        text(),
+        text(),
+        text(),
+        text(),
+        period(),
+        any::<Index>(),
+        text(),
+    )
+        .prop_map(
+            move |(name, description, origin, destination, period, source, section)| Related {
+                id: format!("r-{index}"),
+                name,
+                description,
+                origin,
+                destination,
+                period,
+                source: pick(&sources, source),
+                section,
+            },
+        )
+}
+
+/// A dataset that keeps every invariant, of a handful of records of each kind.
+fn dataset() -> impl Strategy<Value = Dataset> {
+    (1..4usize, 1..4usize, 0..7usize, 0..5usize, 0..3usize).prop_flat_map(
+        |(group_count, source_count, estimate_count, event_count, related_count)| {
+            let source_ids: Vec<String> = (0..source_count)
+                .map(|index| format!("s-{index}"))
+                .collect();
+            let sources: Vec<_> = (0..source_count).map(source).collect();
+            let groups: Vec<_> = (0..group_count)
+                .map(|index| group(index, source_ids.clone()))
+                .collect();
+            (groups, sources).prop_flat_map(move |(groups, sources)| {
+                let group_ids: Vec<String> = groups.iter().map(|group| group.id.clone()).collect();
+                let source_ids: Vec<String> =
+                    sources.iter().map(|source| source.id.clone()).collect();
+                let estimates: Vec<_> = (0..estimate_count)
+                    .map(|index| estimate(index, group_ids.clone(), source_ids.clone()))
+                    .collect();
+                let events: Vec<_> = (0..event_count)
+                    .map(|index| event(index, group_ids.clone(), source_ids.clone()))
+                    .collect();
+                let related: Vec<_> = (0..related_count)
+                    .map(|index| related(index, source_ids.clone()))
+                    .collect();
+                (
+                    Just(groups),
+                    Just(sources),
+                    estimates,
+                    events,
+                    related,
+                    text(),
+                    text(),
+                    proptest::collection::vec(text(), 0..3),
+                    year(),
+                )
+                    .prop_map(
+                        |(
+                            groups,
+                            sources,
+                            estimates,
+                            events,
+                            related,
+                            title,
+                            overview,
+                            categories,
+                            as_of,
+                        )| {
+                            Dataset {
+                                title,
+                                overview,
+                                categories,
+                                version: String::from("1"),
+                                as_of,
+                                groups,
+                                estimates,
+                                events,
+                                sources,
+                                related,
+                            }
+                        },
+                    )
+            })
+        },
+    )
+}
+
+/// Runs nkru on a dataset held in memory; returns exit code, stdout and stderr.
+fn run(dataset: &[u8], arguments: &[&str], terminal: bool) -> (u8, String, String) {
+    let environment = Environment {
+        stdout_is_terminal: terminal,
+        terminal_width: terminal.then_some(80),
+        // Colour codes are nkru's own escapes; without them any escape would be the dataset's.
+        no_color: true,
+        ..Environment::default()
+    };
+    let arguments: Vec<OsString> = std::iter::once("nkru")
+        .chain(arguments.iter().copied())
+        .map(OsString::from)
+        .collect();
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let code = nkru::execute_on_bytes(arguments, &environment, dataset, &mut stdout, &mut stderr);
+    (
+        code,
+        String::from_utf8(stdout).expect("stdout is UTF-8"),
+        String::from_utf8(stderr).expect("stderr is UTF-8"),
+    )
+}
+
+fn bytes(dataset: &Dataset) -> Vec<u8> {
+    serde_json::to_vec(dataset).expect("a dataset serializes")
+}
+
+fn json(dataset: &[u8], arguments: &[&str]) -> Value {
+    let mut arguments = arguments.to_vec();
+    arguments.extend(["--format", "json"]);
+    let (code, stdout, stderr) = run(dataset, &arguments, false);
+    assert_eq!(code, 0, "{arguments:?}: {stderr}");
+    serde_json::from_str(&stdout).expect("JSON output parses")
+}
+
+fn ids(estimates: &[&Estimate]) -> Vec<String> {
+    estimates
+        .iter()
+        .map(|estimate| estimate.id.clone())
+        .collect()
+}
+
+fn filtered(dataset: &Dataset, filter: &EstimateFilter) -> Vec<String> {
+    ids(&filter.apply(dataset))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn a_valid_dataset_renders_in_every_format(dataset in dataset()) {
+        prop_assert_eq!(nkru::dataset::validate(&dataset), Vec::new());
+        let text = bytes(&dataset);
+        let first_group = dataset.groups[0].id.clone();
+        let commands: Vec<Vec<&str>> = vec![
+            vec!["groups"],
+            vec!["group", &first_group],
+            vec!["estimates"],
+            vec!["estimates", "--sort", "high", "--reverse"],
+            vec!["summary"],
+            vec!["summary", "--group", &first_group],
+            vec!["timeline"],
+            vec!["search", "t"],
+            vec!["sources"],
+            vec!["validate"],
+        ];
+        for command in &commands {
+            for format in ["table", "tsv", "csv", "json", "ndjson", "markdown"] {
+                let mut arguments = command.clone();
+                arguments.extend(["--format", format]);
+                let (code, stdout, stderr) = run(&text, &arguments, format == "table");
+                prop_assert_eq!(code, 0, "{:?}: {}", arguments, stderr);
+                if format == "table" {
+                    prop_assert!(
+                        !stdout.chars().any(|character| character.is_control() && character != '\n'),
+                        "{:?}: {:?}", arguments, stdout
+                    );
+                }
+                if format == "json" && command[0] != "validate" {
+                    prop_assert!(serde_json::from_str::<Value>(&stdout).is_ok(), "{:?}", arguments);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn json_gives_back_the_records(dataset in dataset()) {
+        let text = bytes(&dataset);
+        let estimates = json(&text, &["estimates"]);
+        let estimates = estimates.as_array().expect("an array");
+        prop_assert_eq!(estimates.len(), dataset.estimates.len());
+        for (row, estimate) in estimates.iter().zip(&dataset.estimates) {
+            prop_assert_eq!(&row["id"], &Value::from(estimate.id.as_str()));
+            prop_assert_eq!(&row["group"], &serde_json::to_value(&estimate.group).expect("JSON"));
+            prop_assert_eq!(row["low"].as_u64(), Some(estimate.low));
+            prop_assert_eq!(row["high"].as_u64(), Some(estimate.high));
+            prop_assert_eq!(row["approximate"].as_bool(), Some(estimate.approximate));
+            prop_assert_eq!(&row["from"], &serde_json::to_value(estimate.period.from).expect("JSON"));
+            prop_assert_eq!(&row["to"], &serde_json::to_value(estimate.period.to).expect("JSON"));
+            prop_assert_eq!(row["period"].as_str(), Some(estimate.period.text.as_str()));
+            prop_assert_eq!(&row["region"], &serde_json::to_value(&estimate.region).expect("JSON"));
+            prop_assert_eq!(row["measure"].as_str(), Some(estimate.measure.as_str()));
+            prop_assert_eq!(row["source"].as_str(), Some(estimate.source.as_str()));
+            prop_assert_eq!(row["section"].as_str(), Some(estimate.section.as_str()));
+        }
+        let groups = json(&text, &["groups"]);
+        for (row, group) in groups.as_array().expect("an array").iter().zip(&dataset.groups) {
+            prop_assert_eq!(row["id"].as_str(), Some(group.id.as_str()));
+            prop_assert_eq!(row["name"].as_str(), Some(group.name.as_str()));
+            prop_assert_eq!(&row["aliases"], &serde_json::to_value(&group.aliases).expect("JSON"));
+        }
+        for group in &dataset.groups {
+            let detail = json(&text, &["group", &group.id]);
+            prop_assert_eq!(&detail["description"], &Value::from(group.description.as_str()));
+            prop_assert_eq!(&detail["periods"], &serde_json::to_value(&group.periods).expect("JSON"));
+            prop_assert_eq!(&detail["facts"], &serde_json::to_value(&group.facts).expect("JSON"));
+        }
+        let events = json(&text, &["timeline"]);
+        let listed: BTreeSet<(String, String)> = events
+            .as_array()
+            .expect("an array")
+            .iter()
+            .map(|row| (row["id"].as_str().unwrap_or("").to_owned(), row["description"].as_str().unwrap_or("").to_owned()))
+            .collect();
+        let expected: BTreeSet<(String, String)> = dataset
+            .events
+            .iter()
+            .map(|event| (event.id.clone(), event.description.clone()))
+            .collect();
+        prop_assert_eq!(listed, expected);
+        let sources = json(&text, &["sources"]);
+        for (row, source) in sources.as_array().expect("an array").iter().zip(&dataset.sources) {
+            prop_assert_eq!(row["id"].as_str(), Some(source.id.as_str()));
+            prop_assert_eq!(row["name"].as_str(), Some(source.name.as_str()));
+            prop_assert_eq!(&row["author"], &serde_json::to_value(&source.author).expect("JSON"));
+            prop_assert_eq!(&row["year"], &serde_json::to_value(source.year).expect("JSON"));
+        }
+    }
+
+    #[test]
+    fn filters_mean_what_they_say(
+        dataset in dataset(),
+        year in year(),
+        bounds in (figure(), figure()),
+        group in any::<Index>(),
+    ) {
+        let (min, max) = (bounds.0.min(bounds.1), bounds.0.max(bounds.1));
+        let group = dataset.groups[group.index(dataset.groups.len())].id.clone();
+        let keep = |test: &dyn Fn(&Estimate) -> bool| -> Vec<String> {
+            dataset.estimates.iter().filter(|estimate| test(estimate)).map(|estimate| estimate.id.clone()).collect()
+        };
+        let by_year = filtered(&dataset, &EstimateFilter { year: Some(year), ..Default::default() });
+        prop_assert_eq!(&by_year, &keep(&|estimate| estimate.period.covers(year)));
+        let by_min = filtered(&dataset, &EstimateFilter { min: Some(min), ..Default::default() });
+        prop_assert_eq!(&by_min, &keep(&|estimate| estimate.high >= min));
+        let by_max = filtered(&dataset, &EstimateFilter { max: Some(max), ..Default::default() });
+        prop_assert_eq!(&by_max, &keep(&|estimate| estimate.low <= max));
+        let by_group = filtered(&dataset, &EstimateFilter { groups: vec![group.clone()], ..Default::default() });
+        prop_assert_eq!(&by_group, &keep(&|estimate| estimate.group.as_deref() == Some(group.as_str())));
+        let combined = filtered(&dataset, &EstimateFilter {
+            year: Some(year),
+            min: Some(min),
+            max: Some(max),
+            groups: vec![group.clone()],
+            ..Default::default()
+        });
+        let intersection: Vec<String> = by_year
+            .iter()
+            .filter(|id| by_min.contains(id) && by_max.contains(id) && by_group.contains(id))
+            .cloned()
+            .collect();
+        prop_assert_eq!(&combined, &intersection);
+        // The command line agrees with the library.
+        let text = bytes(&dataset);
+        let (year, min, max) = (year.to_string(), min.to_string(), max.to_string());
+        let listed = json(&text, &["estimates", "--year", &year, "--min", &min, "--max", &max, "--group", &group]);
+        let listed: Vec<String> = listed
+            .as_array()
+            .expect("an array")
+            .iter()
+            .map(|row| row["id"].as_str().unwrap_or("").to_owned())
+            .collect();
+        prop_assert_eq!(listed, combined);
+    }
+
+    #[test]
+    fn every_id_name_and_alias_finds_its_own_group(dataset in dataset()) {
+        for group in &dataset.groups {
+            let names = std::iter::once(&group.id)
+                .chain(std::iter::once(&group.name))
+                .chain(&group.aliases);
+            for name in names {
+                let found = query::resolve_group(&dataset, name).map(|found| found.id.clone());
+                prop_assert_eq!(found.ok(), Some(group.id.clone()), "{}", name);
+                let shouted = query::resolve_group(&dataset, &name.to_uppercase()).map(|found| found.id.clone());
+                prop_assert_eq!(shouted.ok(), Some(group.id.clone()), "{}", name);
+            }
+        }
+    }
+
+    #[test]
+    fn summaries_agree_with_their_estimates(dataset in dataset()) {
+        let lines = query::summarize(&dataset, &[]);
+        prop_assert_eq!(lines.len(), dataset.groups.len() + 1);
+        for line in &lines {
+            let estimates: Vec<&Estimate> = if line.id == query::TOTAL_ID {
+                dataset.estimates.iter().filter(|estimate| estimate.group.is_none()).collect()
+            } else {
+                query::estimates_of(&dataset, line.id)
+            };
+            prop_assert_eq!(line.estimates, estimates.len());
+            prop_assert_eq!(line.lowest, estimates.iter().map(|estimate| estimate.low).min());
+            prop_assert_eq!(line.highest, estimates.iter().map(|estimate| estimate.high).max());
+            if let Some(latest) = line.latest {
+                prop_assert!(estimates.iter().any(|estimate| std::ptr::eq(*estimate, latest)));
+            } else {
+                prop_assert!(estimates.is_empty());
+            }
+        }
+        let summary = json(&bytes(&dataset), &["summary"]);
+        let groups = summary["groups"].as_array().expect("an array");
+        prop_assert_eq!(groups.len(), dataset.groups.len());
+        for (row, line) in groups.iter().zip(&lines[1..]) {
+            prop_assert_eq!(row["estimates"].as_u64(), Some(line.estimates as u64));
+            prop_assert_eq!(row["lowest"].as_u64(), line.lowest);
+            prop_assert_eq!(row["highest"].as_u64(), line.highest);
+        }
+        prop_assert_eq!(summary["total"]["estimates"].as_u64(), Some(lines[0].estimates as u64));
+    }
+}

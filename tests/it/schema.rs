@@ -1,0 +1,119 @@
+//! `nkru schema`: the JSON Schema of the dataset format accepts the embedded dataset and the
+//! documented example, and rejects broken ones.
+
+use crate::harness::nkru;
+
+use serde_json::{Value, json};
+
+/// The embedded dataset, as shipped in the repository.
+const EMBEDDED: &str = include_str!("../../data/nkru.json");
+
+/// The schema as `nkru schema` prints it.
+fn schema() -> Value {
+    let output = nkru().arg("schema").output().expect("nkru runs");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty());
+    serde_json::from_slice(&output.stdout).expect("the schema is JSON")
+}
+
+fn validator() -> jsonschema::Validator {
+    jsonschema::draft202012::new(&schema()).expect("the schema is a valid draft 2020-12 schema")
+}
+
+fn embedded() -> Value {
+    serde_json::from_str(EMBEDDED).expect("the embedded dataset is JSON")
+}
+
+#[test]
+fn the_schema_is_draft_2020_12_and_describes_every_field() {
+    let schema = schema();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    let mut objects = vec![("Dataset".to_owned(), &schema)];
+    let definitions = schema["$defs"].as_object().expect("the schema has $defs");
+    objects.extend(
+        definitions
+            .iter()
+            .map(|(name, object)| (name.clone(), object)),
+    );
+    assert_eq!(objects.len(), 8, "Dataset and its seven record types");
+    for (name, object) in objects {
+        assert!(
+            object["description"].is_string(),
+            "{name} has no description"
+        );
+        let properties = object["properties"].as_object().expect("an object schema");
+        for (field, property) in properties {
+            assert!(
+                property["description"]
+                    .as_str()
+                    .is_some_and(|text| !text.is_empty()),
+                "{name}.{field} has no description"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_embedded_dataset_satisfies_the_schema() {
+    let validator = validator();
+    let errors: Vec<String> = validator
+        .iter_errors(&embedded())
+        .map(|error| format!("{}: {error}", error.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn the_documented_example_satisfies_the_schema() {
+    let example: Value =
+        serde_json::from_str(include_str!("../../docs/example-dataset.json")).expect("JSON");
+    assert!(validator().is_valid(&example));
+}
+
+/// A change that breaks a dataset.
+type Breakage = fn(&mut Value);
+
+#[test]
+fn broken_datasets_are_rejected() {
+    let validator = validator();
+    let breakages: [(&str, Breakage); 8] = [
+        ("a figure as text", |data| {
+            data["estimates"][0]["low"] = json!("10000");
+        }),
+        ("a negative figure", |data| {
+            data["estimates"][0]["high"] = json!(-1);
+        }),
+        ("a year beyond 32 bits", |data| {
+            data["events"][0]["period"]["from"] = json!(3_000_000_000_u64);
+        }),
+        ("a missing field", |data| {
+            data["groups"][0]
+                .as_object_mut()
+                .expect("a group is an object")
+                .remove("name");
+        }),
+        ("a blank text", |data| {
+            data["sources"][0]["name"] = json!("  ");
+        }),
+        ("a blank region", |data| {
+            data["estimates"][0]["region"] = json!("");
+        }),
+        ("a list that is not a list", |data| {
+            data["groups"][0]["aliases"] = json!("students");
+        }),
+        ("a top level that is an array", |data| *data = json!([])),
+    ];
+    for (name, breakage) in breakages {
+        let mut broken = embedded();
+        breakage(&mut broken);
+        assert!(!validator.is_valid(&broken), "{name} is accepted");
+    }
+    // Unknown fields are allowed, as nkru loads them with a warning.
+    let mut extended = embedded();
+    extended["notes"] = json!("for a newer nkru");
+    extended["estimates"][0]["confidence"] = json!(0.5);
+    assert!(validator.is_valid(&extended));
+}
