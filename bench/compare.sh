@@ -28,7 +28,7 @@ fi
 
 # --- builds ----------------------------------------------------------------------------------
 echo "building nkru and the dataset generator (release) ..." >&2
-(cd "$root" && cargo build --release --quiet --bin nkru --example gen_dataset)
+(cd "$root" && cargo build --release --quiet --features synthetic --bin nkru --example gen_dataset)
 target="$(cd "$root" && cargo metadata --format-version 1 --no-deps | jq -r .target_directory)"
 nkru="$target/release/nkru"
 generator="$target/release/examples/gen_dataset"
