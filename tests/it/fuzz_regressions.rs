@@ -1,7 +1,6 @@
 //! The fuzzers' seed corpus and the inputs they found, run through the same paths as the fuzz
 //! targets in fuzz/, so that what once went wrong is checked on every `cargo test`.
 
-use std::ffi::OsString;
 use std::path::Path;
 
 use nkru::Environment;
@@ -46,24 +45,7 @@ fn group_name_seeds_resolve_or_fail_cleanly() {
 }
 
 fn run(arguments: &[&str], dataset: &[u8]) -> (u8, String, String) {
-    let arguments: Vec<OsString> = std::iter::once("nkru")
-        .chain(arguments.iter().copied())
-        .map(OsString::from)
-        .collect();
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    let code = nkru::execute_on_bytes(
-        arguments,
-        &Environment::default(),
-        dataset,
-        &mut stdout,
-        &mut stderr,
-    );
-    (
-        code,
-        String::from_utf8(stdout).expect("UTF-8"),
-        String::from_utf8(stderr).expect("UTF-8"),
-    )
+    crate::harness::run_in_memory(dataset, arguments, &Environment::default())
 }
 
 /// Found by the `command` target: a group name that starts like a flag is a name after `--`,

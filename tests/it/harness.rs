@@ -50,6 +50,27 @@ pub fn stdout_of(arguments: &[&str]) -> String {
     stdout
 }
 
+/// Runs nkru in-process on dataset bytes held in memory, in `environment`; returns its exit
+/// code, stdout and stderr.
+pub fn run_in_memory(
+    dataset: &[u8],
+    arguments: &[&str],
+    environment: &nkru::Environment,
+) -> (u8, String, String) {
+    let arguments: Vec<std::ffi::OsString> = std::iter::once("nkru")
+        .chain(arguments.iter().copied())
+        .map(std::ffi::OsString::from)
+        .collect();
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let code = nkru::execute_on_bytes(arguments, environment, dataset, &mut stdout, &mut stderr);
+    (
+        code,
+        String::from_utf8(stdout).expect("stdout is UTF-8"),
+        String::from_utf8(stderr).expect("stderr is UTF-8"),
+    )
+}
+
 /// Whether an outside program a test needs is installed. When it is not, the test says plainly
 /// on stderr that it skipped; under CI (where `.ci/run` installs the program) it fails instead,
 /// so CI always runs the test. The note is written to stderr directly, past the test runner's

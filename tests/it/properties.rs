@@ -2,7 +2,6 @@
 //! filters mean what they say, every name finds its group and summaries agree with their figures.
 
 use std::collections::BTreeSet;
-use std::ffi::OsString;
 
 use nkru::Environment;
 use nkru::dataset::{Dataset, Estimate, Event, Fact, Group, Period, Related, Source};
@@ -266,18 +265,7 @@ fn run(dataset: &[u8], arguments: &[&str], terminal: bool) -> (u8, String, Strin
         no_color: true,
         ..Environment::default()
     };
-    let arguments: Vec<OsString> = std::iter::once("nkru")
-        .chain(arguments.iter().copied())
-        .map(OsString::from)
-        .collect();
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    let code = nkru::execute_on_bytes(arguments, &environment, dataset, &mut stdout, &mut stderr);
-    (
-        code,
-        String::from_utf8(stdout).expect("stdout is UTF-8"),
-        String::from_utf8(stderr).expect("stderr is UTF-8"),
-    )
+    crate::harness::run_in_memory(dataset, arguments, &environment)
 }
 
 fn bytes(dataset: &Dataset) -> Vec<u8> {
