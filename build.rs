@@ -1,4 +1,5 @@
-//! Reads the embedded dataset's version and `as_of` year so `nkru --version` can show them.
+//! Reads the embedded dataset's version, its `as_of` date and the latest date its figures reach,
+//! so `nkru --version` can show them.
 
 use std::fs;
 
@@ -12,8 +13,20 @@ fn main() {
         .as_str()
         .expect("data/nkru.json has a `version` string");
     let as_of = dataset["as_of"]
-        .as_i64()
-        .expect("data/nkru.json has an `as_of` year");
+        .as_str()
+        .expect("data/nkru.json has an `as_of` date");
+    // Dates are written YYYY, YYYY-MM or YYYY-MM-DD, so the latest sorts last as text.
+    let figures_to = dataset["estimates"]
+        .as_array()
+        .expect("data/nkru.json has a list of estimates")
+        .iter()
+        .filter_map(|estimate| {
+            let period = &estimate["period"];
+            period["to"].as_str().or_else(|| period["from"].as_str())
+        })
+        .max()
+        .unwrap_or("unknown");
     println!("cargo:rustc-env=NKRU_DATASET_VERSION={version}");
     println!("cargo:rustc-env=NKRU_DATASET_AS_OF={as_of}");
+    println!("cargo:rustc-env=NKRU_FIGURES_TO={figures_to}");
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::dataset::{Dataset, Estimate, Event, Group, Period, Source};
+use crate::dataset::{Counts, Dataset, Date, Estimate, Event, Group, Period, Source};
 use crate::error::{Error, Result};
 use crate::text::{contains_lowered, quote};
 
@@ -106,6 +106,26 @@ fn suggest<'a>(dataset: &'a Dataset, wanted: &str) -> Option<&'a str> {
         .map(|(_, id)| id)
 }
 
+/// Finds what a user means by `name` among the groups and then the related populations, whose
+/// figures an estimate may also count: the id of a group, or of a related population called
+/// exactly `name` (by id or name, ignoring case).
+pub fn resolve_population(dataset: &Dataset, name: &str) -> Result<String> {
+    match resolve_group(dataset, name) {
+        Ok(group) => Ok(group.id.clone()),
+        Err(error) => {
+            let wanted = normalize(name);
+            dataset
+                .related
+                .iter()
+                .find(|related| {
+                    normalize(&related.id) == wanted || normalize(&related.name) == wanted
+                })
+                .map(|related| related.id.clone())
+                .ok_or(error)
+        }
+    }
+}
+
 /// Resolves each name to its group id, in order, without repeats.
 pub fn resolve_groups(dataset: &Dataset, names: &[String]) -> Result<Vec<String>> {
     let mut ids: Vec<String> = Vec::new();
@@ -132,8 +152,12 @@ pub struct EstimateFilter {
     pub to: Option<i32>,
     /// Text the region must contain, lower-cased.
     pub region: Option<String>,
-    /// Text the source id or name must contain, lower-cased.
+    /// Text the source id, publisher or title must contain, lower-cased.
     pub source: Option<String>,
+    /// Text the figure's author must contain, lower-cased.
+    pub attributed_to: Option<String>,
+    /// What the figure must count; empty means any kind.
+    pub counts: Vec<Counts>,
     /// The range must reach this figure or more.
     pub min: Option<u64>,
     /// The range must reach this figure or less.
@@ -146,8 +170,8 @@ impl EstimateFilter {
         self.passes(estimate, &self.sources_named(dataset))
     }
 
-    /// The ids of the sources whose name contains the `--source` text, looked up once for all
-    /// estimates rather than once for each.
+    /// The ids of the sources whose publisher or title contains the `--source` text, looked up
+    /// once for all estimates rather than once for each.
     fn sources_named<'a>(&self, dataset: &'a Dataset) -> HashSet<&'a str> {
         let Some(wanted) = &self.source else {
             return HashSet::new();
@@ -155,7 +179,10 @@ impl EstimateFilter {
         dataset
             .sources
             .iter()
-            .filter(|source| contains_lowered(&source.name, wanted))
+            .filter(|source| {
+                contains_lowered(&source.publisher, wanted)
+                    || contains_lowered(&source.title, wanted)
+            })
             .map(|source| source.id.as_str())
             .collect()
     }
@@ -179,7 +206,14 @@ impl EstimateFilter {
             contains_lowered(&estimate.source, wanted)
                 || sources_named.contains(estimate.source.as_str())
         });
+        let author_matches = self
+            .attributed_to
+            .as_ref()
+            .is_none_or(|wanted| contains_lowered(&estimate.attributed_to, wanted));
+        let kind_matches = self.counts.is_empty() || self.counts.contains(&estimate.counts);
         group_matches
+            && author_matches
+            && kind_matches
             && year_matches
             && span_matches
             && region_matches
@@ -232,7 +266,7 @@ pub fn timeline<'a>(
         })
         .filter(|event| event.period.within(from, to))
         .collect();
-    events.sort_by_key(|event| (event.period.from, event.period.to));
+    events.sort_by_key(|event| (event.period.anchor(), event.period.end()));
     events
 }
 
@@ -263,27 +297,40 @@ pub fn sources_of<'a>(dataset: &'a Dataset, group: &Group) -> Vec<&'a Source> {
         .collect()
 }
 
-/// The estimate whose period reaches latest; estimates with no known year count only when no
-/// other is dated. Among equals, the later one in the dataset wins.
+/// The dated estimate whose period reaches latest; an undated estimate is never ranked. Among
+/// equals, the later one in the dataset wins.
 pub fn latest<'a>(estimates: &[&'a Estimate]) -> Option<&'a Estimate> {
-    estimates.iter().copied().max_by_key(|estimate| {
-        estimate
-            .period
-            .latest_year()
-            .map_or((0, 0), |year| (1, year))
-    })
+    estimates
+        .iter()
+        .copied()
+        .filter_map(|estimate| estimate.period.latest().map(|date| (date.key(), estimate)))
+        .max_by_key(|(key, _)| *key)
+        .map(|(_, estimate)| estimate)
 }
 
-/// The earliest and latest known years of a set of periods; an open end stays open.
+/// The latest date any figure of the dataset reaches: how far its figures run.
+pub fn figures_end(dataset: &Dataset) -> Option<Date> {
+    dataset
+        .estimates
+        .iter()
+        .filter_map(|estimate| estimate.period.latest())
+        .max_by_key(|date| date.key())
+}
+
+/// The earliest and latest known years of a set of periods. The end stays open when a period
+/// runs on or has no date at all, since an undated period may reach later than the dated ones.
 pub fn span(periods: &[&Period]) -> (Option<i32>, Option<i32>) {
-    let from = periods.iter().filter_map(|period| period.from).min();
+    let from = periods
+        .iter()
+        .filter_map(|period| period.first_year())
+        .min();
     let open = periods
         .iter()
-        .any(|period| period.from.is_some() && period.to.is_none());
+        .any(|period| period.is_open_ended() || !period.is_dated());
     let to = if open {
         None
     } else {
-        periods.iter().filter_map(|period| period.to).max()
+        periods.iter().filter_map(|period| period.last_year()).max()
     };
     (from, to)
 }
@@ -305,20 +352,25 @@ pub struct GroupOverview<'a> {
     pub to: Option<i32>,
     /// How many estimates the group has.
     pub estimates: usize,
-    /// The most recent of them.
+    /// The most recent dated figure of people present.
     pub latest: Option<&'a Estimate>,
 }
 
 /// A group's overview.
 pub fn overview<'a>(dataset: &'a Dataset, group: &'a Group) -> GroupOverview<'a> {
     let estimates = estimates_of(dataset, &group.id);
+    let present: Vec<&Estimate> = estimates
+        .iter()
+        .copied()
+        .filter(|estimate| estimate.counts == Counts::Present)
+        .collect();
     let (from, to) = documented_span(group);
     GroupOverview {
         group,
         from,
         to,
         estimates: estimates.len(),
-        latest: latest(&estimates),
+        latest: latest(&present),
     }
 }
 
@@ -352,66 +404,114 @@ pub fn detail<'a>(dataset: &'a Dataset, group: &'a Group) -> GroupDetail<'a> {
     }
 }
 
-/// One line of `nkru summary`: the figures of a group, or of the whole population.
+/// One line of `nkru summary`: the figures of one kind for a group, for the whole population or
+/// for a related population. Figures that count different things never share a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary<'a> {
-    /// The group id, or `total` for the whole population.
+    /// The group id, `total` for the whole population, or a related population's id.
     pub id: &'a str,
-    /// The group's name, or the dataset's title for the total.
+    /// The group's name, the dataset's title for the total, or the related population's name.
     pub name: &'a str,
-    /// The earliest known year of the group's documented periods, or of the total estimates.
+    /// What the line's figures count; none for a group with no figures at all.
+    pub counts: Option<Counts>,
+    /// The earliest year a figure of the line applies to.
     pub from: Option<i32>,
-    /// The latest known year, or none when unknown or still open.
+    /// The latest year a figure of the line applies to; none when one runs on.
     pub to: Option<i32>,
-    /// How many estimates there are.
+    /// How many figures the line has.
     pub estimates: usize,
-    /// The lowest figure of any estimate.
+    /// How many of them have no date, and so are never the latest.
+    pub undated: usize,
+    /// The lowest figure of any of them.
     pub lowest: Option<u64>,
-    /// The highest figure of any estimate.
+    /// The highest figure of any of them.
     pub highest: Option<u64>,
-    /// The most recent estimate.
+    /// The latest dated figure.
     pub latest: Option<&'a Estimate>,
 }
 
 /// The id of the summary line that covers the whole population.
 pub const TOTAL_ID: &str = "total";
 
-/// The summary lines: the whole population first, then each group (only `groups` when given).
+/// The summary lines: the whole population first, then each group (only `groups` when given),
+/// then the related populations that have figures; one line for each kind of figure.
 pub fn summarize<'a>(dataset: &'a Dataset, groups: &[String]) -> Vec<Summary<'a>> {
     let mut lines = Vec::new();
-    if groups.is_empty() {
+    let everything = groups.is_empty();
+    if everything {
         let totals: Vec<&Estimate> = dataset
             .estimates
             .iter()
             .filter(|estimate| estimate.group.is_none())
             .collect();
-        let periods: Vec<&Period> = totals.iter().map(|estimate| &estimate.period).collect();
-        lines.push(summary_line(TOTAL_ID, &dataset.title, &periods, &totals));
+        add_lines(&mut lines, TOTAL_ID, &dataset.title, &totals);
     }
     for group in &dataset.groups {
-        if !groups.is_empty() && !groups.contains(&group.id) {
-            continue;
+        if everything || groups.contains(&group.id) {
+            add_lines(
+                &mut lines,
+                &group.id,
+                &group.name,
+                &estimates_of(dataset, &group.id),
+            );
         }
-        let estimates = estimates_of(dataset, &group.id);
-        let periods: Vec<&Period> = group.periods.iter().collect();
-        lines.push(summary_line(&group.id, &group.name, &periods, &estimates));
+    }
+    if everything {
+        for related in &dataset.related {
+            let estimates = estimates_of(dataset, &related.id);
+            if !estimates.is_empty() {
+                add_lines(&mut lines, &related.id, &related.name, &estimates);
+            }
+        }
     }
     lines
+}
+
+/// Adds one line for each kind of figure among `estimates`, in the documented order of the
+/// kinds, or one empty line when there are none.
+fn add_lines<'a>(
+    lines: &mut Vec<Summary<'a>>,
+    id: &'a str,
+    name: &'a str,
+    estimates: &[&'a Estimate],
+) {
+    if estimates.is_empty() {
+        lines.push(summary_line(id, name, None, &[]));
+        return;
+    }
+    for kind in Counts::ALL {
+        let of_kind: Vec<&Estimate> = estimates
+            .iter()
+            .copied()
+            .filter(|estimate| estimate.counts == kind)
+            .collect();
+        if !of_kind.is_empty() {
+            lines.push(summary_line(id, name, Some(kind), &of_kind));
+        }
+    }
 }
 
 fn summary_line<'a>(
     id: &'a str,
     name: &'a str,
-    periods: &[&Period],
+    counts: Option<Counts>,
     estimates: &[&'a Estimate],
 ) -> Summary<'a> {
-    let (from, to) = span(periods);
+    let periods: Vec<&Period> = estimates.iter().map(|estimate| &estimate.period).collect();
+    let dated: Vec<&Period> = periods
+        .iter()
+        .copied()
+        .filter(|period| period.is_dated())
+        .collect();
+    let (from, to) = span(&dated);
     Summary {
         id,
         name,
+        counts,
         from,
         to,
         estimates: estimates.len(),
+        undated: periods.iter().filter(|period| !period.is_dated()).count(),
         lowest: estimates.iter().map(|estimate| estimate.low).min(),
         highest: estimates.iter().map(|estimate| estimate.high).max(),
         latest: latest(estimates),
@@ -460,7 +560,16 @@ pub fn search<'a>(dataset: &'a Dataset, wanted: &str) -> Result<Vec<Hit<'a>>> {
             ("id", None, event.id.as_str()),
             ("when", None, &event.period.text),
             ("description", None, &event.description),
-            ("section", None, &event.section),
+            (
+                "attributed_to",
+                None,
+                event.attributed_to.as_deref().unwrap_or_default(),
+            ),
+            (
+                "section",
+                None,
+                event.section.as_deref().unwrap_or_default(),
+            ),
         ];
         finder.look("event", &event.id, &texts);
     }
@@ -542,36 +651,47 @@ fn group_texts(group: &Group) -> Vec<Text<'_>> {
 
 /// An estimate's searchable texts.
 fn estimate_texts(estimate: &Estimate) -> Vec<Text<'_>> {
-    let mut texts = vec![
+    let texts = [
         ("id", None, estimate.id.as_str()),
-        ("measure", None, &estimate.measure),
         ("period", None, &estimate.period.text),
+        (
+            "region",
+            None,
+            estimate.region.as_deref().unwrap_or_default(),
+        ),
+        ("attributed_to", None, &estimate.attributed_to),
+        (
+            "section",
+            None,
+            estimate.section.as_deref().unwrap_or_default(),
+        ),
+        ("note", None, estimate.note.as_deref().unwrap_or_default()),
     ];
-    texts.extend(
-        estimate
-            .region
-            .as_deref()
-            .map(|region| ("region", None, region)),
-    );
-    texts.push(("section", None, &estimate.section));
     texts
+        .into_iter()
+        .filter(|(_, _, text)| !text.is_empty())
+        .collect()
 }
 
 /// A source's searchable texts.
 fn source_texts(source: &Source) -> Vec<Text<'_>> {
-    let mut texts = vec![
+    let texts = [
         ("id", None, source.id.as_str()),
-        ("name", None, &source.name),
-        ("kind", None, &source.kind),
+        ("publisher", None, &source.publisher),
+        ("title", None, &source.title),
+        ("kind", None, source.kind.words()),
+        ("url", None, source.url.as_deref().unwrap_or_default()),
+        (
+            "original_publisher",
+            None,
+            source.original_publisher.as_deref().unwrap_or_default(),
+        ),
+        ("note", None, source.note.as_deref().unwrap_or_default()),
     ];
-    texts.extend(
-        source
-            .author
-            .as_deref()
-            .map(|author| ("author", None, author)),
-    );
-    texts.push(("description", None, &source.description));
     texts
+        .into_iter()
+        .filter(|(_, _, text)| !text.is_empty())
+        .collect()
 }
 
 /// A source with the ids of the records that cite it.
@@ -626,8 +746,12 @@ pub fn citations(dataset: &Dataset) -> Vec<Citations<'_>> {
 mod tests {
     use super::*;
 
+    /// The article's records alone, small enough for every figure to be named.
     fn dataset() -> Dataset {
-        crate::dataset::embedded().expect("the embedded dataset loads")
+        let text = include_str!("../tests/it/fixtures/article.json");
+        crate::dataset::parse(text, &crate::dataset::Origin::Stdin)
+            .expect("the fixture parses")
+            .dataset
     }
 
     fn resolved(name: &str) -> std::result::Result<String, (i32, String)> {
@@ -647,7 +771,8 @@ mod tests {
             resolved("International students"),
             Ok(String::from("students"))
         );
-        assert_eq!(resolved("trainee"), Ok(String::from("students")));
+        // Industrial trainees came with the students; the article does not call them students.
+        assert!(resolved("trainee").is_err());
         assert_eq!(resolved("ref"), Ok(String::from("refugees")));
         assert_eq!(resolved("w"), Ok(String::from("workers")));
     }
@@ -721,10 +846,20 @@ mod tests {
         });
         assert_eq!(sakhalin, ["workers-1940s"]);
         let kyung_hee = filtered(&EstimateFilter {
-            source: Some(String::from("kyung hee")),
+            attributed_to: Some(String::from("kyung hee")),
             ..Default::default()
         });
         assert_eq!(kyung_hee, ["total-2006"]);
+        let wikipedia = filtered(&EstimateFilter {
+            source: Some(String::from("wikipedia")),
+            ..Default::default()
+        });
+        assert_eq!(wikipedia.len(), 4);
+        let recruits = filtered(&EstimateFilter {
+            counts: vec![Counts::Recruited],
+            ..Default::default()
+        });
+        assert_eq!(recruits, ["workers-1940s"]);
         let thousands = filtered(&EstimateFilter {
             min: Some(9000),
             max: Some(16000),
@@ -737,19 +872,29 @@ mod tests {
     fn summary_gives_the_total_then_each_group() {
         let dataset = dataset();
         let lines = summarize(&dataset, &[]);
-        let ids: Vec<&str> = lines.iter().map(|line| line.id).collect();
-        assert_eq!(ids, ["total", "students", "workers", "refugees"]);
+        let ids: Vec<(&str, Option<Counts>)> =
+            lines.iter().map(|line| (line.id, line.counts)).collect();
+        assert_eq!(
+            ids,
+            [
+                ("total", Some(Counts::Present)),
+                ("students", None),
+                ("workers", Some(Counts::Present)),
+                ("workers", Some(Counts::Recruited)),
+                ("refugees", Some(Counts::Present)),
+            ]
+        );
         assert_eq!(lines[0].latest.map(|estimate| estimate.low), Some(10_000));
         assert_eq!((lines[1].estimates, lines[1].lowest), (0, None));
-        assert_eq!((lines[1].from, lines[1].to), (Some(1953), Some(1962)));
+        // The one figure of workers present has no date: counted, never the latest.
+        assert_eq!((lines[2].estimates, lines[2].undated), (1, 1));
+        assert_eq!(lines[2].latest, None);
+        assert_eq!((lines[2].from, lines[2].to), (None, None));
         assert_eq!(
-            (lines[2].lowest, lines[2].highest),
-            (Some(8000), Some(20_000))
-        );
-        assert_eq!(
-            lines[2].latest.map(|estimate| estimate.id.as_str()),
+            lines[3].latest.map(|estimate| estimate.id.as_str()),
             Some("workers-1940s")
         );
+        assert_eq!((lines[3].from, lines[3].to), (Some(1945), Some(1949)));
         let refugees = summarize(&dataset, &[String::from("refugees")]);
         assert_eq!(refugees.len(), 1);
         assert_eq!(
@@ -809,8 +954,10 @@ mod tests {
     fn citations_list_every_citing_record() {
         let dataset = dataset();
         let cited = citations(&dataset);
-        assert_eq!(cited[1].source.id, "kyung-hee-2006");
-        assert_eq!(cited[1].cited_by, ["total-2006", "kyung-hee-study-2006"]);
+        assert_eq!(cited[0].source.id, "article");
+        assert_eq!(&cited[0].cited_by[..3], ["students", "workers", "refugees"]);
+        assert!(cited[0].cited_by.contains(&"total-2006"));
+        assert!(cited[0].cited_by.contains(&"kyung-hee-study-2006"));
         assert!(cited[0].cited_by.contains(&"koryo-saram"));
     }
 }

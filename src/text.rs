@@ -63,13 +63,9 @@ pub fn thousands(number: i128) -> String {
     grouped
 }
 
-/// A figure range as people read it: `10,000` or `15,000–20,000`, with `about` when approximate.
-pub fn figure_range(low: u64, high: u64, approximate: bool) -> String {
-    let mut range = String::new();
-    if approximate {
-        range.push_str("about ");
-    }
-    range.push_str(&thousands(i128::from(low)));
+/// A figure range as people read it: `10,000` or `15,000–20,000`.
+pub fn figure_range(low: u64, high: u64) -> String {
+    let mut range = thousands(i128::from(low));
     if high != low {
         let _ = write!(range, "–{}", thousands(i128::from(high)));
     }
@@ -129,8 +125,8 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(10_000), "10,000");
         assert_eq!(thousands(-1_234_567), "-1,234,567");
-        assert_eq!(figure_range(100, 500, false), "100–500");
-        assert_eq!(figure_range(8000, 8000, true), "about 8,000");
+        assert_eq!(figure_range(100, 500), "100–500");
+        assert_eq!(figure_range(8000, 8000), "8,000");
         assert_eq!(year_span(Some(1953), Some(1962)), "1953–1962");
         assert_eq!(year_span(Some(1999), Some(1999)), "1999");
         assert_eq!(year_span(None, None), "unknown");

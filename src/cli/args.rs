@@ -3,20 +3,24 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use super::values;
+use crate::dataset::Counts;
 use crate::rows;
 
-/// nkru's version with the embedded dataset's version and the latest year of its figures.
+/// nkru's version with the embedded dataset's version, the latest date its figures reach and
+/// the day it was checked against its sources.
 pub const VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     " (dataset ",
     env!("NKRU_DATASET_VERSION"),
     ", figures to ",
+    env!("NKRU_FIGURES_TO"),
+    ", as of ",
     env!("NKRU_DATASET_AS_OF"),
     ")"
 );
 
-/// A reference on North Koreans in Russia: groups, population estimates, events and sources,
-/// each figure with its source and the section of the article it comes from.
+/// A reference on North Koreans in Russia: groups, population figures, events and sources, each
+/// figure with what it counts, who made it and where it was published.
 #[derive(Debug, Parser)]
 #[command(name = "nkru", version = VERSION, about)]
 pub struct Cli {
@@ -247,9 +251,17 @@ pub struct EstimateFilterArgs {
     #[arg(long, value_name = "TEXT")]
     pub region: Option<String>,
 
-    /// Only estimates whose source id or name contains this text.
+    /// Only estimates whose source id, publisher or title contains this text.
     #[arg(long, value_name = "TEXT")]
     pub source: Option<String>,
+
+    /// Only figures made by someone whose name contains this text, such as `intelligence`.
+    #[arg(long, value_name = "TEXT")]
+    pub attributed_to: Option<String>,
+
+    /// Only figures that count this (repeatable, or comma-separated).
+    #[arg(long, value_name = "KIND", value_enum, value_delimiter = ',')]
+    pub counts: Vec<Counts>,
 
     /// Only estimates whose range reaches N or more.
     #[arg(long, value_name = "N", value_parser = values::figure, allow_negative_numbers = true)]

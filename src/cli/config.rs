@@ -154,9 +154,9 @@ fn check_filter(filter: &EstimateFilterArgs) -> Result<()> {
     check_bounds(filter.from, filter.to, "--from", "--to")?;
     check_bounds(filter.min, filter.max, "--min", "--max")?;
     let blank = |text: &Option<String>| text.as_deref().is_some_and(|text| text.trim().is_empty());
-    if blank(&filter.region) || blank(&filter.source) {
+    if blank(&filter.region) || blank(&filter.source) || blank(&filter.attributed_to) {
         return Err(Error::Usage(String::from(
-            "--region and --source need some text to look for",
+            "--region, --source and --attributed-to need some text to look for",
         )));
     }
     Ok(())
@@ -294,7 +294,7 @@ mod tests {
         );
         assert_eq!(
             refused(&["nkru", "chart", "--region", " "]),
-            "--region and --source need some text to look for"
+            "--region, --source and --attributed-to need some text to look for"
         );
         assert!(
             refused(&["nkru", "groups", "--format", "markdown", "--no-header"])

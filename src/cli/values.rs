@@ -1,6 +1,21 @@
-//! Parsers of the numbers given on the command line, with messages that say what a number must be.
+//! Parsers of the values given on the command line, with messages that say what a value must be.
 
 use std::str::FromStr;
+
+use clap::builder::PossibleValue;
+
+use crate::dataset::Counts;
+
+/// The kinds of figure `--counts` takes, each with what it counts for `--help` and completions.
+impl clap::ValueEnum for Counts {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Counts::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()).help(self.meaning()))
+    }
+}
 
 /// A year, as `--year`, `--from` and `--to` take it.
 pub fn year(text: &str) -> Result<i32, String> {

@@ -133,7 +133,7 @@ mod tests {
         let names = offered(Shell::Zsh, "group", "name");
         assert!(names.contains(&String::from("workers")));
         assert!(names.contains(&String::from("guest workers")));
-        assert!(names.contains(&String::from("runaways")));
+        assert!(names.contains(&String::from("troops")));
         for (subcommand, argument) in [
             ("estimates", "groups"),
             ("chart", "groups"),

@@ -130,17 +130,31 @@ fn note(config: &Config, streams: &mut Streams<'_>, noun: &str) -> Result<()> {
     Ok(())
 }
 
+/// Resolves each name to a group or related population id, in order, without repeats.
+fn populations(dataset: &Dataset, names: &[String]) -> Result<Vec<String>> {
+    let mut ids: Vec<String> = Vec::new();
+    for name in names {
+        let id = query::resolve_population(dataset, name)?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
 /// The estimate filter of the command line: group names resolved, texts lower-cased. Its bounds
 /// were checked with the rest of the configuration.
 fn estimate_filter(dataset: &Dataset, arguments: &EstimateFilterArgs) -> Result<EstimateFilter> {
     let lowered = |text: &Option<String>| text.as_deref().map(str::to_lowercase);
     Ok(EstimateFilter {
-        groups: query::resolve_groups(dataset, &arguments.groups)?,
+        groups: populations(dataset, &arguments.groups)?,
         year: arguments.year,
         from: arguments.from,
         to: arguments.to,
         region: lowered(&arguments.region),
         source: lowered(&arguments.source),
+        attributed_to: lowered(&arguments.attributed_to),
+        counts: arguments.counts.clone(),
         min: arguments.min,
         max: arguments.max,
     })

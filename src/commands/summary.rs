@@ -31,18 +31,14 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, names: &[String]) -> Resu
             Ok(())
         }
         Format::Json => {
-            let (total, group_rows) = match rows.split_first() {
-                Some((first, rest)) if groups.is_empty() => (Some(first), rest),
-                _ => (None, rows.as_slice()),
-            };
             let object = serde_json::json!({
                 "title": dataset.title,
                 "overview": dataset.overview,
                 "categories": dataset.categories,
                 "version": dataset.version,
                 "as_of": dataset.as_of,
-                "total": total.map(|row| machine::Object { columns: &columns, row }),
-                "groups": machine::Objects { columns: &columns, rows: group_rows },
+                "figures_to": query::figures_end(dataset),
+                "lines": machine::Objects { columns: &columns, rows: &rows },
                 "related": dataset.related,
             });
             machine::write_json(streams.stdout, &object)

@@ -9,7 +9,10 @@ pub mod synthetic;
 pub mod validate;
 
 pub use load::{DEFAULT_SIZE_LIMIT, Origin, SizeLimit, read};
-pub use model::{Dataset, Estimate, Event, Fact, Group, Period, Related, Source};
+pub use model::{
+    Counts, Dataset, Date, DateError, Estimate, Event, Fact, Group, Period, Precision, Qualifier,
+    Related, Source, SourceKind,
+};
 pub use parse::{Parsed, UnknownField, parse};
 pub use validate::{Problem, checked, validate};
 

@@ -1,28 +1,31 @@
 //! The dataset's types, exactly as they are written in a dataset file.
 
+use std::fmt;
+use std::str::FromStr;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A whole dataset: the groups, their population estimates, events, sources and related peoples.
+/// A whole dataset: the groups, their population figures, events, sources and related peoples.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Dataset {
-    /// The subject of the dataset, as the article titles it.
+    /// The subject of the dataset.
     pub title: String,
     /// A short description of the whole subject.
     pub overview: String,
-    /// The categories the article is filed under.
+    /// The categories the subject is filed under.
     pub categories: Vec<String>,
     /// The version of the dataset's content.
     pub version: String,
-    /// The latest year the dataset's figures describe.
-    pub as_of: i32,
+    /// The day the dataset was last checked against its sources.
+    pub as_of: Date,
     /// The groups of people the dataset is about.
     pub groups: Vec<Group>,
-    /// Population estimates, each a range with its period, region and source.
+    /// Population figures, each a range with what it counts, its period, author and source.
     pub estimates: Vec<Estimate>,
     /// Dated events.
     pub events: Vec<Event>,
-    /// The sources that records cite.
+    /// The publications that records cite.
     pub sources: Vec<Source>,
     /// Populations related to the subject but not part of it.
     pub related: Vec<Related>,
@@ -52,44 +55,151 @@ pub struct Fact {
     pub text: String,
     /// Id of the source that states it.
     pub source: String,
-    /// Section of the article it comes from.
-    pub section: String,
+    /// Section of the source it comes from, or null when the source is not divided or the
+    /// section does not matter.
+    pub section: Option<String>,
 }
 
-/// A span of years; either end may be unknown.
+/// A calendar date as precise as its source gives it: `2017`, `2017-12` or `2017-12-22`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// The year, from 0 to 9999.
+    pub year: i32,
+    /// The month, 1 to 12, when known.
+    pub month: Option<u8>,
+    /// The day of the month, when known; only with a month.
+    pub day: Option<u8>,
+}
+
+/// How precisely a period is known, which decides how views print it.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// An exact day: `from` is a full date.
+    Date,
+    /// A month: `from` is a year and month.
+    Month,
+    /// A year or a span of years: `from` is a year.
+    Year,
+    /// A part of a decade, such as "late 1940s": `from` and `to` are the years that bound it,
+    /// for sorting; views print the words.
+    DecadePart,
+    /// Open at one end, such as "since 2024" or "until early 2017": exactly one of `from` and
+    /// `to` is given.
+    Open,
+    /// Not known: neither `from` nor `to` is given.
+    Unknown,
+}
+
+/// When something applies: how precisely it is known, its bounds and how the source words it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Period {
-    /// First year, or null when the source gives none.
-    pub from: Option<i32>,
-    /// Last year, or null when the source gives none or the span is still open.
-    pub to: Option<i32>,
-    /// How the source words the period.
+    /// How precisely the period is known.
+    pub precision: Precision,
+    /// The first date, or null when the source gives none.
+    pub from: Option<Date>,
+    /// The last date, or null: for a date, month or year the period is then `from` alone; for
+    /// an open period it is still running or its start is all that is known.
+    pub to: Option<Date>,
+    /// The period in words, as views print it.
     pub text: String,
 }
 
-/// A population estimate: a range of people counted over a period in a region.
+/// A population figure: a range of people of one kind counted over a period in a region, with
+/// who made the figure and where it was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Estimate {
     /// Short unique identifier.
     pub id: String,
-    /// Id of the group counted, or null for the whole population.
+    /// Id of the group counted, or of a related population; null for all North Koreans in Russia.
     pub group: Option<String>,
     /// Lower figure of the range.
     pub low: u64,
     /// Upper figure of the range; equal to `low` for a single figure.
     pub high: u64,
-    /// Whether the source calls the figure approximate.
-    pub approximate: bool,
+    /// The words the source hedges the figure with, in the order it uses them; empty for a
+    /// figure given plainly.
+    pub qualifiers: Vec<Qualifier>,
+    /// What the figure counts.
+    pub counts: Counts,
     /// When the count applies.
     pub period: Period,
     /// Where the count applies, or null when the source does not say.
     pub region: Option<String>,
-    /// What exactly is counted.
-    pub measure: String,
-    /// Id of the source of the figure.
+    /// Who made the figure: an office, a government, an organisation, a person, a study.
+    pub attributed_to: String,
+    /// Whether whoever made the figure is a party to the conflict the figure is about.
+    pub party_to_conflict: bool,
+    /// Id of the source where the figure was read.
     pub source: String,
-    /// Section of the article the figure comes from.
-    pub section: String,
+    /// Section of the source the figure comes from, or null.
+    pub section: Option<String>,
+    /// What exactly the figure is and any caveat, or null.
+    pub note: Option<String>,
+}
+
+/// A word a source hedges a figure with.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// About, roughly, around.
+    About,
+    /// More than, over.
+    MoreThan,
+    /// At least.
+    AtLeast,
+    /// Up to, as many as.
+    UpTo,
+    /// Fewer than, under.
+    FewerThan,
+    /// Only, just.
+    Only,
+    /// Estimated.
+    Estimated,
+    /// Claimed by whoever made it, not confirmed.
+    Claimed,
+}
+
+/// What a figure counts.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Counts {
+    /// People present at a date or at one time.
+    Present,
+    /// Entries into Russia (border crossings) during the period.
+    Entries,
+    /// Visas issued during the period.
+    Visas,
+    /// Work permits issued during the period.
+    Permits,
+    /// People recruited or sent during the period.
+    Recruited,
+    /// People a plan, forecast, request or announcement expects, not yet counted.
+    Planned,
+    /// People sent home during the period.
+    Repatriated,
+    /// People who went home and may come back, such as soldiers rotated out.
+    Returned,
+    /// People killed, wounded or captured.
+    Casualties,
+    /// Places offered, such as state-funded university places.
+    Quota,
+    /// Applications made, such as for asylum.
+    Applications,
+    /// Applications granted, such as refugee status.
+    Granted,
+    /// People admitted, such as new university students.
+    Admitted,
+    /// People who left for a third country, such as South Korea.
+    Resettled,
+    /// People counted by a census.
+    Census,
 }
 
 /// A dated happening.
@@ -97,33 +207,63 @@ pub struct Estimate {
 pub struct Event {
     /// Short unique identifier.
     pub id: String,
-    /// When it happened; `from` is required for an event.
+    /// When it happened; an event needs at least one date.
     pub period: Period,
     /// What happened.
     pub description: String,
-    /// Ids of the groups involved.
+    /// Ids of the groups it concerns; empty when it concerns all North Koreans in Russia.
     pub groups: Vec<String>,
-    /// Id of the source that reports it.
+    /// Who says it happened, when it is a claim; null when the source states it as fact.
+    pub attributed_to: Option<String>,
+    /// Id of the source where it was read.
     pub source: String,
-    /// Section of the article it comes from.
-    pub section: String,
+    /// Section of the source it comes from, or null.
+    pub section: Option<String>,
 }
 
-/// A work that records cite.
+/// A publication that records cite: the page, report or article where they were read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Source {
     /// Short unique identifier.
     pub id: String,
-    /// Title or name of the work.
-    pub name: String,
-    /// What sort of work it is, such as `academic study`.
-    pub kind: String,
-    /// Who produced it, or null when unknown.
-    pub author: Option<String>,
-    /// The year it was produced, or null when unknown.
-    pub year: Option<i32>,
-    /// What it is and what it is cited for.
-    pub description: String,
+    /// Who published it: a news agency, a newspaper, a ministry, an organisation.
+    pub publisher: String,
+    /// Its title.
+    pub title: String,
+    /// When it was published, or null when it shows no date.
+    pub date: Option<Date>,
+    /// Where it can be read, or null for a work that is not online.
+    pub url: Option<String>,
+    /// The day it was read at `url`, or null when there is no URL.
+    pub retrieved: Option<Date>,
+    /// What sort of publication it is.
+    pub kind: SourceKind,
+    /// Who first published it, when the page is a copy, repost or translation; otherwise null.
+    pub original_publisher: Option<String>,
+    /// The language it is written in, as a code such as `en`, `ko` or `ru`, or null.
+    pub language: Option<String>,
+    /// Anything a reader should know about it, or null.
+    pub note: Option<String>,
+}
+
+/// What sort of publication a source is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A news report.
+    News,
+    /// A government statement or publication.
+    Government,
+    /// A United Nations document or statement.
+    Un,
+    /// A report or statement of a non-governmental organisation.
+    Ngo,
+    /// A study or paper.
+    Study,
+    /// An encyclopedia article.
+    Encyclopedia,
 }
 
 /// A population related to the subject, such as the Koryo-saram.
@@ -143,29 +283,216 @@ pub struct Related {
     pub period: Period,
     /// Id of the source that describes them.
     pub source: String,
-    /// Section of the article they are described in.
-    pub section: String,
+    /// Section of the source they are described in, or null.
+    pub section: Option<String>,
+}
+
+impl Date {
+    /// The first moment of the date as a sortable key: a year sorts before its months.
+    pub fn key(self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
+    }
+
+    /// Whether this date ends before `other` begins, comparing only as precisely as both are
+    /// known: `2017` is not before `2017-05`, nor `2017-05` before `2017`.
+    pub fn before(self, other: Date) -> bool {
+        let common = |date: Date, month: bool, day: bool| {
+            (
+                date.year,
+                if month { date.month } else { None },
+                if day { date.day } else { None },
+            )
+        };
+        let month = self.month.is_some() && other.month.is_some();
+        let day = month && self.day.is_some() && other.day.is_some();
+        common(self, month, day) < common(other, month, day)
+    }
+
+    /// The precision the date is written with.
+    pub fn precision(self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Date,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+}
+
+/// Why a text is not a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(&self.0)
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let wrong = || {
+            DateError(format!(
+                "`{}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+                crate::text::quote(text)
+            ))
+        };
+        let digits = |part: &str, length: usize| {
+            (part.len() == length && part.bytes().all(|byte| byte.is_ascii_digit()))
+                .then(|| part.parse::<i32>().ok())
+                .flatten()
+        };
+        let mut parts = text.split('-');
+        let year = parts
+            .next()
+            .and_then(|part| digits(part, 4))
+            .ok_or_else(wrong)?;
+        let month = match parts.next() {
+            None => None,
+            Some(part) => Some(digits(part, 2).ok_or_else(wrong)?),
+        };
+        let day = match parts.next() {
+            None => None,
+            Some(part) => Some(digits(part, 2).ok_or_else(wrong)?),
+        };
+        if parts.next().is_some() {
+            return Err(wrong());
+        }
+        if let Some(month) = month
+            && !(1..=12).contains(&month)
+        {
+            return Err(DateError(format!(
+                "`{}` is not a date: the month must be from 01 to 12",
+                crate::text::quote(text)
+            )));
+        }
+        if let (Some(month), Some(day)) = (month, day)
+            && !(1..=days_in_month(year, month)).contains(&day)
+        {
+            return Err(DateError(format!(
+                "`{}` is not a date: that month has no day {day}",
+                crate::text::quote(text)
+            )));
+        }
+        // Both fit in a byte: the month was checked above and the day has two digits.
+        let byte = |number: i32| u8::try_from(number).unwrap_or(u8::MAX);
+        Ok(Date {
+            year,
+            month: month.map(byte),
+            day: day.map(byte),
+        })
+    }
+}
+
+/// The number of days in a month of the Gregorian calendar.
+fn days_in_month(year: i32, month: i32) -> i32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "{:04}", self.year)?;
+        if let Some(month) = self.month {
+            write!(formatter, "-{month:02}")?;
+            if let Some(day) = self.day {
+                write!(formatter, "-{day:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Date;
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("a date written YYYY, YYYY-MM or YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+                text.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date as precise as its source gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
+            "type": "string",
+            "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+        })
+    }
 }
 
 impl Period {
-    /// Whether the period is known to include `year`; a period with no known years includes none.
-    pub fn covers(&self, year: i32) -> bool {
-        match (self.from, self.to) {
-            (None, None) => false,
-            (from, to) => from.is_none_or(|from| from <= year) && to.is_none_or(|to| year <= to),
+    /// The first year the period is known to include: the year of `from`, or of `to` when the
+    /// start is not known, since a figure "until 2017" is known to hold only in 2017.
+    pub fn first_year(&self) -> Option<i32> {
+        self.anchor().map(|date| date.year)
+    }
+
+    /// The last date of the period: `to`, or `from` alone for a closed period with no `to`;
+    /// none when the period is still open or unknown.
+    pub fn end(&self) -> Option<Date> {
+        match (self.precision, self.to) {
+            (_, Some(to)) => Some(to),
+            (Precision::Open | Precision::Unknown, None) => None,
+            (_, None) => self.from,
         }
+    }
+
+    /// The last year of the period, when known.
+    pub fn last_year(&self) -> Option<i32> {
+        self.end().map(|date| date.year)
+    }
+
+    /// Whether the period runs on with no known end, such as "since 2024".
+    pub fn is_open_ended(&self) -> bool {
+        self.precision == Precision::Open && self.from.is_some() && self.to.is_none()
+    }
+
+    /// Whether the period has any known date.
+    pub fn is_dated(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    /// Whether the period is known to include `year`; an undated period includes none.
+    pub fn covers(&self, year: i32) -> bool {
+        self.is_dated()
+            && self.first_year().is_none_or(|from| from <= year)
+            && self.last_year().is_none_or(|to| year <= to)
     }
 
     /// Whether the period is known to overlap the span `from..=to`, either end open.
     pub fn overlaps(&self, from: Option<i32>, to: Option<i32>) -> bool {
-        if self.from.is_none() && self.to.is_none() {
+        if !self.is_dated() {
             return false;
         }
-        let starts_before_end = match (self.from, to) {
+        let starts_before_end = match (self.first_year(), to) {
             (Some(start), Some(end)) => start <= end,
             _ => true,
         };
-        let ends_after_start = match (self.to, from) {
+        let ends_after_start = match (self.last_year(), from) {
             (Some(end), Some(start)) => end >= start,
             _ => true,
         };
@@ -178,16 +505,162 @@ impl Period {
         (from.is_none() && to.is_none()) || self.overlaps(from, to)
     }
 
-    /// The latest year the period is known to reach, for ordering by recency.
-    pub fn latest_year(&self) -> Option<i32> {
+    /// The latest date the period is known to reach, for ordering by recency: its end, or its
+    /// start when it is still open; none when undated.
+    pub fn latest(&self) -> Option<Date> {
         self.to.or(self.from)
+    }
+
+    /// The date the period is placed at on a timeline: its start, or its end when only the end
+    /// is known.
+    pub fn anchor(&self) -> Option<Date> {
+        self.from.or(self.to)
+    }
+}
+
+impl Precision {
+    /// The value as written in a dataset file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Date => "date",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::DecadePart => "decade_part",
+            Precision::Open => "open",
+            Precision::Unknown => "unknown",
+        }
+    }
+}
+
+impl Qualifier {
+    /// The value as written in a dataset file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::UpTo => "up_to",
+            Qualifier::FewerThan => "fewer_than",
+            Qualifier::Only => "only",
+            Qualifier::Estimated => "estimated",
+            Qualifier::Claimed => "claimed",
+        }
+    }
+
+    /// The words a reader sees before the figure.
+    pub fn words(self) -> &'static str {
+        match self {
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more than",
+            Qualifier::AtLeast => "at least",
+            Qualifier::UpTo => "up to",
+            Qualifier::FewerThan => "fewer than",
+            Qualifier::Only => "only",
+            Qualifier::Estimated => "estimated",
+            Qualifier::Claimed => "claimed",
+        }
+    }
+}
+
+impl Counts {
+    /// Every kind, in the documented order.
+    pub const ALL: [Counts; 15] = [
+        Counts::Present,
+        Counts::Entries,
+        Counts::Visas,
+        Counts::Permits,
+        Counts::Recruited,
+        Counts::Planned,
+        Counts::Repatriated,
+        Counts::Returned,
+        Counts::Casualties,
+        Counts::Quota,
+        Counts::Applications,
+        Counts::Granted,
+        Counts::Admitted,
+        Counts::Resettled,
+        Counts::Census,
+    ];
+
+    /// The value as written in a dataset file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Counts::Present => "present",
+            Counts::Entries => "entries",
+            Counts::Visas => "visas",
+            Counts::Permits => "permits",
+            Counts::Recruited => "recruited",
+            Counts::Planned => "planned",
+            Counts::Repatriated => "repatriated",
+            Counts::Returned => "returned",
+            Counts::Casualties => "casualties",
+            Counts::Quota => "quota",
+            Counts::Applications => "applications",
+            Counts::Granted => "granted",
+            Counts::Admitted => "admitted",
+            Counts::Resettled => "resettled",
+            Counts::Census => "census",
+        }
+    }
+
+    /// What the kind counts, in a few words.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Counts::Present => "people present at one time",
+            Counts::Entries => "entries into Russia",
+            Counts::Visas => "visas issued",
+            Counts::Permits => "work permits issued",
+            Counts::Recruited => "people recruited or sent",
+            Counts::Planned => "people planned or expected",
+            Counts::Repatriated => "people sent home",
+            Counts::Returned => "people rotated home",
+            Counts::Casualties => "people killed, wounded or captured",
+            Counts::Quota => "places offered",
+            Counts::Applications => "applications made",
+            Counts::Granted => "applications granted",
+            Counts::Admitted => "people admitted",
+            Counts::Resettled => "people who left for a third country",
+            Counts::Census => "people counted by a census",
+        }
+    }
+}
+
+impl SourceKind {
+    /// The value as written in a dataset file.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::News => "news",
+            SourceKind::Government => "government",
+            SourceKind::Un => "un",
+            SourceKind::Ngo => "ngo",
+            SourceKind::Study => "study",
+            SourceKind::Encyclopedia => "encyclopedia",
+        }
+    }
+
+    /// The kind in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            SourceKind::News => "news report",
+            SourceKind::Government => "government publication",
+            SourceKind::Un => "UN document",
+            SourceKind::Ngo => "NGO report",
+            SourceKind::Study => "study",
+            SourceKind::Encyclopedia => "encyclopedia article",
+        }
     }
 }
 
 impl Estimate {
-    /// The figures as people read them, such as `about 15,000–20,000`.
+    /// The figures as people read them, such as `about 15,000–20,000` or `estimated only 100–500`.
     pub fn figures(&self) -> String {
-        crate::text::figure_range(self.low, self.high, self.approximate)
+        let mut words = String::new();
+        for qualifier in &self.qualifiers {
+            words.push_str(qualifier.words());
+            words.push(' ');
+        }
+        words.push_str(&crate::text::figure_range(self.low, self.high));
+        words
     }
 
     /// Whether the range `low..=high` overlaps the bounds given, either end open.
@@ -200,58 +673,143 @@ impl Estimate {
 mod tests {
     use super::*;
 
-    fn period(from: Option<i32>, to: Option<i32>) -> Period {
+    fn date(text: &str) -> Date {
+        text.parse().expect("a date")
+    }
+
+    fn period(precision: Precision, from: Option<&str>, to: Option<&str>) -> Period {
         Period {
-            from,
-            to,
+            precision,
+            from: from.map(date),
+            to: to.map(date),
             text: String::from("test"),
         }
     }
 
     #[test]
-    fn covers_closed_open_and_unknown_periods() {
-        assert!(period(Some(1945), Some(1949)).covers(1945));
-        assert!(period(Some(1945), Some(1949)).covers(1949));
-        assert!(!period(Some(1945), Some(1949)).covers(1950));
-        assert!(!period(Some(1945), Some(1949)).covers(1944));
-        assert!(period(Some(2000), None).covers(2020));
-        assert!(!period(Some(2000), None).covers(1999));
-        assert!(period(None, Some(1990)).covers(1900));
-        assert!(!period(None, None).covers(2000));
+    fn dates_parse_at_three_precisions_and_print_back() {
+        for text in ["2017", "2017-12", "2017-12-22", "2024-02-29", "0001"] {
+            assert_eq!(date(text).to_string(), text);
+        }
+        assert_eq!(date("2017").precision(), Precision::Year);
+        assert_eq!(date("2017-12").precision(), Precision::Month);
+        assert_eq!(date("2017-12-22").precision(), Precision::Date);
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_with_the_reason() {
+        for text in [
+            "17",
+            "2017-1",
+            "2017-13",
+            "2017-00",
+            "2023-02-29",
+            "2017-12-22-1",
+            "",
+            "2017/12",
+            "+201",
+        ] {
+            assert!(text.parse::<Date>().is_err(), "{text}");
+        }
+        let error = "2023-02-29".parse::<Date>().expect_err("no such day");
+        assert!(error.to_string().contains("no day 29"), "{error}");
+    }
+
+    #[test]
+    fn dates_compare_only_as_precisely_as_both_are_known() {
+        assert!(date("2016").before(date("2017-05")));
+        assert!(!date("2017").before(date("2017-05")));
+        assert!(!date("2017-05").before(date("2017")));
+        assert!(date("2017-04-30").before(date("2017-05")));
+        assert!(!date("2017-05-30").before(date("2017-05")));
+        assert!(date("2017") < date("2017-01"));
+    }
+
+    #[test]
+    fn a_closed_period_without_to_is_its_start_alone() {
+        let year = period(Precision::Year, Some("2015"), None);
+        assert_eq!(year.last_year(), Some(2015));
+        assert!(year.covers(2015));
+        assert!(!year.covers(2016));
+        assert!(!year.is_open_ended());
+        let since = period(Precision::Open, Some("2024"), None);
+        assert!(since.is_open_ended());
+        assert!(since.covers(2030));
+        assert!(!since.covers(2023));
+        let until = period(Precision::Open, None, Some("2017-04"));
+        assert!(!until.is_open_ended());
+        assert!(until.covers(2017));
+        assert!(!until.covers(1990));
+        assert!(!until.covers(2018));
+        assert_eq!(until.anchor(), Some(date("2017-04")));
+        let unknown = period(Precision::Unknown, None, None);
+        assert!(!unknown.covers(2000));
+        assert!(!unknown.overlaps(None, None));
+        assert_eq!(unknown.latest(), None);
     }
 
     #[test]
     fn overlaps_touching_disjoint_and_open_spans() {
-        let late_forties = period(Some(1945), Some(1949));
+        let late_forties = period(Precision::DecadePart, Some("1945"), Some("1949"));
         assert!(late_forties.overlaps(Some(1949), Some(1960)));
         assert!(late_forties.overlaps(Some(1930), Some(1945)));
         assert!(!late_forties.overlaps(Some(1950), None));
         assert!(!late_forties.overlaps(None, Some(1944)));
         assert!(late_forties.overlaps(None, None));
         assert!(late_forties.overlaps(Some(1946), Some(1947)));
-        assert!(!period(None, None).overlaps(None, None));
-        assert!(period(Some(2000), None).overlaps(Some(2020), Some(2021)));
+        assert!(period(Precision::Open, Some("2000"), None).overlaps(Some(2020), Some(2021)));
+    }
+
+    fn estimate(qualifiers: Vec<Qualifier>, low: u64, high: u64) -> Estimate {
+        Estimate {
+            id: String::from("e"),
+            group: None,
+            low,
+            high,
+            qualifiers,
+            counts: Counts::Present,
+            period: period(Precision::Unknown, None, None),
+            region: None,
+            attributed_to: String::from("someone"),
+            party_to_conflict: false,
+            source: String::from("s"),
+            section: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn figures_keep_every_qualifier_in_order() {
+        assert_eq!(estimate(vec![], 100, 100).figures(), "100");
+        assert_eq!(
+            estimate(vec![Qualifier::Estimated, Qualifier::Only], 100, 500).figures(),
+            "estimated only 100–500"
+        );
+        assert_eq!(
+            estimate(vec![Qualifier::MoreThan], 10_000, 10_000).figures(),
+            "more than 10,000"
+        );
     }
 
     #[test]
     fn range_overlap_bounds_both_ends() {
-        let estimate = Estimate {
-            id: String::from("e"),
-            group: None,
-            low: 100,
-            high: 500,
-            approximate: false,
-            period: period(None, None),
-            region: None,
-            measure: String::from("m"),
-            source: String::from("s"),
-            section: String::from("s"),
-        };
+        let estimate = estimate(vec![], 100, 500);
         assert!(estimate.overlaps_range(Some(500), None));
         assert!(!estimate.overlaps_range(Some(501), None));
         assert!(estimate.overlaps_range(None, Some(100)));
         assert!(!estimate.overlaps_range(None, Some(99)));
         assert!(estimate.overlaps_range(Some(200), Some(300)));
         assert!(estimate.overlaps_range(None, None));
+    }
+
+    #[test]
+    fn every_kind_of_count_is_listed_once() {
+        let names: std::collections::HashSet<&str> =
+            Counts::ALL.iter().map(|kind| kind.name()).collect();
+        assert_eq!(names.len(), Counts::ALL.len());
+        for kind in Counts::ALL {
+            let written = serde_json::to_string(&kind).expect("serializes");
+            assert_eq!(written, format!("\"{}\"", kind.name()));
+        }
     }
 }

@@ -228,9 +228,10 @@ fn in_words(message: &str, written: Option<&str>) -> String {
         .strip_prefix("integer ")
         .or_else(|| found.strip_prefix("floating point "))
         .map(|shown| written.map_or_else(|| shown.to_owned(), |digits| format!("`{digits}`")));
-    // A number of the wrong kind (negative, fractional, too large) is a wrong value, not a
-    // wrong type, whatever Rust type serde_json read it as.
-    let prefix = if number.is_some() {
+    // A number of the wrong kind (negative, fractional, too large) where a number belongs is a
+    // wrong value, not a wrong type, whatever Rust type serde_json read it as.
+    let numeric = matches!(expected, "u64" | "i32");
+    let prefix = if number.is_some() && numeric {
         "invalid value: "
     } else {
         prefix

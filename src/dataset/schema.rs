@@ -18,7 +18,7 @@ pub fn dataset() -> Schema {
         .into_root_schema_for::<Dataset>()
 }
 
-/// Requires every string of the format to hold something other than white space, and states
+/// Requires every free text of the format to hold something other than white space, and states
 /// the range of a year, which the `int32` format alone leaves to the reader.
 fn constrain(schema: &mut Schema) {
     if schema.get("format").and_then(serde_json::Value::as_str) == Some("int32") {
@@ -30,7 +30,11 @@ fn constrain(schema: &mut Schema) {
         Some(serde_json::Value::Array(kinds)) => kinds.iter().any(|kind| kind == "string"),
         _ => false,
     };
-    if is_text {
+    // A date states its own pattern, and a word of a closed list is exact already.
+    let constrained = ["pattern", "const", "enum"]
+        .iter()
+        .any(|key| schema.get(*key).is_some());
+    if is_text && !constrained {
         schema.insert(String::from("pattern"), "\\S".into());
     }
 }

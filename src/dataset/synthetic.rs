@@ -1,6 +1,9 @@
 //! Synthetic datasets of any size in nkru's own format, for benchmarks and scale tests.
 
-use super::model::{Dataset, Estimate, Event, Fact, Group, Period, Related, Source};
+use super::model::{
+    Counts, Dataset, Date, Estimate, Event, Fact, Group, Period, Precision, Qualifier, Related,
+    Source, SourceKind,
+};
 
 /// Estimates for each group.
 const ESTIMATES_PER_GROUP: usize = 1_000;
@@ -84,7 +87,11 @@ pub fn dataset(estimates: usize, seed: u64) -> Dataset {
         overview: String::from("Made-up records in nkru's format, for measuring speed and memory."),
         categories: vec![String::from("Synthetic data")],
         version: format!("synthetic-{seed}"),
-        as_of: 2024,
+        as_of: Date {
+            year: 2024,
+            month: Some(1),
+            day: Some(1),
+        },
         groups,
         estimates,
         events,
@@ -103,11 +110,17 @@ fn sources(sequence: &mut Sequence, count: usize) -> Vec<Source> {
     (0..count)
         .map(|index| Source {
             id: format!("source-{index}"),
-            name: format!("Synthetic source {index}"),
-            kind: String::from("synthetic report"),
-            author: (!sequence.one_in(4)).then(|| format!("Synthetic author {}", index % 97)),
-            year: (!sequence.one_in(4)).then(|| sequence.year()),
-            description: format!("Synthetic source number {index}, made up for benchmarks."),
+            publisher: format!("Synthetic publisher {}", index % 97),
+            title: format!("Synthetic source {index}"),
+            date: (!sequence.one_in(4)).then(|| year(sequence.year())),
+            url: Some(format!("https://example.org/synthetic/{index}")),
+            retrieved: Some(year(2024)),
+            kind: SourceKind::Study,
+            original_publisher: None,
+            language: Some(String::from("en")),
+            note: Some(format!(
+                "Synthetic source number {index}, made up for benchmarks."
+            )),
         })
         .collect()
 }
@@ -126,7 +139,7 @@ fn groups(sequence: &mut Sequence, count: usize, sources: &[Source]) -> Vec<Grou
                 facts: vec![Fact {
                     text: format!("Group {index} is synthetic."),
                     source: source_id(sequence, sources),
-                    section: String::from("Synthetic section"),
+                    section: Some(String::from("Synthetic section")),
                 }],
             }
         })
@@ -151,13 +164,20 @@ fn estimate_list(
                     .then(|| groups[sequence.index(groups.len())].id.clone()),
                 low,
                 high,
-                approximate: sequence.one_in(2),
+                qualifiers: if sequence.one_in(2) {
+                    vec![Qualifier::About]
+                } else {
+                    Vec::new()
+                },
+                counts: Counts::ALL[sequence.index(Counts::ALL.len())],
                 period: period(sequence, from),
                 region: (!sequence.one_in(10))
                     .then(|| REGIONS[sequence.index(REGIONS.len())].to_owned()),
-                measure: String::from("synthetic people counted"),
+                attributed_to: format!("Synthetic author {}", index % 97),
+                party_to_conflict: sequence.one_in(10),
                 source: source_id(sequence, sources),
-                section: String::from("Synthetic section"),
+                section: Some(String::from("Synthetic section")),
+                note: Some(String::from("synthetic people counted")),
             }
         })
         .collect()
@@ -176,14 +196,16 @@ fn events(
             Event {
                 id: format!("event-{index}"),
                 period: Period {
-                    from: Some(from),
-                    to: Some(from + i32::try_from(sequence.below(3)).unwrap_or(0)),
+                    precision: Precision::Year,
+                    from: Some(year(from)),
+                    to: Some(year(from + i32::try_from(sequence.below(3)).unwrap_or(0))),
                     text: format!("around {from}"),
                 },
                 description: format!("Synthetic event number {index}, made up for benchmarks."),
                 groups: vec![groups[sequence.index(groups.len())].id.clone()],
+                attributed_to: None,
                 source: source_id(sequence, sources),
-                section: String::from("Synthetic section"),
+                section: Some(String::from("Synthetic section")),
             }
         })
         .collect()
@@ -199,34 +221,47 @@ fn related(sequence: &mut Sequence, count: usize, sources: &[Source]) -> Vec<Rel
             origin: String::from("a synthetic origin"),
             destination: String::from("a synthetic destination"),
             period: Period {
+                precision: Precision::Unknown,
                 from: None,
                 to: None,
                 text: String::from("no years given"),
             },
             source: source_id(sequence, sources),
-            section: String::from("Synthetic section"),
+            section: Some(String::from("Synthetic section")),
         })
         .collect()
+}
+
+/// A date of a year alone.
+fn year(year: i32) -> Date {
+    Date {
+        year,
+        month: None,
+        day: None,
+    }
 }
 
 /// A period starting at `from`: mostly a closed span, sometimes open or of one year.
 fn period(sequence: &mut Sequence, from: i32) -> Period {
     match sequence.below(4) {
         0 => Period {
-            from: Some(from),
+            precision: Precision::Open,
+            from: Some(year(from)),
             to: None,
-            text: format!("from {from}"),
+            text: format!("since {from}"),
         },
         1 => Period {
-            from: Some(from),
-            to: Some(from),
+            precision: Precision::Year,
+            from: Some(year(from)),
+            to: None,
             text: from.to_string(),
         },
         _ => {
             let to = from + i32::try_from(sequence.below(10)).unwrap_or(0);
             Period {
-                from: Some(from),
-                to: Some(to),
+                precision: Precision::Year,
+                from: Some(year(from)),
+                to: Some(year(to)),
                 text: format!("{from} to {to}"),
             }
         }

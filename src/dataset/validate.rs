@@ -6,7 +6,7 @@ use std::fmt;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
 use super::load::Origin;
-use super::model::{Dataset, Period};
+use super::model::{Dataset, Date, Period, Precision};
 use super::parse::Parsed;
 use crate::error::{Error, Result};
 use crate::text::quote;
@@ -65,6 +65,8 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
 /// The ids records may refer to, after each list's ids were checked for blanks and repeats.
 struct Known<'a> {
     groups: HashSet<&'a str>,
+    /// The groups and the related populations: what an estimate may count.
+    populations: HashSet<&'a str>,
     sources: HashSet<&'a str>,
 }
 
@@ -77,11 +79,10 @@ impl<'a> Known<'a> {
         let estimates = ids(dataset.estimates.iter().map(|estimate| &estimate.id));
         checker.unique_ids("estimates", &estimates);
         checker.unique_ids("events", &ids(dataset.events.iter().map(|event| &event.id)));
-        checker.unique_ids(
-            "related",
-            &ids(dataset.related.iter().map(|related| &related.id)),
-        );
+        let related = ids(dataset.related.iter().map(|related| &related.id));
+        checker.unique_ids("related", &related);
         Known {
+            populations: groups.iter().chain(&related).copied().collect(),
             groups: groups.into_iter().collect(),
             sources: sources.into_iter().collect(),
         }
@@ -122,10 +123,10 @@ fn groups(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
                 format_args!("facts[{fact_index}].text"),
                 &fact.text,
             );
-            checker.text(
+            checker.optional_text(
                 &record,
                 format_args!("facts[{fact_index}].section"),
-                &fact.section,
+                fact.section.as_deref(),
             );
             checker.reference(
                 &record,
@@ -153,16 +154,24 @@ fn estimates(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
                 &record,
                 format_args!("group"),
                 group,
-                "group",
-                &known.groups,
+                "group or related population",
+                &known.populations,
             );
         }
         checker.period(&record, format_args!("period"), &estimate.period);
-        if let Some(region) = &estimate.region {
-            checker.text(&record, format_args!("region"), region);
+        checker.optional_text(&record, format_args!("region"), estimate.region.as_deref());
+        if estimate.attributed_to.trim().is_empty() {
+            checker.problem(
+                &record,
+                String::from("attributed_to is empty: say who made the figure"),
+            );
         }
-        checker.text(&record, format_args!("measure"), &estimate.measure);
-        checker.text(&record, format_args!("section"), &estimate.section);
+        checker.optional_text(
+            &record,
+            format_args!("section"),
+            estimate.section.as_deref(),
+        );
+        checker.optional_text(&record, format_args!("note"), estimate.note.as_deref());
         let source = &estimate.source;
         checker.reference(
             &record,
@@ -179,14 +188,19 @@ fn events(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
     for (index, event) in dataset.events.iter().enumerate() {
         let record = Record::new("events", Some(index), &event.id);
         checker.period(&record, format_args!("period"), &event.period);
-        if event.period.from.is_none() {
+        if !event.period.is_dated() {
             checker.problem(
                 &record,
-                String::from("period.from is null: an event needs a year"),
+                String::from("period has neither from nor to: an event needs a date"),
             );
         }
         checker.text(&record, format_args!("description"), &event.description);
-        checker.text(&record, format_args!("section"), &event.section);
+        checker.optional_text(
+            &record,
+            format_args!("attributed_to"),
+            event.attributed_to.as_deref(),
+        );
+        checker.optional_text(&record, format_args!("section"), event.section.as_deref());
         for (group_index, group) in event.groups.iter().enumerate() {
             let field = format_args!("groups[{group_index}]");
             checker.reference(&record, field, group, "group", &known.groups);
@@ -206,11 +220,36 @@ fn events(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
 fn sources(checker: &mut Checker, dataset: &Dataset) {
     for (index, source) in dataset.sources.iter().enumerate() {
         let record = Record::new("sources", Some(index), &source.id);
-        checker.text(&record, format_args!("name"), &source.name);
-        checker.text(&record, format_args!("kind"), &source.kind);
-        checker.text(&record, format_args!("description"), &source.description);
-        if let Some(author) = &source.author {
-            checker.text(&record, format_args!("author"), author);
+        checker.text(&record, format_args!("publisher"), &source.publisher);
+        checker.text(&record, format_args!("title"), &source.title);
+        if let Some(url) = &source.url {
+            let web = ["https://", "http://"].iter().any(|scheme| {
+                url.get(..scheme.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+            });
+            if !web
+                || url
+                    .chars()
+                    .any(|character| character.is_whitespace() || character.is_control())
+            {
+                checker.problem(
+                    &record,
+                    format!("url `{}` is not a web address: write it as http:// or https:// with no spaces", quote(url)),
+                );
+            }
+            if source.retrieved.is_none() {
+                checker.problem(
+                    &record,
+                    String::from("retrieved is null: say on which day the page at url was read"),
+                );
+            }
+        }
+        for (field, value) in [
+            ("original_publisher", &source.original_publisher),
+            ("language", &source.language),
+            ("note", &source.note),
+        ] {
+            checker.optional_text(&record, format_args!("{field}"), value.as_deref());
         }
     }
 }
@@ -223,7 +262,7 @@ fn related(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
         checker.text(&record, format_args!("description"), &related.description);
         checker.text(&record, format_args!("origin"), &related.origin);
         checker.text(&record, format_args!("destination"), &related.destination);
-        checker.text(&record, format_args!("section"), &related.section);
+        checker.optional_text(&record, format_args!("section"), related.section.as_deref());
         checker.period(&record, format_args!("period"), &related.period);
         let source = &related.source;
         checker.reference(
@@ -233,6 +272,31 @@ fn related(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
             "source",
             &known.sources,
         );
+    }
+}
+
+/// The rule of its precision that a period breaks, if any, in the words of a problem.
+fn broken_precision_rule(period: &Period) -> Option<&'static str> {
+    let from = period.from.map(Date::precision);
+    let to = period.to.map(Date::precision);
+    match period.precision {
+        Precision::Date | Precision::Month | Precision::Year if from != Some(period.precision) => {
+            Some(match period.precision {
+                Precision::Date => "needs `from` written as a full date, YYYY-MM-DD",
+                Precision::Month => "needs `from` written as a month, YYYY-MM",
+                _ => "needs `from` written as a year, YYYY",
+            })
+        }
+        Precision::DecadePart if from != Some(Precision::Year) || to != Some(Precision::Year) => {
+            Some("needs `from` and `to` written as the years that bound it, such as 1945 and 1949")
+        }
+        Precision::Open if from.is_some() == to.is_some() => {
+            Some("needs exactly one of `from` and `to`: the end that is known")
+        }
+        Precision::Unknown if from.is_some() || to.is_some() => {
+            Some("needs `from` and `to` both null")
+        }
+        _ => None,
     }
 }
 
@@ -285,11 +349,27 @@ impl Checker {
         }
     }
 
+    fn optional_text(
+        &mut self,
+        record: &Record<'_>,
+        field: fmt::Arguments<'_>,
+        value: Option<&str>,
+    ) {
+        if let Some(value) = value {
+            self.text(record, field, value);
+        }
+    }
+
+    /// Checks that a period's dates agree with its precision and come in order.
     fn period(&mut self, record: &Record<'_>, field: fmt::Arguments<'_>, period: &Period) {
         if let (Some(from), Some(to)) = (period.from, period.to)
-            && from > to
+            && to.before(from)
         {
             self.problem(record, format!("{field}: from ({from}) is after to ({to})"));
+        }
+        if let Some(rule) = broken_precision_rule(period) {
+            let precision = period.precision.name();
+            self.problem(record, format!("{field}: precision `{precision}` {rule}"));
         }
         self.text(record, format_args!("{field}.text"), &period.text);
     }
@@ -384,28 +464,32 @@ mod tests {
     }
 
     #[test]
-    fn embedded_dataset_has_the_three_groups() {
+    fn embedded_dataset_has_the_four_groups() {
         let dataset = embedded_dataset();
         let ids: Vec<&str> = dataset
             .groups
             .iter()
             .map(|group| group.id.as_str())
             .collect();
-        assert_eq!(ids, ["students", "workers", "refugees"]);
+        assert_eq!(ids, ["students", "workers", "refugees", "military"]);
         assert_eq!(dataset.related[0].id, "koryo-saram");
     }
 
     #[test]
     fn a_typo_in_a_field_name_is_reported() {
-        let broken = EMBEDDED.replacen("\"measure\"", "\"meassure\"", 1);
+        let broken = EMBEDDED.replacen("\"attributed_to\"", "\"atributed_to\"", 1);
         let error = parse(&broken, &Origin::Embedded).expect_err("missing field");
         assert!(
-            error.to_string().contains("missing field `measure`"),
+            error.to_string().contains("missing field `attributed_to`"),
             "{error}"
         );
-        let extra = EMBEDDED.replacen("\"measure\"", "\"note\": \"x\", \"measure\"", 1);
+        let extra = EMBEDDED.replacen(
+            "\"attributed_to\"",
+            "\"notes\": \"x\", \"attributed_to\"",
+            1,
+        );
         let parsed = parse(&extra, &Origin::Embedded).expect("an unknown field still loads");
-        assert_eq!(parsed.unknown_fields[0].path, "estimates[0].note");
+        assert_eq!(parsed.unknown_fields[0].path, "estimates[0].notes");
     }
 
     #[test]
@@ -424,29 +508,84 @@ mod tests {
         );
     }
 
+    /// The article's records alone, whose every record the test below can name.
+    fn fixture() -> Dataset {
+        let text = include_str!("../../tests/it/fixtures/article.json");
+        parse(text, &Origin::Stdin)
+            .expect("the fixture parses")
+            .dataset
+    }
+
     #[test]
     fn every_broken_invariant_is_reported() {
-        let mut dataset = embedded_dataset();
+        let mut dataset = fixture();
         dataset.estimates[1].low = 9;
         dataset.estimates[1].high = 3;
         dataset.estimates[2].id = dataset.estimates[0].id.clone();
         dataset.estimates[3].source = String::from("nowhere");
+        dataset.estimates[3].attributed_to = String::from(" ");
+        dataset.estimates[0].period.precision = Precision::Month;
         dataset.events[0].groups.push(String::from("sailors"));
-        dataset.events[1].period.from = Some(2000);
+        dataset.events[1].period.from = Some("2000".parse().expect("a year"));
+        dataset.events[2].period = Period {
+            precision: Precision::Unknown,
+            from: None,
+            to: None,
+            text: String::from("some time"),
+        };
         dataset.groups[0].name = String::from(" ");
         dataset.related[0].source = String::new();
+        dataset.sources[0].retrieved = None;
+        dataset.sources[0].url = Some(String::from("en.wikipedia.org/wiki/x y"));
         let messages: Vec<String> = validate(&dataset).iter().map(ToString::to_string).collect();
         assert_eq!(
             messages,
             [
                 "estimates[2] (total-2006): id `total-2006` is used by an earlier record of estimates",
                 "groups[0] (students): name is empty",
+                "estimates[0] (total-2006): period: precision `month` needs `from` written as a month, YYYY-MM",
                 "estimates[1] (workers-1940s): low (9) is above high (3)",
+                "estimates[3] (refugees-1999): attributed_to is empty: say who made the figure",
                 "estimates[3] (refugees-1999): source: no source has the id `nowhere`",
                 "events[0] (workers-recruited-sakhalin): groups[1]: no group has the id `sailors`",
                 "events[1] (students-reconstruction): period: from (2000) is after to (1962)",
+                "events[2] (asylum-remark-1994): period has neither from nor to: an event needs a date",
+                "sources[0] (article): url `en.wikipedia.org/wiki/x y` is not a web address: write it as http:// or https:// with no spaces",
+                "sources[0] (article): retrieved is null: say on which day the page at url was read",
                 "related[0] (koryo-saram): source is empty: every record needs a source",
             ]
         );
+    }
+
+    #[test]
+    fn each_precision_states_which_dates_it_needs() {
+        let date = |text: &str| Some(text.parse().expect("a date"));
+        let period = |precision, from, to| Period {
+            precision,
+            from,
+            to,
+            text: String::from("words"),
+        };
+        let broken = |period: &Period| broken_precision_rule(period).is_some();
+        assert!(!broken(&period(Precision::Date, date("2017-12-22"), None)));
+        assert!(broken(&period(Precision::Date, date("2017-12"), None)));
+        assert!(!broken(&period(
+            Precision::Month,
+            date("2017-12"),
+            date("2018")
+        )));
+        assert!(broken(&period(Precision::Year, None, date("2018"))));
+        assert!(!broken(&period(
+            Precision::DecadePart,
+            date("1945"),
+            date("1949")
+        )));
+        assert!(broken(&period(Precision::DecadePart, date("1945"), None)));
+        assert!(!broken(&period(Precision::Open, date("2024"), None)));
+        assert!(!broken(&period(Precision::Open, None, date("2017-04"))));
+        assert!(broken(&period(Precision::Open, date("2024"), date("2025"))));
+        assert!(broken(&period(Precision::Open, None, None)));
+        assert!(!broken(&period(Precision::Unknown, None, None)));
+        assert!(broken(&period(Precision::Unknown, date("2024"), None)));
     }
 }

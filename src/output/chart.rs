@@ -3,10 +3,10 @@
 use std::io::Write;
 
 use super::Settings;
-use super::human::{Paint, Role, display_width, fit, in_charset};
+use super::human::{Paint, Role, display_width, fit, in_charset, period_label};
 use crate::dataset::{Dataset, Estimate};
 use crate::error::Result;
-use crate::text::{escape_control, year_span};
+use crate::text::escape_control;
 
 /// The fewest columns a bar gets, however narrow the width.
 const LEAST_BAR_WIDTH: usize = 12;
@@ -117,7 +117,7 @@ pub fn power_label(exponent: u32) -> String {
 
 /// One line of the chart before it is laid out.
 struct Line {
-    /// The group's id, or `total`.
+    /// The group's id, or `total`, and what the figure counts.
     group: String,
     /// The group's position in the dataset, for its colour; none for the total.
     series: Option<usize>,
@@ -152,8 +152,10 @@ impl Layout {
         let lines: Vec<Line> = estimates
             .iter()
             .map(|estimate| Line {
-                group: charset(&escape_control(
-                    estimate.group.as_deref().unwrap_or("total"),
+                group: charset(&format!(
+                    "{} {}",
+                    escape_control(estimate.group.as_deref().unwrap_or("total")),
+                    estimate.counts.name()
                 )),
                 series: estimate.group.as_ref().and_then(|group| {
                     dataset
@@ -161,7 +163,7 @@ impl Layout {
                         .iter()
                         .position(|candidate| &candidate.id == group)
                 }),
-                years: charset(&year_span(estimate.period.from, estimate.period.to)),
+                years: charset(&period_label(&estimate.period)),
                 figures: charset(&estimate.figures()),
                 low: estimate.low,
                 high: estimate.high,
@@ -273,8 +275,8 @@ fn write_line(
     }
     let label = format!(
         "{} {}",
-        fit(&line.group, layout.group_width),
-        fit(&line.years, layout.years_width)
+        fit(&line.group, layout.group_width, settings.unicode),
+        fit(&line.years, layout.years_width, settings.unicode)
     );
     let label = in_charset(&label, settings.unicode);
     let bar = painted_runs(&cells, paint);

@@ -4,12 +4,12 @@ use std::io::Write;
 
 use super::Settings;
 use super::human::{Paint, Role, bullet, wrap};
-use crate::dataset::{Dataset, Estimate, Event, Group, Source};
+use crate::dataset::{Counts, Dataset, Date, Estimate, Event, Group, Source};
 use crate::error::Result;
 use crate::query::{self, GroupDetail};
 use crate::text::{escape_control, year_span};
 
-/// Writes one group in full: names, periods, description, facts, estimates, events and sources.
+/// Writes one group in full: names, periods, description, facts, figures, events and sources.
 pub fn detail(writer: &mut dyn Write, settings: &Settings, detail: &GroupDetail<'_>) -> Result<()> {
     let paint = Paint {
         enabled: settings.color,
@@ -20,14 +20,25 @@ pub fn detail(writer: &mut dyn Write, settings: &Settings, detail: &GroupDetail<
         writeln!(writer)?;
         writeln!(writer, "{}", paint.paint(Role::Heading, "Facts"))?;
         for fact in &detail.group.facts {
-            let citation = format!("[{}, {}]", fact.source, fact.section);
-            let line = format!("{} {}", fact.text, citation);
+            let line = format!(
+                "{} {}",
+                fact.text,
+                citation(&fact.source, fact.section.as_deref())
+            );
             writeln!(writer, "{}", bullet(&escape_control(&line), width))?;
         }
     }
-    estimates(writer, paint, width, &detail.estimates)?;
+    estimates(writer, paint, width, detail)?;
     events(writer, paint, width, &detail.events)?;
     sources(writer, paint, width, &detail.sources)
+}
+
+/// A reference to a source, with the section when there is one: `[article, Introduction]`.
+fn citation(source: &str, section: Option<&str>) -> String {
+    match section {
+        Some(section) => format!("[{source}, {section}]"),
+        None => format!("[{source}]"),
+    }
 }
 
 /// The group's name, other names, periods and description.
@@ -45,11 +56,21 @@ fn names(writer: &mut dyn Write, paint: Paint, width: Option<usize>, group: &Gro
         writeln!(writer, "{}", wrap(&line, width, ""))?;
     }
     for period in &group.periods {
-        let mut line = format!("Documented: {}", escape_control(&period.text));
-        if period.from.is_some() || period.to.is_some() {
-            line.push_str(&format!(" ({})", year_span(period.from, period.to)));
-        }
+        let line = format!("Documented: {}", escape_control(&period.text));
         writeln!(writer, "{}", wrap(&line, width, ""))?;
+    }
+    let (from, to) = query::documented_span(group);
+    if from.is_some() || to.is_some() {
+        let open = group
+            .periods
+            .iter()
+            .any(crate::dataset::Period::is_open_ended);
+        let span = if open {
+            format!("{} (still open)", year_span(from, None))
+        } else {
+            year_span(from, to)
+        };
+        writeln!(writer, "Span: {span}")?;
     }
     writeln!(writer)?;
     let description = escape_control(&group.description);
@@ -57,42 +78,86 @@ fn names(writer: &mut dyn Write, paint: Paint, width: Option<usize>, group: &Gro
     Ok(())
 }
 
-/// The group's estimates, each with its figures coloured.
+/// The group's figures, one list for each kind of count, each figure with its period, region,
+/// author and source; dated figures oldest first, undated ones last.
 fn estimates(
     writer: &mut dyn Write,
     paint: Paint,
     width: Option<usize>,
-    estimates: &[&Estimate],
+    detail: &GroupDetail<'_>,
 ) -> Result<()> {
-    writeln!(writer)?;
-    writeln!(writer, "{}", paint.paint(Role::Heading, "Estimates"))?;
-    if estimates.is_empty() {
-        writeln!(writer, "- none: the source gives no figure for this group")?;
+    if detail.estimates.is_empty() {
+        writeln!(writer)?;
+        writeln!(writer, "{}", paint.paint(Role::Heading, "Figures"))?;
+        writeln!(writer, "- none: no source gives a figure for this group")?;
+        return Ok(());
     }
-    for estimate in estimates {
-        let figures = estimate.figures();
-        let line = format!(
-            "{}: {} ({}), {}, {} [{}, {}]",
-            estimate.id,
-            figures,
-            estimate.measure,
-            estimate.period.text,
-            estimate.region.as_deref().unwrap_or("region not stated"),
-            estimate.source,
-            estimate.section
-        );
-        let wrapped = bullet(&escape_control(&line), width);
-        let figures = escape_control(&figures).into_owned();
-        writeln!(
-            writer,
-            "{}",
-            wrapped.replacen(&figures, &paint.paint(Role::Figure, &figures), 1)
-        )?;
+    for kind in Counts::ALL {
+        let mut of_kind: Vec<&Estimate> = detail
+            .estimates
+            .iter()
+            .copied()
+            .filter(|estimate| estimate.counts == kind)
+            .collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        of_kind.sort_by_key(|estimate| {
+            let anchor = estimate.period.anchor();
+            (anchor.is_none(), anchor.map(Date::key))
+        });
+        writeln!(writer)?;
+        let heading = format!("Figures: {} ({})", kind.meaning(), kind.name());
+        writeln!(writer, "{}", paint.paint(Role::Heading, &heading))?;
+        for estimate in of_kind {
+            figure_line(writer, paint, width, estimate, &detail.sources)?;
+        }
     }
     Ok(())
 }
 
-/// The events that involve the group, oldest first.
+/// One figure: `about 11,000, November 2024, Kursk region: by …; Publisher, date [id]`.
+fn figure_line(
+    writer: &mut dyn Write,
+    paint: Paint,
+    width: Option<usize>,
+    estimate: &Estimate,
+    sources: &[&Source],
+) -> Result<()> {
+    let figures = estimate.figures();
+    let mut line = format!("{figures}, {}", estimate.period.text);
+    if let Some(region) = &estimate.region {
+        line.push_str(&format!(", {region}"));
+    }
+    line.push_str(&format!(": by {}", estimate.attributed_to));
+    if estimate.party_to_conflict {
+        line.push_str(" (a party to the conflict)");
+    }
+    let source = sources.iter().find(|source| source.id == estimate.source);
+    match source {
+        Some(source) => line.push_str(&format!("; {}", published(source))),
+        None => line.push_str(&format!("; {}", estimate.source)),
+    }
+    line.push_str(&format!(" [{}]", estimate.id));
+    let wrapped = bullet(&escape_control(&line), width);
+    let figures = escape_control(&figures).into_owned();
+    writeln!(
+        writer,
+        "{}",
+        wrapped.replacen(&figures, &paint.paint(Role::Figure, &figures), 1)
+    )?;
+    Ok(())
+}
+
+/// Who published a source and when: `Yonhap, 2024-11-13`.
+fn published(source: &Source) -> String {
+    match source.date {
+        Some(date) => format!("{}, {date}", source.publisher),
+        None => format!("{}, undated", source.publisher),
+    }
+}
+
+/// The events that concern the group, oldest first.
 fn events(
     writer: &mut dyn Write,
     paint: Paint,
@@ -105,14 +170,17 @@ fn events(
     writeln!(writer)?;
     writeln!(writer, "{}", paint.paint(Role::Heading, "Events"))?;
     for event in events {
-        let years = year_span(event.period.from, event.period.to);
-        let line = format!("{years}: {} [{}]", event.description, event.source);
+        let mut line = format!("{}: {}", event.period.text, event.description);
+        if let Some(author) = &event.attributed_to {
+            line.push_str(&format!(" (according to {author})"));
+        }
+        line.push_str(&format!(" [{}]", event.source));
         writeln!(writer, "{}", bullet(&escape_control(&line), width))?;
     }
     Ok(())
 }
 
-/// The sources the group's records cite.
+/// The sources the group's records cite: publisher, title, date, kind and address.
 fn sources(
     writer: &mut dyn Write,
     paint: Paint,
@@ -125,18 +193,33 @@ fn sources(
     writeln!(writer)?;
     writeln!(writer, "{}", paint.paint(Role::Heading, "Sources"))?;
     for source in sources {
-        let mut line = format!("{}: {} ({}", source.id, source.name, source.kind);
-        if let Some(author) = &source.author {
-            line.push_str(&format!(", {author}"));
-        }
-        if let Some(year) = source.year {
-            line.push_str(&format!(", {year}"));
-        }
-        line.push(')');
+        let line = format!("{}: {}", source.id, describe(source));
         let wrapped = bullet(&escape_control(&line), width);
         writeln!(writer, "{}", paint.paint(Role::Note, &wrapped))?;
     }
     Ok(())
+}
+
+/// A source as a reader cites it: `Yonhap, "Title", 2024-11-13 (news report), https://… (read
+/// 2026-11-28)`.
+pub fn describe(source: &Source) -> String {
+    let mut line = format!("{}, \"{}\", ", source.publisher, source.title);
+    match source.date {
+        Some(date) => line.push_str(&date.to_string()),
+        None => line.push_str("undated"),
+    }
+    line.push_str(&format!(" ({}", source.kind.words()));
+    if let Some(original) = &source.original_publisher {
+        line.push_str(&format!(", first published by {original}"));
+    }
+    line.push(')');
+    if let Some(url) = &source.url {
+        line.push_str(&format!(", {url}"));
+        if let Some(retrieved) = source.retrieved {
+            line.push_str(&format!(" (read {retrieved})"));
+        }
+    }
+    line
 }
 
 /// Writes the populations related to the subject, each with where it came from and its source.
@@ -156,56 +239,62 @@ pub fn related(writer: &mut dyn Write, settings: &Settings, dataset: &Dataset) -
     )?;
     for related in &dataset.related {
         let line = format!(
-            "{}: {} (from: {}; to: {}; when: {}) [{}, {}]",
+            "{}: {} (from: {}; to: {}; when: {}) {}",
             related.name,
             related.description,
             related.origin,
             related.destination,
             related.period.text,
-            related.source,
-            related.section
+            citation(&related.source, related.section.as_deref())
         );
         writeln!(writer, "{}", bullet(&escape_control(&line), width))?;
     }
     Ok(())
 }
 
-/// Writes the headline of the summary: the dataset's title and its total estimate with source.
+/// Writes the headline of the summary: the dataset's title, how far its figures run, and the
+/// latest dated count of all North Koreans present, with its author and source.
 pub fn headline(writer: &mut dyn Write, settings: &Settings, dataset: &Dataset) -> Result<()> {
     let paint = Paint {
         enabled: settings.color,
     };
+    let width = settings.width.map(usize::from);
     let title = escape_control(&dataset.title);
-    let summaries = query::summarize(dataset, &[]);
-    let total = summaries.first().and_then(|summary| summary.latest);
-    let figures = total.map(Estimate::figures);
-    let line = match (total, &figures) {
-        (Some(estimate), Some(figures)) => {
-            let source = query::source_by_id(dataset, &estimate.source)
-                .map_or(estimate.source.as_str(), |source| source.name.as_str());
-            format!(
-                "{title}: {figures} people in total, {} [{}; {}]",
-                escape_control(&estimate.period.text),
-                escape_control(source),
-                escape_control(&estimate.section)
-            )
-        }
-        _ => format!("{title}: the dataset has no estimate of the total"),
-    };
+    let reach = query::figures_end(dataset).map_or_else(
+        || String::from("no dated figures"),
+        |date| format!("figures to {date}"),
+    );
+    let line = format!(
+        "{title}: dataset {}, {reach}, as of {}",
+        escape_control(&dataset.version),
+        dataset.as_of
+    );
     // Wrapped first, then coloured, so the escape codes do not count as width.
-    let mut wrapped = wrap(&line, settings.width.map(usize::from), "");
+    let mut wrapped = wrap(&line, width, "");
     if wrapped.starts_with(title.as_ref()) {
         wrapped.replace_range(..title.len(), &paint.paint(Role::Heading, &title));
     }
-    if let Some(figures) = figures
-        && let Some(start) = wrapped.find(&format!(": {figures} "))
-    {
-        let start = start + 2;
-        wrapped.replace_range(
-            start..start + figures.len(),
-            &paint.paint(Role::Figure, &figures),
-        );
-    }
     writeln!(writer, "{wrapped}")?;
+    let totals: Vec<&Estimate> = dataset
+        .estimates
+        .iter()
+        .filter(|estimate| estimate.group.is_none() && estimate.counts == Counts::Present)
+        .collect();
+    let line = match query::latest(&totals) {
+        Some(estimate) => {
+            let figures = estimate.figures();
+            let source = query::source_by_id(dataset, &estimate.source)
+                .map_or_else(|| estimate.source.clone(), published);
+            let line = format!(
+                "Latest dated count of all present: {figures}, {}, by {} [{source}]",
+                estimate.period.text, estimate.attributed_to
+            );
+            let wrapped = wrap(&escape_control(&line), width, "");
+            let figures = escape_control(&figures).into_owned();
+            wrapped.replacen(&figures, &paint.paint(Role::Figure, &figures), 1)
+        }
+        None => String::from("No dated count of all North Koreans present"),
+    };
+    writeln!(writer, "{line}")?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use crate::dataset::{Period, Precision};
 use crate::rows::{Kind, Value};
 use crate::text::{escape_control, thousands};
 
@@ -54,6 +55,19 @@ pub fn human_value(kind: Kind, value: &Value<'_>) -> String {
         Value::Bool(flag) => String::from(if *flag { "yes" } else { "no" }),
         Value::Text(text) => escape_control(text).into_owned(),
         Value::List(items) => escape_control(&items.join(", ")).into_owned(),
+    }
+}
+
+/// A period in a few characters, for narrow columns: `2024-11`, `2004–2014`, `since 2024`,
+/// `until 2017-04`; a part of a decade or an unknown period in its own words.
+pub fn period_label(period: &Period) -> Cow<'_, str> {
+    match (period.precision, period.from, period.to) {
+        (Precision::DecadePart | Precision::Unknown, _, _) => Cow::Borrowed(&period.text),
+        (Precision::Open, Some(from), None) => Cow::Owned(format!("since {from}")),
+        (Precision::Open, None, Some(to)) => Cow::Owned(format!("until {to}")),
+        (_, Some(from), Some(to)) => Cow::Owned(format!("{from}–{to}")),
+        (_, Some(from), None) => Cow::Owned(from.to_string()),
+        _ => Cow::Borrowed(&period.text),
     }
 }
 
@@ -121,8 +135,9 @@ pub fn display_width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
 }
 
-/// Text padded with spaces to exactly `width` columns, or cut to fit with `…` at the end.
-pub fn fit(text: &str, width: usize) -> String {
+/// Text padded with spaces to exactly `width` columns, or cut to fit with `…` (`~` in ASCII) at
+/// the end.
+pub fn fit(text: &str, width: usize, unicode: bool) -> String {
     let mut fitted = String::new();
     let mut used = 0;
     if display_width(text) <= width {
@@ -137,7 +152,8 @@ pub fn fit(text: &str, width: usize) -> String {
             fitted.push(character);
             used += character_width;
         }
-        fitted.push('…');
+        // One column either way, so a cut label keeps the width it was given.
+        fitted.push(if unicode { '…' } else { '~' });
         used += 1;
     }
     fitted.push_str(&" ".repeat(width.saturating_sub(used)));
@@ -177,10 +193,11 @@ mod tests {
 
     #[test]
     fn fit_pads_or_cuts_to_the_width() {
-        assert_eq!(fit("workers", 10), "workers   ");
-        assert_eq!(fit("workers", 7), "workers");
-        assert_eq!(fit("workers", 5), "work…");
-        assert_eq!(fit("고려사람", 5), "고려…");
+        assert_eq!(fit("workers", 10, true), "workers   ");
+        assert_eq!(fit("workers", 7, true), "workers");
+        assert_eq!(fit("workers", 5, true), "work…");
+        assert_eq!(fit("workers", 5, false), "work~");
+        assert_eq!(fit("고려사람", 5, true), "고려…");
         assert_eq!(display_width("고려"), 4);
     }
 

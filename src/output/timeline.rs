@@ -55,7 +55,8 @@ const ASCII: Glyphs = Glyphs {
     event: '*',
 };
 
-/// A group's period with its years settled: open ends run to the ends of the axis.
+/// A group's period with its years settled: a period that runs on past an end of the axis
+/// runs off it.
 struct Span<'a> {
     /// The column of the group beside the axis.
     column: usize,
@@ -119,22 +120,26 @@ impl<'a> Layout<'a> {
         let dated: Vec<&Event> = events
             .iter()
             .copied()
-            .filter(|event| event.period.from.is_some())
+            .filter(|event| event.period.is_dated())
             .collect();
         let known_years: Vec<i32> = dated
             .iter()
-            .flat_map(|event| [event.period.from, event.period.to])
+            .flat_map(|event| [year_of(event), event.period.last_year()])
             .chain(drawn.iter().flat_map(|(_, group)| {
                 group
                     .periods
                     .iter()
                     .filter(in_bounds)
-                    .flat_map(|period| [period.from, period.to])
+                    .flat_map(|period| [period.first_year(), period.last_year()])
             }))
             .flatten()
             .collect();
-        let first = *known_years.iter().min()?;
-        let last = *known_years.iter().max()?;
+        // The axis covers what is drawn, but no more than the years asked for.
+        let first = (*known_years.iter().min()?).max(bounds.0.unwrap_or(i32::MIN));
+        let last = (*known_years.iter().max()?).min(bounds.1.unwrap_or(i32::MAX));
+        if first > last {
+            return None;
+        }
         let spans: Vec<Span<'_>> = drawn
             .iter()
             .enumerate()
@@ -148,8 +153,15 @@ impl<'a> Layout<'a> {
                         series: *series,
                         group,
                         period,
-                        start: period.from.unwrap_or(first),
-                        end: period.to.unwrap_or(last),
+                        // A period that runs on past an end of the axis runs off it.
+                        start: match period.first_year() {
+                            Some(year) if year >= first => year,
+                            _ => first.saturating_sub(1),
+                        },
+                        end: match period.last_year() {
+                            Some(year) if year <= last => year,
+                            _ => last.saturating_add(1),
+                        },
                     })
             })
             .collect();
@@ -184,8 +196,13 @@ fn years_of(first: i32, last: i32, dated: &[&Event], spans: &[Span<'_>]) -> (Vec
     let mut years: Vec<i32> = marks
         .iter()
         .copied()
-        .chain(dated.iter().filter_map(|event| event.period.from))
-        .chain(spans.iter().flat_map(|span| [span.start, span.end]))
+        .chain(dated.iter().filter_map(|event| year_of(event)))
+        .chain(
+            spans
+                .iter()
+                .flat_map(|span| [span.start, span.end])
+                .filter(|year| (first..=last).contains(year)),
+        )
         .collect();
     years.sort_unstable();
     years.dedup();
@@ -209,7 +226,7 @@ pub fn timeline(
     let undated_events: Vec<&Event> = events
         .iter()
         .copied()
-        .filter(|event| event.period.from.is_none())
+        .filter(|event| !event.period.is_dated())
         .collect();
     let undated_periods: Vec<(usize, &Group, &Period)> = groups
         .iter()
@@ -217,7 +234,7 @@ pub fn timeline(
             group
                 .periods
                 .iter()
-                .filter(|period| period.from.is_none() && period.to.is_none())
+                .filter(|period| !period.is_dated())
                 .map(move |period| (*series, *group, period))
         })
         .collect();
@@ -299,14 +316,14 @@ fn write_year(
     let mut entries: Vec<Entry<'_>> = layout
         .spans
         .iter()
-        .filter(|span| span.start == year && span.period.from.is_some())
+        .filter(|span| span.period.first_year() == Some(year))
         .map(Entry::Begins)
         .collect();
     entries.extend(
         layout
             .dated
             .iter()
-            .filter(|event| event.period.from == Some(year))
+            .filter(|event| year_of(event) == Some(year))
             .map(|event| Entry::Happens(event)),
     );
     let blocks: Vec<(Vec<String>, Option<&Entry<'_>>)> = if entries.is_empty() {
@@ -392,6 +409,20 @@ fn year_line(
     format!("{label}{axis} {cells}{text}")
 }
 
+/// The year an event is placed at: its first, or its last when only that is known.
+fn year_of(event: &Event) -> Option<i32> {
+    event.period.anchor().map(|date| date.year)
+}
+
+/// The groups an event concerns as its line names them: `all` for the whole population.
+fn groups_of(event: &Event) -> String {
+    if event.groups.is_empty() {
+        String::from("all")
+    } else {
+        event.groups.join(", ")
+    }
+}
+
 /// The step between marks on the axis: ten years, or a power of ten more when the axis is long.
 fn mark_step(first: i32, last: i32) -> i32 {
     let mut step: i32 = 10;
@@ -447,7 +478,7 @@ fn entry_lines(entry: &Entry<'_>, width: usize, unicode: bool) -> Vec<String> {
             "{}: {} [{}]",
             escape_control(&event.period.text),
             escape_control(&event.description),
-            escape_control(&event.groups.join(", "))
+            escape_control(&groups_of(event))
         ),
     };
     wrap(&in_charset(&text, unicode), Some(width), "")
@@ -506,7 +537,7 @@ fn write_undated(
             "- {}: {} [{}]",
             escape_control(&event.period.text),
             escape_control(&event.description),
-            escape_control(&event.groups.join(", "))
+            escape_control(&groups_of(event))
         );
         let wrapped = wrap(&in_charset(&line, settings.unicode), Some(width), "  ");
         writeln!(writer, "{}", wrapped.trim_start())?;

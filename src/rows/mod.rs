@@ -279,7 +279,15 @@ mod tests {
         let table = Selection::choose(tables::ESTIMATES, None, true).expect("defaults");
         assert_eq!(
             table.columns().names,
-            ["id", "figures", "period", "region", "source"]
+            [
+                "id",
+                "figures",
+                "counts",
+                "period",
+                "region",
+                "attributed_to",
+                "source"
+            ]
         );
     }
 

@@ -4,7 +4,7 @@
 
 use super::Kind::{Figure, FigureText, Flag, Id, List, Number, Text};
 use super::{Field, Value};
-use crate::dataset::{Estimate, Event};
+use crate::dataset::{Counts, Date, Estimate, Event};
 use crate::query::{Citations, GroupDetail, GroupOverview, Hit, Summary, TOTAL_ID};
 
 /// Fields of `nkru estimates` (and of `nkru chart` in the machine formats).
@@ -22,17 +22,19 @@ pub const ESTIMATES: &[Field<Estimate>] = &[
     }),
     Field::hidden("low", Figure, |estimate| Value::figure(estimate.low)),
     Field::hidden("high", Figure, |estimate| Value::figure(estimate.high)),
-    Field::hidden("approximate", Flag, |estimate| {
-        Value::Bool(estimate.approximate)
+    Field::hidden("qualifiers", List, |estimate| {
+        Value::texts(estimate.qualifiers.iter().map(|qualifier| qualifier.name()))
     }),
     Field::shown("figures", FigureText, |estimate| {
         Value::owned(estimate.figures())
     }),
-    Field::hidden("from", Number, |estimate| {
-        Value::optional_integer(estimate.period.from)
+    Field::shown("counts", Text, |estimate| {
+        Value::text(estimate.counts.name())
     }),
-    Field::hidden("to", Number, |estimate| {
-        Value::optional_integer(estimate.period.to)
+    Field::hidden("from", Text, |estimate| date(estimate.period.from)),
+    Field::hidden("to", Text, |estimate| date(estimate.period.end())),
+    Field::hidden("precision", Text, |estimate| {
+        Value::text(estimate.period.precision.name())
     }),
     Field::shown("period", Text, |estimate| {
         Value::text(&estimate.period.text)
@@ -40,27 +42,41 @@ pub const ESTIMATES: &[Field<Estimate>] = &[
     Field::shown("region", Text, |estimate| {
         Value::optional_text(estimate.region.as_deref())
     }),
-    Field::hidden("measure", Text, |estimate| Value::text(&estimate.measure)),
+    Field::shown("attributed_to", Text, |estimate| {
+        Value::text(&estimate.attributed_to)
+    }),
+    Field::hidden("party_to_conflict", Flag, |estimate| {
+        Value::Bool(estimate.party_to_conflict)
+    }),
     Field::shown("source", Id, |estimate| Value::text(&estimate.source)),
-    Field::hidden("section", Text, |estimate| Value::text(&estimate.section)),
+    Field::hidden("section", Text, |estimate| {
+        Value::optional_text(estimate.section.as_deref())
+    }),
+    Field::hidden("note", Text, |estimate| {
+        Value::optional_text(estimate.note.as_deref())
+    }),
 ];
 
 /// Fields of `nkru timeline`.
 pub const EVENTS: &[Field<Event>] = &[
     Field::hidden("id", Id, |event| Value::text(&event.id)),
-    Field::shown("from", Number, |event| {
-        Value::optional_integer(event.period.from)
+    Field::hidden("from", Text, |event| date(event.period.from)),
+    Field::hidden("to", Text, |event| date(event.period.end())),
+    Field::hidden("precision", Text, |event| {
+        Value::text(event.period.precision.name())
     }),
-    Field::shown("to", Number, |event| {
-        Value::optional_integer(event.period.to)
-    }),
-    Field::hidden("when", Text, |event| Value::text(&event.period.text)),
+    Field::shown("when", Text, |event| Value::text(&event.period.text)),
     Field::shown("groups", List, |event| {
         Value::texts(event.groups.iter().map(String::as_str))
     }),
     Field::shown("description", Text, |event| Value::text(&event.description)),
+    Field::hidden("attributed_to", Text, |event| {
+        Value::optional_text(event.attributed_to.as_deref())
+    }),
     Field::shown("source", Id, |event| Value::text(&event.source)),
-    Field::hidden("section", Text, |event| Value::text(&event.section)),
+    Field::hidden("section", Text, |event| {
+        Value::optional_text(event.section.as_deref())
+    }),
 ];
 
 impl<'a> GroupOverview<'a> {
@@ -84,6 +100,8 @@ impl<'a> GroupOverview<'a> {
         Field::hidden("latest_high", Figure, |line| high_of(line.latest)),
         Field::shown("latest", FigureText, |line| figures_of(line.latest)),
         Field::shown("latest_period", Text, |line| period_of(line.latest)),
+        Field::hidden("latest_attributed_to", Text, |line| author_of(line.latest)),
+        Field::hidden("latest_source", Id, |line| source_of(line.latest)),
     ];
 }
 
@@ -131,9 +149,13 @@ impl<'a> Summary<'a> {
     pub const FIELDS: &'a [Field<Self>] = &[
         Field::shown("id", Id, |line| Value::text(line.id)),
         Field::hidden("name", Text, |line| Value::text(line.name)),
+        Field::shown("counts", Text, |line| {
+            Value::optional_text(line.counts.map(Counts::name))
+        }),
         Field::shown("from", Number, |line| Value::optional_integer(line.from)),
         Field::shown("to", Number, |line| Value::optional_integer(line.to)),
         Field::shown("estimates", Number, |line| Value::count(line.estimates)),
+        Field::hidden("undated", Number, |line| Value::count(line.undated)),
         Field::hidden("lowest", Figure, |line| Value::optional_figure(line.lowest)),
         Field::hidden("highest", Figure, |line| {
             Value::optional_figure(line.highest)
@@ -141,18 +163,20 @@ impl<'a> Summary<'a> {
         Field::shown("range", FigureText, |line| {
             match (line.lowest, line.highest) {
                 (Some(lowest), Some(highest)) => {
-                    Value::owned(crate::text::figure_range(lowest, highest, false))
+                    Value::owned(crate::text::figure_range(lowest, highest))
                 }
                 _ => Value::Null,
             }
+        }),
+        Field::hidden("latest_estimate", Id, |line| {
+            Value::optional_text(line.latest.map(|estimate| estimate.id.as_str()))
         }),
         Field::hidden("latest_low", Figure, |line| low_of(line.latest)),
         Field::hidden("latest_high", Figure, |line| high_of(line.latest)),
         Field::shown("latest", FigureText, |line| figures_of(line.latest)),
         Field::shown("latest_period", Text, |line| period_of(line.latest)),
-        Field::hidden("latest_source", Id, |line| {
-            Value::optional_text(line.latest.map(|estimate| estimate.source.as_str()))
-        }),
+        Field::shown("latest_attributed_to", Text, |line| author_of(line.latest)),
+        Field::hidden("latest_source", Id, |line| source_of(line.latest)),
     ];
 }
 
@@ -170,13 +194,24 @@ impl<'a> Citations<'a> {
     /// Fields of `nkru sources`.
     pub const FIELDS: &'a [Field<Self>] = &[
         Field::shown("id", Id, |cited| Value::text(&cited.source.id)),
-        Field::shown("name", Text, |cited| Value::text(&cited.source.name)),
-        Field::shown("kind", Text, |cited| Value::text(&cited.source.kind)),
-        Field::shown("author", Text, |cited| {
-            Value::optional_text(cited.source.author.as_deref())
+        Field::shown("publisher", Text, |cited| {
+            Value::text(&cited.source.publisher)
         }),
-        Field::shown("year", Number, |cited| {
-            Value::optional_integer(cited.source.year)
+        Field::shown("title", Text, |cited| Value::text(&cited.source.title)),
+        Field::shown("date", Text, |cited| date(cited.source.date)),
+        Field::hidden("kind", Text, |cited| Value::text(cited.source.kind.name())),
+        Field::shown("url", Text, |cited| {
+            Value::optional_text(cited.source.url.as_deref())
+        }),
+        Field::hidden("retrieved", Text, |cited| date(cited.source.retrieved)),
+        Field::hidden("original_publisher", Text, |cited| {
+            Value::optional_text(cited.source.original_publisher.as_deref())
+        }),
+        Field::hidden("language", Text, |cited| {
+            Value::optional_text(cited.source.language.as_deref())
+        }),
+        Field::hidden("note", Text, |cited| {
+            Value::optional_text(cited.source.note.as_deref())
         }),
         Field::shown("citations", Number, |cited| {
             Value::count(cited.cited_by.len())
@@ -184,10 +219,22 @@ impl<'a> Citations<'a> {
         Field::hidden("cited_by", List, |cited| {
             Value::texts(cited.cited_by.iter().copied())
         }),
-        Field::hidden("description", Text, |cited| {
-            Value::text(&cited.source.description)
-        }),
     ];
+}
+
+/// A date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or null when there is none.
+fn date(date: Option<Date>) -> Value<'static> {
+    date.map_or(Value::Null, |date| Value::owned(date.to_string()))
+}
+
+/// Who made an estimate's figure, or null when there is no estimate.
+fn author_of(estimate: Option<&Estimate>) -> Value<'_> {
+    Value::optional_text(estimate.map(|estimate| estimate.attributed_to.as_str()))
+}
+
+/// The source of an estimate, or null when there is no estimate.
+fn source_of(estimate: Option<&Estimate>) -> Value<'_> {
+    Value::optional_text(estimate.map(|estimate| estimate.source.as_str()))
 }
 
 /// An estimate's low figure, or null when there is none.

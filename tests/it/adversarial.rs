@@ -130,7 +130,7 @@ fn check_all(cases: &[Case]) {
 }
 
 const EMPTY_NAME: &str = "a group name cannot be empty";
-const NO_SUCH_GROUP: &str = "(groups: students, workers, refugees)";
+const NO_SUCH_GROUP: &str = "(groups: students, workers, refugees, military)";
 const YEAR_RULE: &str = "a year must be a whole number from -2147483648 to 2147483647";
 const FIGURE_RULE: &str = "a figure must be a whole number from 0 to 18446744073709551615";
 const WIDTH_RULE: &str = "a width must be a whole number of columns from 20 to 65535";
@@ -546,13 +546,13 @@ fn search_and_filter_texts_must_say_something() {
             "region empty",
             &["estimates", "--region", ""],
             2,
-            "--region and --source need some text to look for",
+            "--region, --source and --attributed-to need some text to look for",
         ),
         error(
             "source spaces",
             &["estimates", "--source", "   "],
             2,
-            "--region and --source need some text to look for",
+            "--region, --source and --attributed-to need some text to look for",
         ),
         json(
             "search for an escape finds nothing",
@@ -603,7 +603,7 @@ impl Files {
 }
 
 fn embedded() -> &'static str {
-    nkru::dataset::EMBEDDED
+    crate::harness::ARTICLE
 }
 
 /// The embedded dataset with the first `from` replaced by `to`.
@@ -791,7 +791,7 @@ fn dataset_figures_years_and_keys_out_of_bounds() {
     let as_text = files.write("text.json", edited("\"low\": 10000", "\"low\": \"10000\""));
     let year = files.write(
         "year.json",
-        edited("\"as_of\": 2006", "\"as_of\": 99999999999"),
+        edited("\"as_of\": \"2026-11-28\"", "\"as_of\": \"2026-13-28\""),
     );
     let top_key = files.write(
         "top-key.json",
@@ -799,7 +799,7 @@ fn dataset_figures_years_and_keys_out_of_bounds() {
     );
     let nested_key = files.write(
         "nested-key.json",
-        edited("\"measure\": ", "\"measure\": \"twice\", \"measure\": "),
+        edited("\"note\": ", "\"note\": \"twice\", \"note\": "),
     );
     check_all(&[
         error(
@@ -807,7 +807,7 @@ fn dataset_figures_years_and_keys_out_of_bounds() {
             &["--data", &negative, "groups"],
             3,
             &format!(
-                "{negative}: line 66 column 19: estimates[0].low: invalid value: number `-10000`, expected a whole number from 0 to 18446744073709551615"
+                "{negative}: line 150 column 19: estimates[0].low: invalid value: number `-10000`, expected a whole number from 0 to 18446744073709551615"
             ),
         ),
         error(
@@ -815,7 +815,7 @@ fn dataset_figures_years_and_keys_out_of_bounds() {
             &["--data", &beyond, "groups"],
             3,
             &format!(
-                "{beyond}: line 67 column 34: estimates[0].high: invalid value: number `18446744073709551616`, expected a whole number from 0 to 18446744073709551615"
+                "{beyond}: line 151 column 34: estimates[0].high: invalid value: number `18446744073709551616`, expected a whole number from 0 to 18446744073709551615"
             ),
         ),
         json(
@@ -827,7 +827,7 @@ fn dataset_figures_years_and_keys_out_of_bounds() {
             &["--data", &fraction, "groups"],
             3,
             &format!(
-                "{fraction}: line 66 column 20: estimates[0].low: invalid value: number `10000.5`, expected a whole number from 0 to 18446744073709551615"
+                "{fraction}: line 150 column 20: estimates[0].low: invalid value: number `10000.5`, expected a whole number from 0 to 18446744073709551615"
             ),
         ),
         error_with(
@@ -837,10 +837,10 @@ fn dataset_figures_years_and_keys_out_of_bounds() {
             "estimates[0].low: invalid type: string \"10000\", expected a whole number from 0 to 18446744073709551615",
         ),
         error_with(
-            "year beyond i32",
+            "a month that does not exist",
             &["--data", &year, "groups"],
             3,
-            "as_of: invalid value: number `99999999999`, expected a whole number from -2147483648 to 2147483647",
+            "as_of: `2026-13-28` is not a date: the month must be from 01 to 12",
         ),
         error_with(
             "key repeated at the top",
@@ -852,13 +852,13 @@ fn dataset_figures_years_and_keys_out_of_bounds() {
             "key repeated in a record",
             &["--data", &nested_key, "groups"],
             3,
-            "estimates[0]: the key `measure` appears twice in one object; a key may appear only once",
+            "estimates[0]: the key `note` appears twice in one object; a key may appear only once",
         ),
         error_with(
             "validate: key repeated",
             &["validate", &nested_key],
             3,
-            "estimates[0]: the key `measure` appears twice",
+            "estimates[0]: the key `note` appears twice",
         ),
     ]);
 }
@@ -876,7 +876,7 @@ fn datasets_whose_references_dangle_list_every_problem() {
         [
             "groups[0] (students): facts[0].source is empty: every record needs a source",
             "estimates[0] (total-2006): source: no source has the id `nowhere`",
-            "estimates[1] (workers-1940s): group: no group has the id `ghost\\u{1b}[2J`",
+            "estimates[1] (workers-1940s): group: no group or related population has the id `ghost\\u{1b}[2J`",
             "events[0] (workers-recruited-sakhalin): groups[0]: no group has the id `sailors`",
         ]
         .iter()

@@ -1,11 +1,43 @@
-//! Runs the nkru binary for every command, filter, format and error path.
+//! Runs the nkru binary for every command, filter, format and error path, on a small dataset of
+//! the article's records whose every figure the tests can name.
 
-use crate::harness::{nkru, run, stdout_of};
+use crate::harness::ARTICLE_PATH as FIXTURE;
 use nkru::dataset::Dataset;
 use serde::Deserialize;
 
+/// nkru reading the fixture, named by the environment variable as a user could.
+fn nkru() -> assert_cmd::Command {
+    let mut command = crate::harness::nkru();
+    command.env("NKRU_DATA", FIXTURE);
+    command
+}
+
+/// Runs nkru on the fixture; returns its exit code, stdout and stderr.
+fn run(arguments: &[&str]) -> (i32, String, String) {
+    let output = nkru().args(arguments).output().expect("nkru runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    )
+}
+
+/// Runs nkru on the fixture, expects success with nothing on stderr, and returns stdout.
+fn stdout_of(arguments: &[&str]) -> String {
+    let (code, stdout, stderr) = run(arguments);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (0, ""),
+        "nkru {arguments:?} failed"
+    );
+    stdout
+}
+
 fn dataset() -> Dataset {
-    nkru::dataset::embedded().expect("the embedded dataset loads")
+    let text = std::fs::read_to_string(FIXTURE).expect("the fixture can be read");
+    nkru::dataset::parse(&text, &nkru::dataset::Origin::Stdin)
+        .expect("the fixture parses")
+        .dataset
 }
 
 /// One row of `nkru estimates --format json`, with every documented field.
@@ -17,15 +49,19 @@ struct EstimateRow {
     group: Option<String>,
     low: u64,
     high: u64,
-    approximate: bool,
+    qualifiers: Vec<String>,
     figures: String,
-    from: Option<i32>,
-    to: Option<i32>,
+    counts: String,
+    from: Option<String>,
+    to: Option<String>,
+    precision: String,
     period: String,
     region: Option<String>,
-    measure: String,
+    attributed_to: String,
+    party_to_conflict: bool,
     source: String,
-    section: String,
+    section: Option<String>,
+    note: Option<String>,
 }
 
 /// One row of `nkru groups --format json`.
@@ -44,6 +80,8 @@ struct GroupRow {
     latest_high: Option<u64>,
     latest: Option<String>,
     latest_period: Option<String>,
+    latest_attributed_to: Option<String>,
+    latest_source: Option<String>,
 }
 
 /// One row of `nkru timeline --format json`.
@@ -51,13 +89,15 @@ struct GroupRow {
 #[serde(deny_unknown_fields)]
 struct EventRow {
     id: String,
-    from: Option<i32>,
-    to: Option<i32>,
+    from: Option<String>,
+    to: Option<String>,
+    precision: String,
     when: String,
     groups: Vec<String>,
     description: String,
+    attributed_to: Option<String>,
     source: String,
-    section: String,
+    section: Option<String>,
 }
 
 /// One row of `nkru sources --format json`.
@@ -65,13 +105,17 @@ struct EventRow {
 #[serde(deny_unknown_fields)]
 struct SourceRow {
     id: String,
-    name: String,
+    publisher: String,
+    title: String,
+    date: Option<String>,
     kind: String,
-    author: Option<String>,
-    year: Option<i32>,
+    url: Option<String>,
+    retrieved: Option<String>,
+    original_publisher: Option<String>,
+    language: Option<String>,
+    note: Option<String>,
     citations: usize,
     cited_by: Vec<String>,
-    description: String,
 }
 
 /// One row of `nkru search --format json`.
@@ -90,16 +134,20 @@ struct HitRow {
 struct SummaryRow {
     id: String,
     name: String,
+    counts: Option<String>,
     from: Option<i32>,
     to: Option<i32>,
     estimates: usize,
+    undated: usize,
     lowest: Option<u64>,
     highest: Option<u64>,
     range: Option<String>,
+    latest_estimate: Option<String>,
     latest_low: Option<u64>,
     latest_high: Option<u64>,
     latest: Option<String>,
     latest_period: Option<String>,
+    latest_attributed_to: Option<String>,
     latest_source: Option<String>,
 }
 
@@ -111,9 +159,9 @@ struct SummaryObject {
     overview: String,
     categories: Vec<String>,
     version: String,
-    as_of: i32,
-    total: Option<SummaryRow>,
-    groups: Vec<SummaryRow>,
+    as_of: String,
+    figures_to: Option<String>,
+    lines: Vec<SummaryRow>,
     related: Vec<nkru::dataset::Related>,
 }
 
@@ -134,10 +182,11 @@ struct GroupObject {
     sources: Vec<SourceRow>,
 }
 
+/// The JSON output of nkru on the fixture.
 fn json<T: for<'de> Deserialize<'de>>(arguments: &[&str]) -> T {
-    let mut arguments = arguments.to_vec();
-    arguments.extend(["--format", "json"]);
-    let stdout = stdout_of(&arguments);
+    let mut all = arguments.to_vec();
+    all.extend(["--format", "json"]);
+    let stdout = stdout_of(&all);
     serde_json::from_str(&stdout).unwrap_or_else(|error| panic!("{error}: {stdout}"))
 }
 
@@ -167,15 +216,23 @@ fn estimates_json_matches_the_dataset_field_by_field() {
             group: estimate.group.clone(),
             low: estimate.low,
             high: estimate.high,
-            approximate: estimate.approximate,
+            qualifiers: estimate
+                .qualifiers
+                .iter()
+                .map(|qualifier| qualifier.name().to_owned())
+                .collect(),
             figures: estimate.figures(),
-            from: estimate.period.from,
-            to: estimate.period.to,
+            counts: estimate.counts.name().to_owned(),
+            from: estimate.period.from.map(|date| date.to_string()),
+            to: estimate.period.end().map(|date| date.to_string()),
+            precision: estimate.period.precision.name().to_owned(),
             period: estimate.period.text.clone(),
             region: estimate.region.clone(),
-            measure: estimate.measure.clone(),
+            attributed_to: estimate.attributed_to.clone(),
+            party_to_conflict: estimate.party_to_conflict,
             source: estimate.source.clone(),
             section: estimate.section.clone(),
+            note: estimate.note.clone(),
         })
         .collect();
     assert_eq!(rows, expected);
@@ -185,7 +242,7 @@ fn estimates_json_matches_the_dataset_field_by_field() {
 #[test]
 fn estimates_of_the_article_are_all_there() {
     let rows: Vec<EstimateRow> = json(&["estimates"]);
-    type Figures<'a> = (&'a str, u64, u64, bool, Option<i32>, Option<i32>);
+    type Figures<'a> = (&'a str, u64, u64, &'a str, Option<&'a str>, Option<&'a str>);
     let figures: Vec<Figures<'_>> = rows
         .iter()
         .map(|row| {
@@ -193,45 +250,77 @@ fn estimates_of_the_article_are_all_there() {
                 row.id.as_str(),
                 row.low,
                 row.high,
-                row.approximate,
-                row.from,
-                row.to,
+                row.counts.as_str(),
+                row.from.as_deref(),
+                row.to.as_deref(),
             )
         })
         .collect();
     assert_eq!(
         figures,
         [
-            ("total-2006", 10_000, 10_000, true, Some(2006), Some(2006)),
-            ("workers-1940s", 8000, 8000, true, Some(1945), Some(1949)),
-            ("workers-any-year", 15_000, 20_000, true, None, None),
-            ("refugees-1999", 100, 500, false, Some(1999), Some(1999)),
+            (
+                "total-2006",
+                10_000,
+                10_000,
+                "present",
+                Some("2006"),
+                Some("2006")
+            ),
+            (
+                "workers-1940s",
+                8000,
+                8000,
+                "recruited",
+                Some("1945"),
+                Some("1949")
+            ),
+            ("workers-any-year", 15_000, 20_000, "present", None, None),
+            (
+                "refugees-1999",
+                100,
+                500,
+                "present",
+                Some("1999"),
+                Some("1999")
+            ),
         ]
     );
-    assert_eq!(rows[0].source, "kyung-hee-2006");
+    assert_eq!(rows[0].source, "article");
+    assert!(rows[0].attributed_to.starts_with("Kyung Hee University"));
     assert_eq!(rows[0].figures, "about 10,000");
+    assert_eq!(rows[1].precision, "decade_part");
     assert_eq!(rows[2].figures, "about 15,000–20,000");
-    assert_eq!(rows[3].figures, "100–500");
+    assert_eq!(rows[2].precision, "unknown");
+    assert_eq!(rows[3].figures, "estimated only 100–500");
+    assert_eq!(rows[3].qualifiers, ["estimated", "only"]);
     assert_eq!(rows[3].region.as_deref(), Some("eastern regions of Russia"));
 }
 
 #[test]
-fn groups_json_lists_the_three_groups_with_their_latest_estimate() {
+fn groups_json_lists_the_groups_with_their_latest_count_of_people_present() {
     let rows: Vec<GroupRow> = json(&["groups"]);
     let ids: Vec<&str> = rows.iter().map(|row| row.id.as_str()).collect();
     assert_eq!(ids, ["students", "workers", "refugees"]);
     assert_eq!(rows[0].estimates, 0);
     assert_eq!(rows[0].latest_estimate, None);
     assert_eq!((rows[0].from, rows[0].to), (Some(1953), Some(1962)));
+    // The newest wave has no date, so the workers' span has no known end.
+    assert_eq!((rows[1].from, rows[1].to), (Some(1945), None));
     assert_eq!(rows[1].estimates, 2);
-    assert_eq!(rows[1].latest_low, Some(8000));
-    assert_eq!(rows[1].latest.as_deref(), Some("about 8,000"));
+    // Recruits are not people present, and an undated figure is never the latest.
+    assert_eq!(rows[1].latest_estimate, None);
     assert_eq!(rows[2].latest_estimate.as_deref(), Some("refugees-1999"));
     assert_eq!(
         (rows[2].latest_low, rows[2].latest_high),
         (Some(100), Some(500))
     );
+    assert_eq!(
+        rows[2].latest_attributed_to.as_deref(),
+        Some("the article (no author named)")
+    );
     assert!(rows[2].aliases.contains(&String::from("defectors")));
+    assert!(!rows[2].aliases.contains(&String::from("runaways")));
 }
 
 #[test]
@@ -243,13 +332,13 @@ fn group_json_nests_estimates_events_and_sources() {
     assert_eq!(group.estimates.len(), 1);
     assert_eq!(group.estimates[0].low, 100);
     let events: Vec<&str> = group.events.iter().map(|event| event.id.as_str()).collect();
+    // The study of the whole population is not an event of the group.
     assert_eq!(
         events,
         [
             "asylum-remark-1994",
             "citizens-killed-1995",
             "consul-killed-1996",
-            "kyung-hee-study-2006"
         ]
     );
     let sources: Vec<&str> = group
@@ -257,68 +346,90 @@ fn group_json_nests_estimates_events_and_sources() {
         .iter()
         .map(|source| source.id.as_str())
         .collect();
-    assert_eq!(sources, ["article", "kyung-hee-2006"]);
-    assert_eq!((group.from, group.to), (Some(1994), Some(1999)));
+    assert_eq!(sources, ["article"]);
+    assert_eq!((group.from, group.to), (None, None));
     assert!(!group.description.is_empty() && !group.aliases.is_empty());
     assert_eq!(group.periods, dataset().groups[2].periods);
 }
 
 #[test]
-fn summary_json_gives_the_total_and_each_group() {
+fn summary_json_gives_one_line_for_each_kind_of_figure() {
     let summary: SummaryObject = json(&["summary"]);
     assert_eq!(summary.title, "North Koreans in Russia");
-    assert_eq!((summary.version.as_str(), summary.as_of), ("1.0.0", 2006));
+    assert_eq!(
+        (summary.version.as_str(), summary.as_of.as_str()),
+        ("2.0.0", "2026-11-28")
+    );
+    assert_eq!(summary.figures_to.as_deref(), Some("2006"));
     assert_eq!(summary.overview, dataset().overview);
     assert_eq!(summary.categories.len(), 5);
     assert_eq!(summary.related, dataset().related);
     assert_eq!(summary.related[0].destination, "Russian Far East");
-    let total = summary.total.expect("a total line");
-    assert_eq!(
-        (
-            total.id.as_str(),
-            total.latest_low,
-            total.latest_source.as_deref()
-        ),
-        ("total", Some(10_000), Some("kyung-hee-2006"))
-    );
-    let groups: Vec<(&str, usize, Option<u64>, Option<u64>)> = summary
-        .groups
+    type Line<'a> = (&'a str, Option<&'a str>, usize, Option<u64>, Option<u64>);
+    let lines: Vec<Line<'_>> = summary
+        .lines
         .iter()
-        .map(|row| (row.id.as_str(), row.estimates, row.lowest, row.highest))
+        .map(|row| {
+            (
+                row.id.as_str(),
+                row.counts.as_deref(),
+                row.estimates,
+                row.lowest,
+                row.highest,
+            )
+        })
         .collect();
+    // Recruits and people present are never merged into one range.
     assert_eq!(
-        groups,
+        lines,
         [
-            ("students", 0, None, None),
-            ("workers", 2, Some(8000), Some(20_000)),
-            ("refugees", 1, Some(100), Some(500)),
+            ("total", Some("present"), 1, Some(10_000), Some(10_000)),
+            ("students", None, 0, None, None),
+            ("workers", Some("present"), 1, Some(15_000), Some(20_000)),
+            ("workers", Some("recruited"), 1, Some(8000), Some(8000)),
+            ("refugees", Some("present"), 1, Some(100), Some(500)),
         ]
     );
+    let total = &summary.lines[0];
+    assert_eq!(total.latest_source.as_deref(), Some("article"));
+    assert_eq!(total.latest_low, Some(10_000));
+    // The one undated figure of people present is counted but never the latest.
+    assert_eq!(
+        (summary.lines[2].undated, summary.lines[2].latest.as_deref()),
+        (1, None)
+    );
     let only: SummaryObject = json(&["summary", "--group", "workers"]);
-    assert_eq!(only.total, None);
-    assert_eq!(only.groups.len(), 1);
-    assert_eq!(only.groups[0].name, "Guest workers");
-    assert_eq!(only.groups[0].latest_period.as_deref(), Some("late 1940s"));
-    assert_eq!(only.groups[0].range.as_deref(), Some("8,000–20,000"));
+    assert_eq!(only.lines.len(), 2);
+    assert_eq!(only.lines[0].name, "Guest workers");
+    assert_eq!(only.lines[1].latest_period.as_deref(), Some("late 1940s"));
+    assert_eq!(only.lines[1].range.as_deref(), Some("8,000"));
 }
 
 #[test]
 fn timeline_is_oldest_first_and_filters() {
     let events: Vec<EventRow> = json(&["timeline"]);
-    let years: Vec<Option<i32>> = events.iter().map(|event| event.from).collect();
+    let dates: Vec<Option<&str>> = events
+        .iter()
+        .map(|event| event.from.as_deref().or(event.to.as_deref()))
+        .collect();
     assert_eq!(
-        years,
+        dates,
         [
-            Some(1945),
-            Some(1953),
-            Some(1994),
-            Some(1995),
-            Some(1996),
-            Some(2006)
+            Some("1945"),
+            Some("1953"),
+            Some("1994"),
+            Some("1995"),
+            Some("1996"),
+            Some("2006")
         ]
     );
     assert_eq!(events[0].when, "late 1940s");
-    assert_eq!(events[0].to, Some(1949));
+    assert_eq!(events[0].to.as_deref(), Some("1949"));
+    assert_eq!(events[2].when, "as early as 1994");
+    assert_eq!(
+        (events[2].from.as_deref(), events[2].precision.as_str()),
+        (None, "open")
+    );
     let ids = |arguments: &[&str]| -> Vec<String> {
         let mut all = vec!["timeline"];
         all.extend_from_slice(arguments);
@@ -332,18 +443,15 @@ fn timeline_is_oldest_first_and_filters() {
         ["consul-killed-1996", "kyung-hee-study-2006"]
     );
     assert_eq!(ids(&["--to", "1950"]), ["workers-recruited-sakhalin"]);
-    assert_eq!(
-        ids(&["--group", "students"]),
-        ["students-reconstruction", "kyung-hee-study-2006"]
-    );
+    assert_eq!(ids(&["--group", "students"]), ["students-reconstruction"]);
     assert_eq!(
         ids(&["--group", "students", "--to", "2000"]),
         ["students-reconstruction"]
     );
     assert!(events.iter().all(|event| !event.description.is_empty()
-        && !event.section.is_empty()
-        && !event.source.is_empty()
-        && !event.groups.is_empty()));
+        && event.section.is_some()
+        && !event.source.is_empty()));
+    assert_eq!(events[5].groups, Vec::<String>::new());
 }
 
 #[test]
@@ -367,7 +475,8 @@ fn search_finds_every_kind_of_record_ignoring_case() {
         kinds
     };
     assert_eq!(kinds("pyongyang"), ["group"]);
-    assert_eq!(kinds("Kyung Hee"), ["event", "source"]);
+    assert_eq!(kinds("Kyung Hee"), ["estimate", "event"]);
+    assert_eq!(kinds("wikipedia.org"), ["source"]);
     assert!(kinds("Choi Duk-gun").contains(&String::from("event")));
     assert!(kinds("Asian Russian").contains(&String::from("dataset")));
     assert!(json::<Vec<HitRow>>(&["search", "nothing like this"]).is_empty());
@@ -376,24 +485,32 @@ fn search_finds_every_kind_of_record_ignoring_case() {
 #[test]
 fn sources_list_who_cites_them() {
     let sources: Vec<SourceRow> = json(&["sources"]);
-    assert_eq!(sources.len(), 2);
-    assert_eq!(sources[1].id, "kyung-hee-2006");
-    assert_eq!(sources[1].author.as_deref(), Some("Kyung Hee University"));
-    assert_eq!(sources[1].year, Some(2006));
-    assert_eq!(sources[1].cited_by, ["total-2006", "kyung-hee-study-2006"]);
-    assert_eq!(sources[1].citations, 2);
-    assert_eq!(sources[0].citations, sources[0].cited_by.len());
+    assert_eq!(sources.len(), 1);
+    let article = &sources[0];
+    assert_eq!(
+        (article.publisher.as_str(), article.title.as_str()),
+        ("Wikipedia", "North Koreans in Russia")
+    );
+    assert_eq!(article.kind, "encyclopedia");
+    assert_eq!(
+        article.url.as_deref(),
+        Some("https://en.wikipedia.org/wiki/North_Koreans_in_Russia")
+    );
+    assert_eq!(article.retrieved.as_deref(), Some("2026-11-28"));
+    assert_eq!(article.date, None);
+    assert_eq!(article.citations, article.cited_by.len());
     for id in [
         "students",
         "workers",
         "refugees",
+        "total-2006",
         "workers-any-year",
         "refugees-1999",
+        "kyung-hee-study-2006",
         "koryo-saram",
     ] {
-        assert!(sources[0].cited_by.iter().any(|cited| cited == id), "{id}");
+        assert!(article.cited_by.iter().any(|cited| cited == id), "{id}");
     }
-    assert!(sources[0].author.is_none() && sources[0].year.is_none());
 }
 
 #[test]
@@ -422,11 +539,28 @@ fn each_estimate_filter_selects_by_its_meaning() {
         estimates_with(&["--region", "russia"]),
         ["total-2006", "refugees-1999"]
     );
+    assert_eq!(estimates_with(&["--source", "article"]).len(), 4);
+    assert_eq!(estimates_with(&["--source", "WIKIPEDIA"]).len(), 4);
     assert_eq!(
-        estimates_with(&["--source", "article"]),
-        ["workers-1940s", "workers-any-year", "refugees-1999"]
+        estimates_with(&["--source", "University"]),
+        Vec::<String>::new()
     );
-    assert_eq!(estimates_with(&["--source", "University"]), ["total-2006"]);
+    assert_eq!(
+        estimates_with(&["--attributed-to", "kyung hee"]),
+        ["total-2006"]
+    );
+    assert_eq!(
+        estimates_with(&["--counts", "present"]),
+        ["total-2006", "workers-any-year", "refugees-1999"]
+    );
+    assert_eq!(
+        estimates_with(&["--counts", "recruited,census"]),
+        ["workers-1940s"]
+    );
+    assert_eq!(
+        estimates_with(&["--counts", "visas", "--counts", "recruited"]),
+        ["workers-1940s"]
+    );
     assert_eq!(
         estimates_with(&["--min", "10000"]),
         ["total-2006", "workers-any-year"]
@@ -605,11 +739,11 @@ fn every_command_writes_a_table_and_json() {
     // A text each command's view must show, in the order of LIST_COMMANDS.
     let shown = [
         "International students",
-        "kyung-hee-2006",
-        "8,000–20,000",
+        "estimated only 100–500",
+        "15,000–20,000",
         "Choi Duk-gun",
         "Korean",
-        "Kyung Hee University study",
+        "en.wikipedia.org",
         "Pyongyang",
     ];
     assert_eq!(shown.len(), LIST_COMMANDS.len());
@@ -673,7 +807,7 @@ fn fields_pick_and_order_columns_in_every_format() {
     );
     assert_eq!(
         stdout_of(&["sources", "--fields", "id", "--format", "json"]),
-        "[\n  {\n    \"id\": \"article\"\n  },\n  {\n    \"id\": \"kyung-hee-2006\"\n  }\n]\n"
+        "[\n  {\n    \"id\": \"article\"\n  }\n]\n"
     );
     assert_eq!(
         stdout_of(&[
@@ -701,7 +835,7 @@ fn an_unknown_field_is_a_usage_error_listing_the_valid_ones() {
     assert_eq!((code, stdout.as_str()), (2, ""));
     assert_eq!(
         stderr,
-        "nkru: error: unknown field `size` for this command; valid fields: id, scope, group, low, high, approximate, figures, from, to, period, region, measure, source, section\n"
+        "nkru: error: unknown field `size` for this command; valid fields: id, scope, group, low, high, qualifiers, figures, counts, from, to, precision, period, region, attributed_to, party_to_conflict, source, section, note\n"
     );
     let (code, _, stderr) = run(&["groups", "--fields", "low"]);
     assert_eq!(code, 2);
@@ -754,11 +888,11 @@ fn a_filter_that_matches_nothing_succeeds_with_an_empty_list() {
         ("ndjson", ""),
         (
             "tsv",
-            "id\tscope\tgroup\tlow\thigh\tapproximate\tfigures\tfrom\tto\tperiod\tregion\tmeasure\tsource\tsection\n",
+            "id\tscope\tgroup\tlow\thigh\tqualifiers\tfigures\tcounts\tfrom\tto\tprecision\tperiod\tregion\tattributed_to\tparty_to_conflict\tsource\tsection\tnote\n",
         ),
         (
             "csv",
-            "id,scope,group,low,high,approximate,figures,from,to,period,region,measure,source,section\r\n",
+            "id,scope,group,low,high,qualifiers,figures,counts,from,to,precision,period,region,attributed_to,party_to_conflict,source,section,note\r\n",
         ),
     ] {
         let (code, stdout, stderr) = run(&["estimates", "--year", "1800", "--format", format]);
@@ -814,9 +948,7 @@ fn group_names_resolve_in_every_accepted_form() {
     }
     for (name, id) in [
         ("student", "students"),
-        ("trainee", "students"),
         ("Defectors", "refugees"),
-        ("runaway", "refugees"),
         ("International Students", "students"),
     ] {
         let group: GroupObject = json(&["group", name]);
@@ -961,10 +1093,22 @@ fn help_documents_exit_codes_and_environment() {
 }
 
 #[test]
-fn validate_accepts_the_embedded_dataset() {
+fn validate_accepts_the_embedded_dataset_and_the_fixture() {
+    let embedded = nkru::dataset::embedded().expect("the embedded dataset loads");
+    assert_eq!(
+        crate::harness::stdout_of(&["validate"]),
+        format!(
+            "embedded dataset: valid: {} groups, {} estimates, {} events, {} sources, 1 related\n",
+            embedded.groups.len(),
+            embedded.estimates.len(),
+            embedded.events.len(),
+            embedded.sources.len()
+        )
+    );
+    assert!(embedded.estimates.len() > 200 && embedded.groups.len() == 4);
     assert_eq!(
         stdout_of(&["validate"]),
-        "embedded dataset: valid: 3 groups, 4 estimates, 6 events, 2 sources, 1 related\n"
+        format!("{FIXTURE}: valid: 3 groups, 4 estimates, 6 events, 1 source, 1 related\n")
     );
 }
 

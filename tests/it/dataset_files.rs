@@ -82,9 +82,9 @@ fn assert_file_refused(contents: impl AsRef<[u8]>, message: &str) {
     assert_refused(&folder, "data.json", message);
 }
 
-/// The embedded dataset as a JSON value to break.
+/// The article's records as a JSON value to break, small enough to name every record.
 fn dataset() -> Value {
-    serde_json::from_str(EMBEDDED).expect("the embedded dataset is JSON")
+    serde_json::from_str(crate::harness::ARTICLE).expect("the fixture is JSON")
 }
 
 /// A dataset value as pretty JSON text, as people write files.
@@ -304,13 +304,24 @@ fn a_wrong_type_names_the_field_path() {
     );
 
     let mut broken = dataset();
-    broken["groups"][1]["periods"][0]["from"] = json!("1945");
+    broken["groups"][1]["periods"][0]["from"] = json!(1945);
     let text = pretty(&broken);
-    let line = line_of(&text, "\"1945\"");
+    let line = line_of(&text, "\"from\": 1945");
     assert_file_refused(
         text,
         &format!(
-            "nkru: error: data.json: line {line} column 24: groups[1].periods[0].from: invalid type: string \"1945\", expected a whole number from -2147483648 to 2147483647\n"
+            "nkru: error: data.json: line {line} column 22: groups[1].periods[0].from: invalid type: number `1945`, expected a date written YYYY, YYYY-MM or YYYY-MM-DD\n"
+        ),
+    );
+
+    let mut broken = dataset();
+    broken["estimates"][0]["counts"] = json!("people");
+    let text = pretty(&broken);
+    let line = line_of(&text, "\"counts\": \"people\"");
+    assert_file_refused(
+        text,
+        &format!(
+            "nkru: error: data.json: line {line} column 24: estimates[0].counts: unknown variant `people`, expected one of `present`, `entries`, `visas`, `permits`, `recruited`, `planned`, `repatriated`, `returned`, `casualties`, `quota`, `applications`, `granted`, `admitted`, `resettled`, `census`\n"
         ),
     );
 
@@ -326,13 +337,13 @@ fn a_wrong_type_names_the_field_path() {
     );
 
     let mut broken = dataset();
-    broken["estimates"][0]["approximate"] = json!(null);
+    broken["estimates"][0]["party_to_conflict"] = json!(null);
     let text = pretty(&broken);
-    let line = line_of(&text, "\"approximate\": null");
+    let line = line_of(&text, "\"party_to_conflict\": null");
     assert_file_refused(
         text,
         &format!(
-            "nkru: error: data.json: line {line} column 25: estimates[0].approximate: invalid type: null, expected true or false\n"
+            "nkru: error: data.json: line {line} column 31: estimates[0].party_to_conflict: invalid type: null, expected true or false\n"
         ),
     );
 }
@@ -344,7 +355,7 @@ fn a_missing_field_names_its_record() {
     broken["estimates"][2]
         .as_object_mut()
         .expect("an estimate is an object")
-        .remove("measure");
+        .remove("attributed_to");
     let text = pretty(&broken);
     // serde_json notices a missing field at the brace that closes the record.
     let id_line = line_of(&text, &format!("\"id\": {id}"));
@@ -358,7 +369,7 @@ fn a_missing_field_names_its_record() {
     assert_file_refused(
         text,
         &format!(
-            "nkru: error: data.json: line {closing} column 5: estimates[2]: missing field `measure`\n"
+            "nkru: error: data.json: line {closing} column 5: estimates[2]: missing field `attributed_to`\n"
         ),
     );
     let mut broken = dataset();
@@ -404,24 +415,26 @@ fn every_broken_invariant_is_reported_one_line_each() {
     broken["estimates"][2]["id"] = broken["estimates"][0]["id"].clone();
     broken["estimates"][1]["low"] = json!(9000);
     broken["estimates"][1]["high"] = json!(8000);
-    broken["estimates"][3]["period"]["from"] = json!(2001);
-    broken["estimates"][3]["period"]["to"] = json!(1999);
+    broken["estimates"][3]["period"]["from"] = json!("2001");
+    broken["estimates"][3]["period"]["to"] = json!("1999");
     broken["estimates"][3]["group"] = json!("sailors");
     broken["events"][2]["source"] = json!("nowhere");
     broken["events"][3]["source"] = json!("");
     broken["groups"][0]["name"] = json!("   ");
-    broken["sources"][1]["description"] = json!("");
+    broken["sources"][0]["title"] = json!("");
+    broken["estimates"][2]["attributed_to"] = json!(" ");
     broken["events"][4]["groups"] = json!(["refugees", " "]);
     let message = "\
 nkru: error: data.json: estimates[2] (total-2006): id `total-2006` is used by an earlier record of estimates
 nkru: error: data.json: groups[0] (students): name is empty
 nkru: error: data.json: estimates[1] (workers-1940s): low (9000) is above high (8000)
-nkru: error: data.json: estimates[3] (refugees-1999): group: no group has the id `sailors`
+nkru: error: data.json: estimates[2] (total-2006): attributed_to is empty: say who made the figure
+nkru: error: data.json: estimates[3] (refugees-1999): group: no group or related population has the id `sailors`
 nkru: error: data.json: estimates[3] (refugees-1999): period: from (2001) is after to (1999)
 nkru: error: data.json: events[2] (asylum-remark-1994): source: no source has the id `nowhere`
 nkru: error: data.json: events[3] (citizens-killed-1995): source is empty: every record needs a source
 nkru: error: data.json: events[4] (consul-killed-1996): groups[1] is empty: name a group or leave it out
-nkru: error: data.json: sources[1] (kyung-hee-2006): description is empty
+nkru: error: data.json: sources[0] (article): title is empty
 ";
     assert_file_refused(pretty(&broken), message);
 }
@@ -432,12 +445,12 @@ fn unknown_fields_load_with_a_warning_naming_each() {
     extended["license"] = json!("CC BY-SA");
     extended["groups"][1]["wiki"] = json!({ "title": "Guest workers" });
     extended["estimates"][2]["confidence"] = json!(0.5);
-    extended["events"][0]["period"]["precision"] = json!("decade");
+    extended["events"][0]["period"]["certainty"] = json!("high");
     let folder = Folder::new();
     folder.write("data.json", pretty(&extended));
     let warnings = "\
 nkru: warning: data.json: unknown field `estimates[2].confidence` ignored
-nkru: warning: data.json: unknown field `events[0].period.precision` ignored
+nkru: warning: data.json: unknown field `events[0].period.certainty` ignored
 nkru: warning: data.json: unknown field `groups[1].wiki` ignored
 nkru: warning: data.json: unknown field `license` ignored
 ";
@@ -449,7 +462,7 @@ nkru: warning: data.json: unknown field `license` ignored
     );
     assert_eq!(
         result.stdout,
-        "data.json: valid: 3 groups, 4 estimates, 6 events, 2 sources, 1 related\n"
+        "data.json: valid: 3 groups, 4 estimates, 6 events, 1 source, 1 related\n"
     );
     let with_file =
         outcome(
@@ -457,13 +470,19 @@ nkru: warning: data.json: unknown field `license` ignored
                 .nkru()
                 .args(["--data", "data.json", "estimates", "--format", "ndjson"]),
         );
-    let embedded = outcome(nkru().args(["estimates", "--format", "ndjson"]));
+    let original = outcome(nkru().args([
+        "estimates",
+        "--format",
+        "ndjson",
+        "--data",
+        crate::harness::ARTICLE_PATH,
+    ]));
     assert_eq!(
         (with_file.code, with_file.stderr.as_str()),
         (0, warnings),
         "estimates"
     );
-    assert_eq!(with_file.stdout, embedded.stdout);
+    assert_eq!(with_file.stdout, original.stdout);
 }
 
 #[test]
@@ -534,7 +553,7 @@ fn a_copy_of_the_embedded_dataset_gives_identical_output() {
         (validated.code, validated.stdout.as_str()),
         (
             0,
-            "<stdin>: valid: 3 groups, 4 estimates, 6 events, 2 sources, 1 related\n"
+            "<stdin>: valid: 4 groups, 221 estimates, 125 events, 203 sources, 1 related\n"
         )
     );
 }

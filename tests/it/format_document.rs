@@ -67,8 +67,20 @@ fn every_record_type_is_documented_with_exactly_its_fields() {
     let schema = nkru::dataset::schema::dataset();
     let schema = schema.as_value();
     let mut types = vec![("## The dataset".to_owned(), &schema["properties"])];
+    let mut word_lists = Vec::new();
     for (name, definition) in schema["$defs"].as_object().expect("$defs") {
-        types.push((format!("### {name}"), &definition["properties"]));
+        if definition["properties"].is_object() {
+            types.push((format!("### {name}"), &definition["properties"]));
+        } else if let Some(words) = definition["oneOf"].as_array() {
+            word_lists.push((format!("### {name}"), words));
+        } else {
+            // A date is a string of a stated form, documented among the types.
+            assert_eq!(name, "Date");
+            assert!(
+                DOCUMENT.contains("`YYYY-MM-DD`"),
+                "the form of a date is documented"
+            );
+        }
     }
     for (heading, properties) in types {
         let fields: BTreeSet<String> = properties
@@ -78,6 +90,18 @@ fn every_record_type_is_documented_with_exactly_its_fields() {
             .cloned()
             .collect();
         assert_eq!(documented_fields(&heading), fields, "{heading}");
+    }
+    assert_eq!(
+        word_lists.len(),
+        4,
+        "precision, qualifier, counts and source kind"
+    );
+    for (heading, words) in word_lists {
+        let values: BTreeSet<String> = words
+            .iter()
+            .map(|word| word["const"].as_str().expect("a word").to_owned())
+            .collect();
+        assert_eq!(documented_fields(&heading), values, "{heading}");
     }
 }
 

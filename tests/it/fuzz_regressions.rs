@@ -57,7 +57,7 @@ fn a_name_that_looks_like_a_flag() {
     assert_eq!((code, stdout.as_str()), (1, ""));
     assert_eq!(
         stderr,
-        "nkru: error: no group is called `-haliase` (groups: students, workers, refugees)\n"
+        "nkru: error: no group is called `-haliase` (groups: students, workers, refugees, military)\n"
     );
     let (code, stdout, _) = run(&["group", "-h"], dataset);
     assert_eq!(code, 0);

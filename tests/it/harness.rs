@@ -6,6 +6,16 @@
 use std::io::Write;
 use std::process::Command;
 
+/// The path of a small dataset of the article's records alone, whose every record a test can
+/// name; tests that break or change a dataset start from it.
+pub const ARTICLE_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/it/fixtures/article.json"
+);
+
+/// The text of that dataset.
+pub const ARTICLE: &str = include_str!("fixtures/article.json");
+
 /// The environment variables that change what nkru prints; each test sets what it needs.
 pub const SCRUBBED: &[&str] = &[
     "NO_COLOR",

@@ -10,6 +10,7 @@ mod architecture;
 mod cli;
 mod completions;
 mod dataset_files;
+mod embedded_data;
 mod format_document;
 mod fuzz_regressions;
 mod harness;

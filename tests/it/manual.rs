@@ -79,7 +79,7 @@ fn the_page_documents_exit_codes_environment_and_files() {
         "--data FILE",
         "nkru chart --group workers --width 100",
         "nkru completions bash",
-        "nkru 0.1.0 (dataset 1.0.0, figures to 2006)",
+        "(dataset 2.0.0, figures to ",
     ] {
         assert!(page.contains(text), "no `{text}` in the page");
     }

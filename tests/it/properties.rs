@@ -4,7 +4,10 @@
 use std::collections::BTreeSet;
 
 use nkru::Environment;
-use nkru::dataset::{Dataset, Estimate, Event, Fact, Group, Period, Related, Source};
+use nkru::dataset::{
+    Counts, Dataset, Date, Estimate, Event, Fact, Group, Period, Precision, Qualifier, Related,
+    Source, SourceKind,
+};
 use nkru::query::{self, EstimateFilter};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -15,9 +18,10 @@ fn text() -> impl Strategy<Value = String> {
     any::<String>().prop_map(|text| format!("t{text}"))
 }
 
-/// A year: mostly within the span the dataset is about, sometimes anywhere an i32 reaches.
+/// A year as dates hold it: mostly within the span the dataset is about, sometimes anywhere
+/// from 0 to 9999.
 fn year() -> impl Strategy<Value = i32> {
-    prop_oneof![4 => 1900..2030i32, 1 => any::<i32>()]
+    prop_oneof![4 => 1900..2030i32, 1 => 0..=9999i32]
 }
 
 /// A population figure: mostly modest, sometimes up to `u64::MAX`.
@@ -25,29 +29,63 @@ fn figure() -> impl Strategy<Value = u64> {
     prop_oneof![4 => 0..100_000u64, 1 => any::<u64>()]
 }
 
-/// A period whose ends, when both known, are in order.
+/// A date written with the precision asked for.
+fn date_of(precision: Precision, year: i32, month: u8, day: u8) -> Date {
+    Date {
+        year,
+        month: matches!(precision, Precision::Date | Precision::Month).then_some(month),
+        day: (precision == Precision::Date).then_some(day),
+    }
+}
+
+/// A period that keeps the rules of its precision, its ends in order.
 fn period() -> impl Strategy<Value = Period> {
     (
-        proptest::option::of(year()),
-        proptest::option::of(year()),
+        0..6usize,
+        year(),
+        0..30i32,
+        1..=12u8,
+        1..=28u8,
+        any::<bool>(),
         text(),
     )
-        .prop_map(|(from, to, text)| {
-            let (from, to) = match (from, to) {
-                (Some(from), Some(to)) if from > to => (Some(to), Some(from)),
-                ends => ends,
+        .prop_map(|(choice, year, length, month, day, closed, text)| {
+            let precision = [
+                Precision::Date,
+                Precision::Month,
+                Precision::Year,
+                Precision::DecadePart,
+                Precision::Open,
+                Precision::Unknown,
+            ][choice];
+            let last = (year + length).min(9999);
+            let (from, to) = match precision {
+                Precision::Date | Precision::Month | Precision::Year => (
+                    Some(date_of(precision, year, month, day)),
+                    closed.then(|| date_of(precision, last, month, day)),
+                ),
+                Precision::DecadePart => (
+                    Some(date_of(Precision::Year, year, month, day)),
+                    Some(date_of(Precision::Year, last, month, day)),
+                ),
+                Precision::Open if closed => {
+                    (Some(date_of(Precision::Year, year, month, day)), None)
+                }
+                Precision::Open => (None, Some(date_of(Precision::Month, year, month, day))),
+                Precision::Unknown => (None, None),
             };
-            Period { from, to, text }
+            Period {
+                precision,
+                from,
+                to,
+                text,
+            }
         })
 }
 
-/// A period with a known start, as events need.
+/// A period with a known date, as events need.
 fn dated_period() -> impl Strategy<Value = Period> {
-    (period(), year()).prop_map(|(mut period, start)| {
-        let start = period.to.map_or(start, |to| start.min(to));
-        period.from = Some(period.from.unwrap_or(start));
-        period
-    })
+    period().prop_filter("an event needs a date", Period::is_dated)
 }
 
 fn pick(ids: &[String], index: Index) -> String {
@@ -81,7 +119,7 @@ prop_compose! {
             periods,
             facts: facts
                 .into_iter()
-                .map(|(text, source, section)| Fact { text, source: pick(&sources, source), section })
+                .map(|(text, source, section)| Fact { text, source: pick(&sources, source), section: Some(section) })
                 .collect(),
         }
     }
@@ -89,20 +127,39 @@ prop_compose! {
 
 fn source(index: usize) -> impl Strategy<Value = Source> {
     (
-        text(),
-        text(),
+        (
+            text(),
+            text(),
+            proptest::option::of((year(), 1..=12u8, 1..=28u8)),
+        ),
+        proptest::option::of("[a-z]{1,10}"),
+        0..6usize,
         proptest::option::of(text()),
-        proptest::option::of(year()),
-        text(),
+        proptest::option::of(text()),
     )
-        .prop_map(move |(name, kind, author, year, description)| Source {
-            id: format!("s-{index}"),
-            name,
-            kind,
-            author,
-            year,
-            description,
-        })
+        .prop_map(
+            move |((publisher, title, date), address, kind, original_publisher, note)| Source {
+                id: format!("s-{index}"),
+                publisher,
+                title,
+                date: date.map(|(year, month, day)| date_of(Precision::Date, year, month, day)),
+                retrieved: address
+                    .as_ref()
+                    .map(|_| date_of(Precision::Date, 2026, 11, 28)),
+                url: address.map(|address| format!("https://{address}.example/page")),
+                kind: [
+                    SourceKind::News,
+                    SourceKind::Government,
+                    SourceKind::Un,
+                    SourceKind::Ngo,
+                    SourceKind::Study,
+                    SourceKind::Encyclopedia,
+                ][kind],
+                original_publisher,
+                language: None,
+                note,
+            },
+        )
 }
 
 fn estimate(
@@ -111,29 +168,50 @@ fn estimate(
     sources: Vec<String>,
 ) -> impl Strategy<Value = Estimate> {
     (
-        proptest::option::of(any::<Index>()),
-        figure(),
-        figure(),
-        any::<bool>(),
+        (proptest::option::of(any::<Index>()), figure(), figure()),
+        proptest::sample::subsequence(
+            vec![
+                Qualifier::About,
+                Qualifier::Estimated,
+                Qualifier::Only,
+                Qualifier::MoreThan,
+            ],
+            0..3,
+        ),
+        proptest::sample::select(Counts::ALL.to_vec()),
         period(),
         proptest::option::of(text()),
-        text(),
+        (text(), any::<bool>()),
         any::<Index>(),
-        text(),
+        proptest::option::of(text()),
+        proptest::option::of(text()),
     )
         .prop_map(
-            move |(group, first, second, approximate, period, region, measure, source, section)| {
+            move |(
+                (group, first, second),
+                qualifiers,
+                counts,
+                period,
+                region,
+                (attributed_to, party_to_conflict),
+                source,
+                section,
+                note,
+            )| {
                 Estimate {
                     id: format!("e-{index}"),
                     group: group.map(|group| pick(&groups, group)),
                     low: first.min(second),
                     high: first.max(second),
-                    approximate,
+                    qualifiers,
+                    counts,
                     period,
                     region,
-                    measure,
+                    attributed_to,
+                    party_to_conflict,
                     source: pick(&sources, source),
                     section,
+                    note,
                 }
             },
         )
@@ -145,25 +223,29 @@ fn event(index: usize, groups: Vec<String>, sources: Vec<String>) -> impl Strate
         text(),
         proptest::collection::vec(any::<Index>(), 0..3),
         any::<Index>(),
-        text(),
+        proptest::option::of(text()),
+        proptest::option::of(text()),
     )
-        .prop_map(move |(period, description, involved, source, section)| {
-            let mut ids: Vec<String> = Vec::new();
-            for group in &involved {
-                let id = pick(&groups, *group);
-                if !ids.contains(&id) {
-                    ids.push(id);
+        .prop_map(
+            move |(period, description, involved, source, attributed_to, section)| {
+                let mut ids: Vec<String> = Vec::new();
+                for group in &involved {
+                    let id = pick(&groups, *group);
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
                 }
-            }
-            Event {
-                id: format!("v-{index}"),
-                period,
-                description,
-                groups: ids,
-                source: pick(&sources, source),
-                section,
-            }
-        })
+                Event {
+                    id: format!("v-{index}"),
+                    period,
+                    description,
+                    groups: ids,
+                    attributed_to,
+                    source: pick(&sources, source),
+                    section,
+                }
+            },
+        )
 }
 
 fn related(index: usize, sources: Vec<String>) -> impl Strategy<Value = Related> {
@@ -174,7 +256,7 @@ fn related(index: usize, sources: Vec<String>) -> impl Strategy<Value = Related>
         text(),
         period(),
         any::<Index>(),
-        text(),
+        proptest::option::of(text()),
     )
         .prop_map(
             move |(name, description, origin, destination, period, source, section)| Related {
@@ -223,7 +305,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     text(),
                     text(),
                     proptest::collection::vec(text(), 0..3),
-                    year(),
+                    (year(), 1..=12u8, 1..=28u8),
                 )
                     .prop_map(
                         |(
@@ -242,7 +324,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                                 overview,
                                 categories,
                                 version: String::from("1"),
-                                as_of,
+                                as_of: date_of(Precision::Date, as_of.0, as_of.1, as_of.2),
                                 groups,
                                 estimates,
                                 events,
@@ -345,14 +427,18 @@ proptest! {
             prop_assert_eq!(&row["group"], &serde_json::to_value(&estimate.group).expect("JSON"));
             prop_assert_eq!(row["low"].as_u64(), Some(estimate.low));
             prop_assert_eq!(row["high"].as_u64(), Some(estimate.high));
-            prop_assert_eq!(row["approximate"].as_bool(), Some(estimate.approximate));
+            prop_assert_eq!(&row["qualifiers"], &serde_json::to_value(&estimate.qualifiers).expect("JSON"));
+            prop_assert_eq!(&row["counts"], &serde_json::to_value(estimate.counts).expect("JSON"));
             prop_assert_eq!(&row["from"], &serde_json::to_value(estimate.period.from).expect("JSON"));
-            prop_assert_eq!(&row["to"], &serde_json::to_value(estimate.period.to).expect("JSON"));
+            prop_assert_eq!(&row["to"], &serde_json::to_value(estimate.period.end()).expect("JSON"));
+            prop_assert_eq!(&row["precision"], &serde_json::to_value(estimate.period.precision).expect("JSON"));
             prop_assert_eq!(row["period"].as_str(), Some(estimate.period.text.as_str()));
             prop_assert_eq!(&row["region"], &serde_json::to_value(&estimate.region).expect("JSON"));
-            prop_assert_eq!(row["measure"].as_str(), Some(estimate.measure.as_str()));
+            prop_assert_eq!(row["attributed_to"].as_str(), Some(estimate.attributed_to.as_str()));
+            prop_assert_eq!(row["party_to_conflict"].as_bool(), Some(estimate.party_to_conflict));
             prop_assert_eq!(row["source"].as_str(), Some(estimate.source.as_str()));
-            prop_assert_eq!(row["section"].as_str(), Some(estimate.section.as_str()));
+            prop_assert_eq!(&row["section"], &serde_json::to_value(&estimate.section).expect("JSON"));
+            prop_assert_eq!(&row["note"], &serde_json::to_value(&estimate.note).expect("JSON"));
         }
         let groups = json(&text, &["groups"]);
         for (row, group) in groups.as_array().expect("an array").iter().zip(&dataset.groups) {
@@ -382,9 +468,12 @@ proptest! {
         let sources = json(&text, &["sources"]);
         for (row, source) in sources.as_array().expect("an array").iter().zip(&dataset.sources) {
             prop_assert_eq!(row["id"].as_str(), Some(source.id.as_str()));
-            prop_assert_eq!(row["name"].as_str(), Some(source.name.as_str()));
-            prop_assert_eq!(&row["author"], &serde_json::to_value(&source.author).expect("JSON"));
-            prop_assert_eq!(&row["year"], &serde_json::to_value(source.year).expect("JSON"));
+            prop_assert_eq!(row["publisher"].as_str(), Some(source.publisher.as_str()));
+            prop_assert_eq!(row["title"].as_str(), Some(source.title.as_str()));
+            prop_assert_eq!(&row["date"], &serde_json::to_value(source.date).expect("JSON"));
+            prop_assert_eq!(&row["url"], &serde_json::to_value(&source.url).expect("JSON"));
+            prop_assert_eq!(&row["retrieved"], &serde_json::to_value(source.retrieved).expect("JSON"));
+            prop_assert_eq!(&row["kind"], &serde_json::to_value(source.kind).expect("JSON"));
         }
     }
 
@@ -452,30 +541,48 @@ proptest! {
     #[test]
     fn summaries_agree_with_their_estimates(dataset in dataset()) {
         let lines = query::summarize(&dataset, &[]);
-        prop_assert_eq!(lines.len(), dataset.groups.len() + 1);
         for line in &lines {
-            let estimates: Vec<&Estimate> = if line.id == query::TOTAL_ID {
+            let of_line: Vec<&Estimate> = if line.id == query::TOTAL_ID {
                 dataset.estimates.iter().filter(|estimate| estimate.group.is_none()).collect()
             } else {
                 query::estimates_of(&dataset, line.id)
             };
+            // A line holds the figures of one kind only: never two kinds merged in one range.
+            let estimates: Vec<&Estimate> = of_line
+                .iter()
+                .copied()
+                .filter(|estimate| Some(estimate.counts) == line.counts)
+                .collect();
+            prop_assert_eq!(line.counts.is_none(), of_line.is_empty());
             prop_assert_eq!(line.estimates, estimates.len());
+            prop_assert_eq!(line.undated, estimates.iter().filter(|estimate| !estimate.period.is_dated()).count());
             prop_assert_eq!(line.lowest, estimates.iter().map(|estimate| estimate.low).min());
             prop_assert_eq!(line.highest, estimates.iter().map(|estimate| estimate.high).max());
-            if let Some(latest) = line.latest {
-                prop_assert!(estimates.iter().any(|estimate| std::ptr::eq(*estimate, latest)));
-            } else {
-                prop_assert!(estimates.is_empty());
+            match line.latest {
+                Some(latest) => {
+                    prop_assert!(estimates.iter().any(|estimate| std::ptr::eq(*estimate, latest)));
+                    // The latest is dated, and no figure of its kind reaches later.
+                    let reach = latest.period.latest().map(Date::key);
+                    prop_assert!(reach.is_some());
+                    prop_assert!(estimates.iter().all(|estimate| estimate.period.latest().map(Date::key) <= reach));
+                }
+                None => prop_assert!(estimates.iter().all(|estimate| !estimate.period.is_dated())),
             }
         }
+        for group in &dataset.groups {
+            let kinds: BTreeSet<&str> = query::estimates_of(&dataset, &group.id).iter().map(|estimate| estimate.counts.name()).collect();
+            let listed = lines.iter().filter(|line| line.id == group.id).count();
+            prop_assert_eq!(listed, kinds.len().max(1));
+        }
         let summary = json(&bytes(&dataset), &["summary"]);
-        let groups = summary["groups"].as_array().expect("an array");
-        prop_assert_eq!(groups.len(), dataset.groups.len());
-        for (row, line) in groups.iter().zip(&lines[1..]) {
+        let rows = summary["lines"].as_array().expect("an array");
+        prop_assert_eq!(rows.len(), lines.len());
+        for (row, line) in rows.iter().zip(&lines) {
+            prop_assert_eq!(row["id"].as_str(), Some(line.id));
+            prop_assert_eq!(row["counts"].as_str(), line.counts.map(Counts::name));
             prop_assert_eq!(row["estimates"].as_u64(), Some(line.estimates as u64));
             prop_assert_eq!(row["lowest"].as_u64(), line.lowest);
             prop_assert_eq!(row["highest"].as_u64(), line.highest);
         }
-        prop_assert_eq!(summary["total"]["estimates"].as_u64(), Some(lines[0].estimates as u64));
     }
 }

@@ -38,20 +38,32 @@ fn the_schema_is_draft_2020_12_and_describes_every_field() {
             .iter()
             .map(|(name, object)| (name.clone(), object)),
     );
-    assert_eq!(objects.len(), 8, "Dataset and its seven record types");
+    assert_eq!(
+        objects.len(),
+        13,
+        "Dataset, its seven record types, the date and its four closed lists of words"
+    );
+    let described = |value: &Value| {
+        value["description"]
+            .as_str()
+            .is_some_and(|text| !text.is_empty())
+    };
     for (name, object) in objects {
-        assert!(
-            object["description"].is_string(),
-            "{name} has no description"
-        );
-        let properties = object["properties"].as_object().expect("an object schema");
-        for (field, property) in properties {
-            assert!(
-                property["description"]
-                    .as_str()
-                    .is_some_and(|text| !text.is_empty()),
-                "{name}.{field} has no description"
-            );
+        assert!(described(object), "{name} has no description");
+        if let Some(properties) = object["properties"].as_object() {
+            for (field, property) in properties {
+                assert!(described(property), "{name}.{field} has no description");
+            }
+        } else if let Some(words) = object["oneOf"].as_array() {
+            for word in words {
+                assert!(
+                    word["const"].is_string() && described(word),
+                    "{name}: {word}"
+                );
+            }
+        } else {
+            assert_eq!(object["type"], "string", "{name}");
+            assert!(object["pattern"].is_string(), "{name} states no pattern");
         }
     }
 }
@@ -79,15 +91,21 @@ type Breakage = fn(&mut Value);
 #[test]
 fn broken_datasets_are_rejected() {
     let validator = validator();
-    let breakages: [(&str, Breakage); 8] = [
+    let breakages: [(&str, Breakage); 10] = [
         ("a figure as text", |data| {
             data["estimates"][0]["low"] = json!("10000");
         }),
         ("a negative figure", |data| {
             data["estimates"][0]["high"] = json!(-1);
         }),
-        ("a year beyond 32 bits", |data| {
-            data["events"][0]["period"]["from"] = json!(3_000_000_000_u64);
+        ("a date that is not a date", |data| {
+            data["events"][0]["period"]["from"] = json!("1945-1");
+        }),
+        ("a year as a number", |data| {
+            data["events"][0]["period"]["from"] = json!(1945);
+        }),
+        ("a kind of count not in the list", |data| {
+            data["estimates"][0]["counts"] = json!("people");
         }),
         ("a missing field", |data| {
             data["groups"][0]
@@ -96,7 +114,7 @@ fn broken_datasets_are_rejected() {
                 .remove("name");
         }),
         ("a blank text", |data| {
-            data["sources"][0]["name"] = json!("  ");
+            data["sources"][0]["title"] = json!("  ");
         }),
         ("a blank region", |data| {
             data["estimates"][0]["region"] = json!("");

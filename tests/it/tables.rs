@@ -1,11 +1,55 @@
-//! Golden snapshots of the human views, so a change to what people see is always deliberate.
+//! Golden snapshots of the human views, so a change to what people see is always deliberate:
+//! every view on the article's records, and the views of the embedded dataset that answer the
+//! questions people bring to it.
 
-use crate::harness::stdout_of;
+use crate::harness::{ARTICLE_PATH, stdout_of};
 
+/// A view of the article's records, small enough to read whole.
 fn table(arguments: &[&str], width: &str) -> String {
+    let mut all = vec!["--data", ARTICLE_PATH];
+    all.extend_from_slice(arguments);
+    embedded(&all, width)
+}
+
+/// A view of the embedded dataset.
+fn embedded(arguments: &[&str], width: &str) -> String {
     let mut arguments = arguments.to_vec();
     arguments.extend(["--format", "table", "--width", width]);
     stdout_of(&arguments)
+}
+
+#[test]
+fn the_military_group_shows_each_estimate_with_who_made_it() {
+    insta::assert_snapshot!(embedded(&["group", "military"], "100"));
+}
+
+#[test]
+fn the_workers_counts_of_2015_to_2018_with_their_authors() {
+    insta::assert_snapshot!(embedded(
+        &[
+            "estimates",
+            "--group",
+            "workers",
+            "--from",
+            "2015",
+            "--to",
+            "2018"
+        ],
+        "120"
+    ));
+}
+
+#[test]
+fn the_timeline_around_the_un_deadline() {
+    insta::assert_snapshot!(embedded(
+        &["timeline", "--from", "2017", "--to", "2019"],
+        "100"
+    ));
+}
+
+#[test]
+fn the_summary_of_the_embedded_dataset() {
+    insta::assert_snapshot!(embedded(&["summary"], "120"));
 }
 
 #[test]

@@ -3,10 +3,12 @@
 
 use std::process::{Command, Output};
 
-/// The nkru binary with an environment that cannot change its output, in a UTF-8 locale.
+/// The nkru binary with an environment that cannot change its output, in a UTF-8 locale, on the
+/// article's records, whose views stay small enough to read whole.
 fn nkru() -> Command {
     let mut command = crate::harness::command();
     command.env("LANG", "C.UTF-8");
+    command.env("NKRU_DATA", crate::harness::ARTICLE_PATH);
     command
 }
 
@@ -154,10 +156,13 @@ fn timeline_marks_decades_and_puts_each_event_under_its_year() {
 #[test]
 fn timeline_filters_keep_the_view_and_machine_formats_keep_rows() {
     let refugees = run(&["timeline", "--format", "table", "--group", "refugees"]);
-    assert!(refugees.contains("refugees documented: reported from 1994 to 1999"));
+    assert!(refugees.contains("refugees documented: no span given"));
+    assert!(refugees.contains("as early as 1994: South Korea's prime minister"));
     assert!(!refugees.contains("students documented"));
     let csv = run(&["timeline", "--format", "csv", "--group", "refugees"]);
-    assert!(csv.starts_with("id,from,to,when,groups,description,source,section\r\n"));
+    assert!(csv.starts_with(
+        "id,from,to,precision,when,groups,description,attributed_to,source,section\r\n"
+    ));
     let table = run(&["timeline", "--format", "table", "--fields", "id,from"]);
     assert!(table.contains("consul-killed-1996"), "{table}");
 }
@@ -245,9 +250,21 @@ fn tables_fit_80_columns_and_keep_every_figure_whole() {
 
 #[test]
 fn version_names_the_dataset() {
+    // The build reads the figures' reach from the file; the library computes it from the model.
+    let dataset = nkru::dataset::embedded().expect("the embedded dataset loads");
+    let reach = nkru::query::figures_end(&dataset).expect("dated figures");
     assert_eq!(
         run(&["--version"]),
-        "nkru 0.1.0 (dataset 1.0.0, figures to 2006)\n"
+        format!(
+            "nkru {} (dataset {}, figures to {reach}, as of {})\n",
+            env!("CARGO_PKG_VERSION"),
+            dataset.version,
+            dataset.as_of
+        )
+    );
+    assert_eq!(
+        (dataset.version.as_str(), dataset.as_of.to_string().as_str()),
+        ("2.0.0", "2026-11-28")
     );
 }
 

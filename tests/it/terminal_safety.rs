@@ -45,10 +45,27 @@ fn hostile(text: &str) -> String {
     format!("{text}{HOSTILE}")
 }
 
-/// Adds the hostile text to every string under `value`, except ids and references to them.
+/// Adds the hostile text to every string under `value`, except ids, references to them, and the
+/// values the format constrains: dates, addresses and the words of its closed lists.
 fn poison(value: &mut Value, key: &str) {
+    const KEPT: &[&str] = &[
+        "id",
+        "group",
+        "source",
+        "groups",
+        "as_of",
+        "from",
+        "to",
+        "date",
+        "retrieved",
+        "url",
+        "precision",
+        "counts",
+        "kind",
+        "qualifiers",
+    ];
     match value {
-        Value::String(text) if !matches!(key, "id" | "group" | "source" | "groups") => {
+        Value::String(text) if !KEPT.contains(&key) => {
             *text = hostile(text);
         }
         Value::Array(items) => items.iter_mut().for_each(|item| poison(item, key)),
@@ -60,7 +77,7 @@ fn poison(value: &mut Value, key: &str) {
 /// The embedded dataset with the hostile text added to every text and to some ids, references
 /// kept consistent so that the dataset still validates.
 fn hostile_dataset() -> Value {
-    let mut dataset: Value = serde_json::from_str(nkru::dataset::EMBEDDED).expect("JSON");
+    let mut dataset: Value = serde_json::from_str(crate::harness::ARTICLE).expect("JSON");
     poison(&mut dataset, "");
     let rename = |value: &mut Value, from: &str| {
         if value.as_str() == Some(from) {
@@ -143,7 +160,7 @@ fn every_human_view_shows_control_characters_escaped() {
         &[
             "estimates",
             "--fields",
-            "id,group,region,measure,source,section,period",
+            "id,group,region,attributed_to,source,section,note,period",
         ],
         &["estimates", "--sort", "region"],
         &["summary"],
@@ -155,7 +172,7 @@ fn every_human_view_shows_control_characters_escaped() {
         &[
             "sources",
             "--fields",
-            "id,name,kind,author,cited_by,description",
+            "id,publisher,title,original_publisher,language,note,cited_by",
         ],
         &[
             "groups",
@@ -212,7 +229,15 @@ fn json_keeps_every_hostile_string_exact() {
     let estimates = dataset["estimates"].as_array().expect("estimates");
     assert_eq!(rows.len(), estimates.len());
     for (row, estimate) in rows.iter().zip(estimates) {
-        for field in ["id", "group", "region", "measure", "source", "section"] {
+        for field in [
+            "id",
+            "group",
+            "region",
+            "attributed_to",
+            "source",
+            "section",
+            "note",
+        ] {
             assert_eq!(row[field], estimate[field], "{field}");
         }
         assert_eq!(row["period"], estimate["period"]["text"]);
@@ -246,8 +271,8 @@ fn csv_quotes_and_tsv_flattens_only_line_breaks_and_tabs() {
     let headers = reader.headers().expect("a header").clone();
     let name = headers
         .iter()
-        .position(|field| field == "name")
-        .expect("name");
+        .position(|field| field == "publisher")
+        .expect("publisher");
     let id = headers.iter().position(|field| field == "id").expect("id");
     let records: Vec<csv::StringRecord> = reader
         .records()
@@ -255,7 +280,7 @@ fn csv_quotes_and_tsv_flattens_only_line_breaks_and_tabs() {
         .collect();
     let sources = dataset["sources"].as_array().expect("sources");
     for (record, source) in records.iter().zip(sources) {
-        assert_eq!(Some(&record[name]), source["name"].as_str());
+        assert_eq!(Some(&record[name]), source["publisher"].as_str());
         assert_eq!(Some(&record[id]), source["id"].as_str());
     }
     let (_, stdout, _) = run_hostile(&["groups", "--format", "tsv", "--fields", "id,name"]);
@@ -306,7 +331,7 @@ fn messages_that_echo_input_escape_it() {
     assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
     assert!(loose_controls(&stderr, false).is_empty(), "{stderr:?}");
     assert!(
-        stderr.contains("no group has the id `ghost\\u{1b}]0;pwned"),
+        stderr.contains("no group or related population has the id `ghost\\u{1b}]0;pwned"),
         "{stderr:?}"
     );
 }
