@@ -1,6 +1,6 @@
 //! `nkru validate`: every problem of a dataset, one line each; exit 3 when there is any.
 
-use super::{Streams, load};
+use super::{Streams, load_checked};
 use crate::cli::Config;
 use crate::dataset::Origin;
 use crate::error::Result;
@@ -12,7 +12,7 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, file: Option<&str>) -> Re
         Some("-") => Origin::Stdin,
         Some(path) => Origin::File(path.to_owned()),
     };
-    let parsed = load(&origin, config, streams)?;
+    let parsed = load_checked(&origin, config, streams)?;
     let dataset = &parsed.dataset;
     writeln!(
         streams.stdout,

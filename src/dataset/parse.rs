@@ -61,6 +61,12 @@ pub fn parse(text: &str, origin: &Origin) -> Result<Parsed> {
     })
 }
 
+/// Parses dataset text that is known to be well formed, without noting unknown fields; an error
+/// is still described as [`parse`] describes it.
+pub fn plain(text: &str, origin: &Origin) -> Result<Dataset> {
+    serde_json::from_str(text).map_err(|error| Error::Dataset(locate(text, origin, &error)))
+}
+
 /// Refuses text whose top-level value is not an object, before serde reads an array as a struct.
 fn check_top_level(text: &str, origin: &Origin) -> Result<()> {
     let Some(offset) = text
