@@ -61,14 +61,10 @@ fn names(writer: &mut dyn Write, paint: Paint, width: Option<usize>, group: &Gro
     }
     let (from, to) = query::documented_span(group);
     if from.is_some() || to.is_some() {
-        let open = group
-            .periods
-            .iter()
-            .any(crate::dataset::Period::is_open_ended);
-        let span = if open {
-            format!("{} (still open)", year_span(from, None))
-        } else {
-            year_span(from, to)
+        // A span with no end runs on, or has a period whose end no source gives.
+        let span = match (from, to) {
+            (Some(from), None) => format!("from {from}, with no known end"),
+            _ => year_span(from, to),
         };
         writeln!(writer, "Span: {span}")?;
     }
