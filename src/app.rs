@@ -22,14 +22,35 @@ pub fn execute(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> u8 {
+    let mut stderr = Lenient(stderr);
+    if environment.stdout_is_closed {
+        let closed = std::io::Error::other("standard output is closed");
+        return finish(Err(Error::Io(closed)), stdout, &mut stderr);
+    }
     let mut stdin = std::io::stdin();
     let mut streams = Streams {
         stdin: &mut stdin,
         stdout,
-        stderr,
+        stderr: &mut stderr,
     };
     let result = parse_and_run(arguments, environment, None, &mut streams);
     finish(result, streams.stdout, streams.stderr)
+}
+
+/// Stderr as commands see it: a warning or note that cannot be written is dropped, so nothing
+/// that happens to stderr changes what reaches stdout or the exit code.
+struct Lenient<'a>(&'a mut dyn Write);
+
+impl Write for Lenient<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let _ = self.0.write_all(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = self.0.flush();
+        Ok(())
+    }
 }
 
 /// Runs nkru with these arguments on dataset bytes already in memory, which take the place of the
@@ -42,10 +63,11 @@ pub fn execute_on_bytes(
     stderr: &mut dyn Write,
 ) -> u8 {
     let origin = Origin::Memory(Arc::from(dataset));
+    let mut stderr = Lenient(stderr);
     let mut streams = Streams {
         stdin: &mut std::io::empty(),
         stdout,
-        stderr,
+        stderr: &mut stderr,
     };
     let result = parse_and_run(arguments, environment, Some(origin), &mut streams);
     finish(result, streams.stdout, streams.stderr)
@@ -93,9 +115,23 @@ fn finish(result: Result<(), Error>, stdout: &mut dyn Write, stderr: &mut dyn Wr
             // Messages quote user input and dataset text; escaping again here is the last guard
             // that nothing in them can act on the terminal.
             for line in error.to_string().lines() {
-                let _ = writeln!(stderr, "nkru: error: {}", escape_control(line));
+                let _ = writeln!(stderr, "nkru: error: {}", capped(&escape_control(line)));
             }
             u8::try_from(error.exit_code()).unwrap_or(1)
+        }
+    }
+}
+
+/// The most characters of one line of an error message; the rest are counted.
+const LINE_LIMIT: usize = 1_000;
+
+/// A line of a message cut to [`LINE_LIMIT`] characters, saying how many were left out.
+fn capped(line: &str) -> std::borrow::Cow<'_, str> {
+    match line.char_indices().nth(LINE_LIMIT) {
+        None => std::borrow::Cow::Borrowed(line),
+        Some((end, _)) => {
+            let rest = line[end..].chars().count();
+            std::borrow::Cow::Owned(format!("{}… ({rest} more characters)", &line[..end]))
         }
     }
 }

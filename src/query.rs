@@ -1,7 +1,7 @@
 //! Questions asked of a dataset: name resolution, the estimate filter, timeline, summaries,
 //! search and citations. Knows nothing of the command line.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::dataset::{Counts, Dataset, Date, Estimate, Event, Group, Period, Source};
 use crate::error::{Error, Result};
@@ -85,8 +85,21 @@ fn not_found_message(dataset: &Dataset, name: &str, wanted: &str) -> String {
     if let Some(suggestion) = suggest(dataset, wanted) {
         message.push_str(&format!("; did you mean `{suggestion}`?"));
     }
-    message.push_str(&format!(" (groups: {})", ids.join(", ")));
+    message.push_str(&format!(" (groups: {})", listed_ids(&ids)));
     message
+}
+
+/// The most ids a message lists; the rest are counted.
+const LISTED_IDS: usize = 10;
+
+/// Ids as a message lists them: the first [`LISTED_IDS`], then how many more there are.
+fn listed_ids(ids: &[&str]) -> String {
+    let shown = ids.len().min(LISTED_IDS);
+    let mut listed = ids[..shown].join(", ");
+    if ids.len() > shown {
+        listed.push_str(&format!(" and {} more", ids.len() - shown));
+    }
+    listed
 }
 
 /// The id of the group whose closest name is most like `wanted`, when one is close enough.
@@ -270,9 +283,14 @@ pub fn timeline<'a>(
     events
 }
 
-/// The ids of the sources a group's facts, estimates and events cite, in first-cited order.
+/// The sources a group's facts, estimates and events cite, in first-cited order.
 pub fn sources_of<'a>(dataset: &'a Dataset, group: &Group) -> Vec<&'a Source> {
-    let mut ids: Vec<&str> = Vec::new();
+    let by_id: HashMap<&str, &Source> = dataset
+        .sources
+        .iter()
+        .map(|source| (source.id.as_str(), source))
+        .collect();
+    let mut seen: HashSet<&str> = HashSet::new();
     let cited = group
         .facts
         .iter()
@@ -287,14 +305,21 @@ pub fn sources_of<'a>(dataset: &'a Dataset, group: &Group) -> Vec<&'a Source> {
                 .into_iter()
                 .map(|event| event.source.as_str()),
         );
-    for id in cited {
-        if !ids.contains(&id) {
-            ids.push(id);
+    cited
+        .filter(|id| seen.insert(id))
+        .filter_map(|id| by_id.get(id).copied())
+        .collect()
+}
+
+/// Each group's and related population's estimates, in the dataset's order, found in one pass.
+fn estimates_by_population(dataset: &Dataset) -> HashMap<&str, Vec<&Estimate>> {
+    let mut by_population: HashMap<&str, Vec<&Estimate>> = HashMap::new();
+    for estimate in &dataset.estimates {
+        if let Some(group) = &estimate.group {
+            by_population.entry(group).or_default().push(estimate);
         }
     }
-    ids.into_iter()
-        .filter_map(|id| source_by_id(dataset, id))
-        .collect()
+    by_population
 }
 
 /// The dated estimate whose period reaches latest; an undated estimate is never ranked. Among
@@ -358,7 +383,26 @@ pub struct GroupOverview<'a> {
 
 /// A group's overview.
 pub fn overview<'a>(dataset: &'a Dataset, group: &'a Group) -> GroupOverview<'a> {
-    let estimates = estimates_of(dataset, &group.id);
+    overview_of(group, &estimates_of(dataset, &group.id))
+}
+
+/// Every group's overview, in the dataset's order, the estimates sorted out in one pass.
+pub fn overviews(dataset: &Dataset) -> Vec<GroupOverview<'_>> {
+    let by_population = estimates_by_population(dataset);
+    dataset
+        .groups
+        .iter()
+        .map(|group| {
+            let estimates = by_population
+                .get(group.id.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            overview_of(group, estimates)
+        })
+        .collect()
+}
+
+/// A group's overview from its estimates.
+fn overview_of<'a>(group: &'a Group, estimates: &[&'a Estimate]) -> GroupOverview<'a> {
     let present: Vec<&Estimate> = estimates
         .iter()
         .copied()
@@ -446,21 +490,18 @@ pub fn summarize<'a>(dataset: &'a Dataset, groups: &[String]) -> Vec<Summary<'a>
             .collect();
         add_lines(&mut lines, TOTAL_ID, &dataset.title, &totals);
     }
+    let by_population = estimates_by_population(dataset);
+    let of = |id: &str| by_population.get(id).map_or(&[][..], Vec::as_slice);
     for group in &dataset.groups {
         if everything || groups.contains(&group.id) {
-            add_lines(
-                &mut lines,
-                &group.id,
-                &group.name,
-                &estimates_of(dataset, &group.id),
-            );
+            add_lines(&mut lines, &group.id, &group.name, of(&group.id));
         }
     }
     if everything {
         for related in &dataset.related {
-            let estimates = estimates_of(dataset, &related.id);
+            let estimates = of(&related.id);
             if !estimates.is_empty() {
-                add_lines(&mut lines, &related.id, &related.name, &estimates);
+                add_lines(&mut lines, &related.id, &related.name, estimates);
             }
         }
     }
@@ -703,41 +744,43 @@ pub struct Citations<'a> {
     pub cited_by: Vec<&'a str>,
 }
 
-/// Each source with the records that cite it, in the dataset's order.
+/// Each source with the records that cite it, in the dataset's order: groups (by their facts),
+/// then estimates, events and related populations, found in one pass over the records.
 pub fn citations(dataset: &Dataset) -> Vec<Citations<'_>> {
+    let mut cited_by: HashMap<&str, Vec<&str>> = HashMap::new();
+    for group in &dataset.groups {
+        let mut cited: HashSet<&str> = HashSet::new();
+        for fact in &group.facts {
+            if cited.insert(&fact.source) {
+                cited_by.entry(&fact.source).or_default().push(&group.id);
+            }
+        }
+    }
+    let records = dataset
+        .estimates
+        .iter()
+        .map(|estimate| (&estimate.source, &estimate.id))
+        .chain(
+            dataset
+                .events
+                .iter()
+                .map(|event| (&event.source, &event.id)),
+        )
+        .chain(
+            dataset
+                .related
+                .iter()
+                .map(|related| (&related.source, &related.id)),
+        );
+    for (source, id) in records {
+        cited_by.entry(source).or_default().push(id);
+    }
     dataset
         .sources
         .iter()
-        .map(|source| {
-            let id = source.id.as_str();
-            let groups = dataset
-                .groups
-                .iter()
-                .filter(|group| group.facts.iter().any(|fact| fact.source == id))
-                .map(|group| group.id.as_str());
-            let estimates = dataset
-                .estimates
-                .iter()
-                .filter(|estimate| estimate.source == id)
-                .map(|estimate| estimate.id.as_str());
-            let events = dataset
-                .events
-                .iter()
-                .filter(|event| event.source == id)
-                .map(|event| event.id.as_str());
-            let related = dataset
-                .related
-                .iter()
-                .filter(|related| related.source == id)
-                .map(|related| related.id.as_str());
-            Citations {
-                source,
-                cited_by: groups
-                    .chain(estimates)
-                    .chain(events)
-                    .chain(related)
-                    .collect(),
-            }
+        .map(|source| Citations {
+            source,
+            cited_by: cited_by.remove(source.id.as_str()).unwrap_or_default(),
         })
         .collect()
 }

@@ -40,9 +40,9 @@ pub struct Cli {
 /// Options that shape the output of every command.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format; `auto` is a table on a terminal and TSV elsewhere.
-    #[arg(long, global = true, value_enum, env = "NKRU_FORMAT", default_value_t = Format::Auto)]
-    pub format: Format,
+    /// Output format (default: NKRU_FORMAT, or `auto`: a table on a terminal and TSV elsewhere).
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
 
     /// Columns to show, in order, separated by commas (see the README for each command's fields).
     #[arg(long, global = true, value_delimiter = ',', value_name = "FIELD,...")]
@@ -68,15 +68,14 @@ pub struct OutputArgs {
 /// Options that choose the dataset.
 #[derive(Debug, Args)]
 pub struct DataArgs {
-    /// Read the dataset from FILE (`-` for stdin) instead of the embedded one.
-    #[arg(long, global = true, env = "NKRU_DATA", value_name = "FILE")]
+    /// Read the dataset from FILE (`-` for stdin) instead of the embedded one (default: NKRU_DATA).
+    #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<String>,
 
-    /// Largest dataset file to read, in bytes.
-    #[arg(long, global = true, env = "NKRU_MAX_SIZE", value_name = "BYTES",
-          value_parser = values::byte_count, allow_negative_numbers = true,
-          default_value_t = crate::dataset::DEFAULT_SIZE_LIMIT)]
-    pub max_size: u64,
+    /// Largest dataset file to read, in bytes (default: NKRU_MAX_SIZE, or 268435456).
+    #[arg(long, global = true, value_name = "BYTES",
+          value_parser = values::byte_count, allow_negative_numbers = true)]
+    pub max_size: Option<u64>,
 }
 
 /// The output formats.

@@ -3,11 +3,14 @@
 
 use std::io::IsTerminal;
 
+use clap::ValueEnum;
+
 use super::args::{Cli, ColorChoice, Command, EstimateFilterArgs, Format as FormatChoice};
-use super::docs;
+use super::{docs, values};
 use crate::dataset::{Origin, SizeLimit};
 use crate::error::{Error, Result};
 use crate::output::{self, Format};
+use crate::text::quote;
 
 /// What nkru learns from its surroundings, read once at start.
 // Each flag is an independent fact about the surroundings; an enum would not make them clearer.
@@ -16,38 +19,80 @@ use crate::output::{self, Format};
 pub struct Environment {
     /// Whether stdout is a terminal.
     pub stdout_is_terminal: bool,
+    /// Whether stdout is closed, so that nothing written to it can arrive.
+    pub stdout_is_closed: bool,
     /// Whether stderr is a terminal.
     pub stderr_is_terminal: bool,
+    /// Whether stdin is a terminal, where no dataset can be piped in.
+    pub stdin_is_terminal: bool,
     /// Whether `NO_COLOR` is set to something not empty.
     pub no_color: bool,
+    /// Whether `TERM` is `dumb`, a terminal that shows colour codes as text.
+    pub dumb_terminal: bool,
     /// The terminal's width in columns, when stdout is a terminal.
     pub terminal_width: Option<u16>,
     /// The width in the COLUMNS variable, used when stdout is not a terminal.
     pub columns: Option<u16>,
     /// Whether the locale's character set is UTF-8, so drawings may use more than ASCII.
     pub unicode: bool,
+    /// `NKRU_FORMAT`, when set and not empty.
+    pub format: Option<String>,
+    /// `NKRU_DATA`, when set and not empty.
+    pub data: Option<String>,
+    /// `NKRU_MAX_SIZE`, when set and not empty.
+    pub max_size: Option<String>,
 }
 
 impl Environment {
-    /// Reads the real environment of this process.
+    /// Reads the real environment of this process. A variable set to nothing counts as unset.
     pub fn detect() -> Self {
         let stdout_is_terminal = std::io::stdout().is_terminal();
+        let variable = |name: &str| {
+            std::env::var_os(name)
+                .filter(|value| !value.is_empty())
+                .map(|value| value.to_string_lossy().into_owned())
+        };
         Environment {
             stdout_is_terminal,
+            stdout_is_closed: stdout_is_closed(),
             stderr_is_terminal: std::io::stderr().is_terminal(),
-            no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
+            stdin_is_terminal: std::io::stdin().is_terminal(),
+            no_color: variable("NO_COLOR").is_some(),
+            dumb_terminal: variable("TERM").is_some_and(|term| term == "dumb"),
             terminal_width: if stdout_is_terminal {
                 terminal_size::terminal_size().map(|(width, _)| width.0)
             } else {
                 None
             },
-            columns: std::env::var("COLUMNS")
-                .ok()
+            columns: variable("COLUMNS")
                 .and_then(|columns| columns.trim().parse().ok())
                 .filter(|columns| *columns > 0),
             unicode: locale_is_utf8(|name| std::env::var(name).ok()),
+            format: variable("NKRU_FORMAT"),
+            data: variable("NKRU_DATA"),
+            max_size: variable("NKRU_MAX_SIZE"),
         }
     }
+}
+
+/// Whether the process was started with its stdout closed. The standard library then opens
+/// `/dev/null` in its place, read-write, and writes vanish; a user's own redirection to
+/// `/dev/null` opens it write-only. Linux shows both facts under `/proc`; elsewhere this is false.
+fn stdout_is_closed() -> bool {
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    let null = std::fs::read_link("/proc/self/fd/1")
+        .is_ok_and(|target| target == std::path::Path::new("/dev/null"));
+    let read_write = || {
+        std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|line| line.strip_prefix("flags:"))
+                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        })
+    };
+    null && read_write()
 }
 
 /// Whether the locale in effect is UTF-8: the first of LC_ALL, LC_CTYPE and LANG that is set and
@@ -80,6 +125,19 @@ impl Config {
     /// cannot go together or values that leave nothing to match.
     pub fn new(cli: &Cli, environment: &Environment) -> Result<Self> {
         let format = match cli.output.format {
+            Some(format) => format,
+            None if uses_format(&cli.command) => match &environment.format {
+                Some(value) => FormatChoice::from_str(value, true).map_err(|_| {
+                    Error::Usage(format!(
+                        "NKRU_FORMAT=`{}` is not a format: use auto, table, tsv, csv, json, ndjson or markdown",
+                        quote(value)
+                    ))
+                })?,
+                None => FormatChoice::Auto,
+            },
+            None => FormatChoice::Auto,
+        };
+        let format = match format {
             FormatChoice::Auto if environment.stdout_is_terminal => Format::Table,
             FormatChoice::Auto | FormatChoice::Tsv => Format::Tsv,
             FormatChoice::Table => Format::Table,
@@ -91,9 +149,13 @@ impl Config {
         let color = match cli.output.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => environment.stdout_is_terminal && !environment.no_color,
+            ColorChoice::Auto => {
+                environment.stdout_is_terminal
+                    && !environment.no_color
+                    && !environment.dumb_terminal
+            }
         };
-        let origin = match cli.data.data.as_deref() {
+        let origin = match cli.data.data.as_deref().or(environment.data.as_deref()) {
             None => Origin::Embedded,
             Some("-") => Origin::Stdin,
             Some(path) => Origin::File(path.to_owned()),
@@ -114,20 +176,29 @@ impl Config {
             },
             origin,
             size_limit: SizeLimit {
-                bytes: cli.data.max_size,
+                bytes: size_limit(cli.data.max_size, environment)?,
                 how_to_raise: docs::HOW_TO_RAISE_SIZE_LIMIT,
             },
         };
-        config.check(&cli.command)?;
+        config.check(cli, environment)?;
         Ok(config)
     }
 
     /// Refuses what the command cannot do with these settings.
-    fn check(&self, command: &Command) -> Result<()> {
-        let writes_rows = !matches!(
-            command,
-            Command::Validate { .. } | Command::Schema | Command::Completions { .. } | Command::Man
-        );
+    fn check(&self, cli: &Cli, environment: &Environment) -> Result<()> {
+        let command = &cli.command;
+        let writes_rows = uses_format(command);
+        if !writes_rows && (cli.output.format.is_some() || cli.output.fields.is_some()) {
+            return Err(Error::Usage(format!(
+                "`{}` writes one fixed form; --format and --fields do not apply to it",
+                command_name(command)
+            )));
+        }
+        if self.origin == Origin::Stdin && environment.stdin_is_terminal && reads_data(command) {
+            return Err(Error::Usage(String::from(
+                "--data - reads the dataset from standard input, which is a terminal: pipe or redirect a file into nkru",
+            )));
+        }
         if writes_rows && !self.output.header && self.output.format == Format::Markdown {
             return Err(Error::Usage(String::from(
                 "--no-header works with table, tsv and csv; a Markdown table needs its header",
@@ -146,6 +217,43 @@ impl Config {
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// Whether a command writes its answer in the chosen format.
+fn uses_format(command: &Command) -> bool {
+    !matches!(
+        command,
+        Command::Validate { .. } | Command::Schema | Command::Completions { .. } | Command::Man
+    )
+}
+
+/// Whether a command reads the dataset that `--data` names.
+fn reads_data(command: &Command) -> bool {
+    !matches!(
+        command,
+        Command::Schema | Command::Completions { .. } | Command::Man
+    )
+}
+
+/// The name a command is typed as.
+fn command_name(command: &Command) -> &'static str {
+    match command {
+        Command::Validate { .. } => "validate",
+        Command::Schema => "schema",
+        Command::Completions { .. } => "completions",
+        Command::Man => "man",
+        _ => "this command",
+    }
+}
+
+/// The largest dataset to read: `--max-size`, or `NKRU_MAX_SIZE`, or the default.
+fn size_limit(flag: Option<u64>, environment: &Environment) -> Result<u64> {
+    match (flag, &environment.max_size) {
+        (Some(bytes), _) => Ok(bytes),
+        (None, Some(value)) => values::byte_count(value.trim())
+            .map_err(|rule| Error::Usage(format!("NKRU_MAX_SIZE=`{}`: {rule}", quote(value)))),
+        (None, None) => Ok(crate::dataset::DEFAULT_SIZE_LIMIT),
     }
 }
 
@@ -274,6 +382,36 @@ mod tests {
             config(&["nkru", "groups", "--data", "mine.json"], &environment).origin,
             Origin::File(String::from("mine.json"))
         );
+    }
+
+    #[test]
+    fn a_dumb_terminal_gets_no_colour_unless_asked() {
+        let dumb = Environment {
+            stdout_is_terminal: true,
+            dumb_terminal: true,
+            ..Default::default()
+        };
+        assert!(!settings(&["nkru", "groups"], &dumb).color);
+        assert!(settings(&["nkru", "groups", "--color", "always"], &dumb).color);
+    }
+
+    #[test]
+    fn standard_input_that_is_a_terminal_is_no_dataset() {
+        let typing = Environment {
+            stdin_is_terminal: true,
+            ..Default::default()
+        };
+        let cli = Cli::try_parse_from(["nkru", "--data", "-", "groups"]).expect("valid");
+        let error = Config::new(&cli, &typing).expect_err("refused");
+        assert_eq!(error.exit_code(), 2);
+        assert!(
+            error
+                .to_string()
+                .contains("standard input, which is a terminal")
+        );
+        // A command that reads no dataset does not care.
+        let cli = Cli::try_parse_from(["nkru", "--data", "-", "schema"]).expect("valid");
+        assert!(Config::new(&cli, &typing).is_ok());
     }
 
     #[test]

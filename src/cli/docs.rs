@@ -66,6 +66,11 @@ pub const ENVIRONMENT: &[Variable] = &[
         detail: "When set and not empty, the human views are not coloured unless --color always is given.",
     },
     Variable {
+        name: "TERM",
+        summary: "dumb: no colour unless --color always",
+        detail: "When it is dumb, the terminal shows colour codes as text, so the human views are not coloured unless --color always is given.",
+    },
+    Variable {
         name: "COLUMNS",
         summary: "width for tables when stdout is not a terminal",
         detail: "The width tables and drawings are fitted to when stdout is not a terminal and --width is not given.",

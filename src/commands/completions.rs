@@ -15,7 +15,10 @@ use crate::rows::{self, tables};
 pub fn run(streams: &mut Streams<'_>, shell: Shell) -> Result<()> {
     let mut command = command(shell, &dataset::embedded()?);
     let name = command.get_name().to_owned();
-    clap_complete::generate(shell, &mut command, name, streams.stdout);
+    // clap_complete panics when its writer fails; it writes into memory, and nkru writes that.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, name, &mut script);
+    streams.stdout.write_all(&script)?;
     Ok(())
 }
 

@@ -20,14 +20,14 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, name: &str) -> Result<()>
             output::group::detail(streams.stdout, &config.output, &detail)
         }
         Format::Json | Format::Ndjson => {
+            let wanted: std::collections::HashSet<&str> = detail
+                .sources
+                .iter()
+                .map(|source| source.id.as_str())
+                .collect();
             let citations: Vec<Citations<'_>> = query::citations(dataset)
                 .into_iter()
-                .filter(|cited| {
-                    detail
-                        .sources
-                        .iter()
-                        .any(|source| source.id == cited.source.id)
-                })
+                .filter(|cited| wanted.contains(cited.source.id.as_str()))
                 .collect();
             let value = as_json(&detail, &citations);
             if config.output.format == Format::Json {

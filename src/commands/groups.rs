@@ -9,10 +9,6 @@ use crate::query::{self, GroupOverview};
 pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
     let parsed = load(&config.origin, config, streams)?;
     let dataset = &parsed.dataset;
-    let overviews: Vec<GroupOverview<'_>> = dataset
-        .groups
-        .iter()
-        .map(|group| query::overview(dataset, group))
-        .collect();
+    let overviews = query::overviews(dataset);
     list(config, streams, GroupOverview::FIELDS, &overviews, "groups")
 }

@@ -68,6 +68,7 @@ fn load(origin: &Origin, config: &Config, streams: &mut Streams<'_>) -> Result<P
         return Ok(Parsed {
             dataset: dataset::embedded_unchecked()?,
             unknown_fields: Vec::new(),
+            unlisted_fields: 0,
         });
     }
     load_checked(origin, config, streams)
@@ -85,6 +86,14 @@ fn load_checked(origin: &Origin, config: &Config, streams: &mut Streams<'_>) -> 
             quote(&field.path)
         )?;
     }
+    if parsed.unlisted_fields > 0 {
+        writeln!(
+            streams.stderr,
+            "nkru: warning: {origin}: and {} more unknown fields ignored",
+            parsed.unlisted_fields
+        )?;
+    }
+    streams.stderr.flush()?;
     dataset::checked(origin, parsed)
 }
 

@@ -92,8 +92,13 @@ fn read_file(path: &Path, limit: SizeLimit, origin: &Origin) -> Result<Vec<u8>> 
     read_limited(&mut file, limit, metadata.len(), origin)
 }
 
-/// Reads at most `size_limit` bytes; `expected` sizes the buffer once so a large file is not
-/// copied while the buffer grows.
+/// The most bytes reserved before any is read: a file's stated length is a hint, not a promise
+/// (a sparse file states far more than it holds), so the buffer grows as bytes arrive.
+const FIRST_RESERVATION: u64 = 64 * 1024 * 1024;
+
+/// Reads at most the limit's bytes, growing the buffer as they arrive; `expected` (the length a
+/// file states) sizes the first reservation, up to [`FIRST_RESERVATION`]. Memory that cannot be
+/// had is an error, not an abort.
 fn read_limited(
     reader: &mut dyn Read,
     limit: SizeLimit,
@@ -101,16 +106,59 @@ fn read_limited(
     origin: &Origin,
 ) -> Result<Vec<u8>> {
     let size_limit = limit.bytes;
-    let capacity = usize::try_from(expected.min(size_limit).saturating_add(1)).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(capacity);
-    reader
-        .take(size_limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|error| Error::Dataset(format!("{origin}: cannot read: {}", io_reason(&error))))?;
+    let cannot_read = |error: std::io::Error| {
+        Error::Dataset(format!("{origin}: cannot read: {}", io_reason(&error)))
+    };
+    let no_memory = |held: usize| {
+        Error::Dataset(format!(
+            "{origin}: too large to hold in memory (after {held} bytes)"
+        ))
+    };
+    let mut bytes: Vec<u8> = Vec::new();
+    let first = usize::try_from(expected.min(size_limit).min(FIRST_RESERVATION)).unwrap_or(0);
+    bytes
+        .try_reserve_exact(first.saturating_add(1))
+        .map_err(|_| no_memory(0))?;
+    let mut reader = reader.take(size_limit.saturating_add(1));
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let read = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(cannot_read(error)),
+        };
+        bytes
+            .try_reserve(read)
+            .map_err(|_| no_memory(bytes.len()))?;
+        bytes.extend_from_slice(&chunk[..read]);
+        // What does not open with `{` is refused at its first byte, so reading stops there: a
+        // huge file of zeros costs one chunk, not the memory of the whole file.
+        if let Some(first) = first_significant(&bytes)
+            && bytes[first] != b'{'
+        {
+            bytes.truncate(first + 1);
+            break;
+        }
+    }
     if bytes.len() as u64 > size_limit {
         return Err(too_large(origin, limit));
     }
     Ok(bytes)
+}
+
+/// The position of the first byte that is not white space or a byte-order mark, if any.
+fn first_significant(bytes: &[u8]) -> Option<usize> {
+    let start = if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
+        3
+    } else {
+        0
+    };
+    bytes
+        .iter()
+        .skip(start)
+        .position(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
+        .map(|position| position + start)
 }
 
 fn too_large(origin: &Origin, limit: SizeLimit) -> Error {

@@ -14,7 +14,7 @@ pub use model::{
     Related, Source, SourceKind,
 };
 pub use parse::{Parsed, UnknownField, parse};
-pub use validate::{Problem, checked, validate};
+pub use validate::{LISTED_PROBLEMS, Problem, checked, validate, validate_counted};
 
 /// The dataset built into nkru, from `data/nkru.json`.
 pub const EMBEDDED: &str = include_str!("../../data/nkru.json");

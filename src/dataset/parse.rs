@@ -19,9 +19,14 @@ pub struct UnknownField {
 pub struct Parsed {
     /// The dataset.
     pub dataset: Dataset,
-    /// Fields the file has that nkru ignored.
+    /// Fields the file has that nkru ignored, the first [`LISTED_UNKNOWN_FIELDS`] of them.
     pub unknown_fields: Vec<UnknownField>,
+    /// How many more unknown fields there are beyond those listed.
+    pub unlisted_fields: usize,
 }
+
+/// The most unknown fields listed one by one; the rest are counted.
+pub const LISTED_UNKNOWN_FIELDS: usize = 100;
 
 /// The deepest nesting of arrays and objects serde_json accepts when it builds values.
 pub const NESTING_LIMIT: usize = 128;
@@ -31,8 +36,13 @@ pub fn parse(text: &str, origin: &Origin) -> Result<Parsed> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_top_level(text, origin)?;
     let mut unknown_fields = Vec::new();
+    let mut unlisted_fields = 0;
     let mut json = serde_json::Deserializer::from_str(text);
     let mut note_unknown = |path: serde_ignored::Path<'_>| {
+        if unknown_fields.len() >= LISTED_UNKNOWN_FIELDS {
+            unlisted_fields += 1;
+            return;
+        }
         let mut text = String::new();
         write_path(&mut text, &path);
         unknown_fields.push(UnknownField { path: text });
@@ -58,6 +68,7 @@ pub fn parse(text: &str, origin: &Origin) -> Result<Parsed> {
     Ok(Parsed {
         dataset,
         unknown_fields,
+        unlisted_fields,
     })
 }
 

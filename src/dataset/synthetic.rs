@@ -5,14 +5,40 @@ use super::model::{
     Source, SourceKind,
 };
 
-/// Estimates for each group.
-const ESTIMATES_PER_GROUP: usize = 1_000;
-/// Estimates for each event.
-const ESTIMATES_PER_EVENT: usize = 10;
-/// Estimates for each source.
-const ESTIMATES_PER_SOURCE: usize = 100;
-/// Estimates for each related population.
-const ESTIMATES_PER_RELATED: usize = 10_000;
+/// How the records of a synthetic dataset are spread, as numbers of estimates for each record
+/// of the other lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// Estimates for each group.
+    pub estimates_per_group: usize,
+    /// Estimates for each event.
+    pub estimates_per_event: usize,
+    /// Estimates for each source.
+    pub estimates_per_source: usize,
+    /// Estimates for each related population.
+    pub estimates_per_related: usize,
+    /// Documented periods of each group.
+    pub periods_per_group: usize,
+}
+
+/// Few groups and sources with many estimates each, like a long-running dataset of one subject.
+pub const DEEP: Shape = Shape {
+    estimates_per_group: 1_000,
+    estimates_per_event: 10,
+    estimates_per_source: 100,
+    estimates_per_related: 10_000,
+    periods_per_group: 1,
+};
+
+/// Many groups, sources and periods with few estimates each: where a cost that grows with
+/// groups times estimates, or sources times records, shows.
+pub const WIDE: Shape = Shape {
+    estimates_per_group: 5,
+    estimates_per_event: 2,
+    estimates_per_source: 5,
+    estimates_per_related: 1_000,
+    periods_per_group: 20,
+};
 
 /// Regions the synthetic estimates are spread over.
 const REGIONS: &[&str] = &[
@@ -72,13 +98,23 @@ impl Sequence {
 /// populations in proportion, the same for the same `seed`. It keeps every invariant, and every
 /// text says that it is synthetic.
 pub fn dataset(estimates: usize, seed: u64) -> Dataset {
+    shaped(estimates, seed, DEEP)
+}
+
+/// A valid synthetic dataset of exactly `estimates` estimates, its other lists sized by `shape`.
+pub fn shaped(estimates: usize, seed: u64, shape: Shape) -> Dataset {
     let mut sequence = Sequence::new(seed);
-    let group_count = (estimates / ESTIMATES_PER_GROUP).max(3);
-    let source_count = (estimates / ESTIMATES_PER_SOURCE).max(1);
-    let event_count = (estimates / ESTIMATES_PER_EVENT).max(1);
-    let related_count = (estimates / ESTIMATES_PER_RELATED).max(1);
+    let group_count = (estimates / shape.estimates_per_group).max(3);
+    let source_count = (estimates / shape.estimates_per_source).max(1);
+    let event_count = (estimates / shape.estimates_per_event).max(1);
+    let related_count = (estimates / shape.estimates_per_related).max(1);
     let sources = sources(&mut sequence, source_count);
-    let groups = groups(&mut sequence, group_count, &sources);
+    let groups = groups(
+        &mut sequence,
+        group_count,
+        shape.periods_per_group,
+        &sources,
+    );
     let estimates = estimate_list(&mut sequence, estimates, &groups, &sources);
     let events = events(&mut sequence, event_count, &groups, &sources);
     let related = related(&mut sequence, related_count, &sources);
@@ -125,8 +161,8 @@ fn sources(sequence: &mut Sequence, count: usize) -> Vec<Source> {
         .collect()
 }
 
-/// The synthetic groups, each with one period and one fact.
-fn groups(sequence: &mut Sequence, count: usize, sources: &[Source]) -> Vec<Group> {
+/// The synthetic groups, each with its periods and one fact.
+fn groups(sequence: &mut Sequence, count: usize, periods: usize, sources: &[Source]) -> Vec<Group> {
     (0..count)
         .map(|index| {
             let from = sequence.year();
@@ -135,7 +171,12 @@ fn groups(sequence: &mut Sequence, count: usize, sources: &[Source]) -> Vec<Grou
                 name: format!("Synthetic group {index}"),
                 aliases: vec![format!("synthetic {index}"), format!("group {index}")],
                 description: format!("Synthetic group number {index}, made up for benchmarks."),
-                periods: vec![period(sequence, from)],
+                periods: (0..periods)
+                    .map(|number| {
+                        let start = if number == 0 { from } else { sequence.year() };
+                        period(sequence, start)
+                    })
+                    .collect(),
                 facts: vec![Fact {
                     text: format!("Group {index} is synthetic."),
                     source: source_id(sequence, sources),

@@ -29,28 +29,42 @@ impl fmt::Display for Problem {
 /// Passes a parsed dataset that keeps every invariant; one with problems is an error listing
 /// every one of them.
 pub fn checked(origin: &Origin, parsed: Parsed) -> Result<Parsed> {
-    let problems = validate(&parsed.dataset);
+    let (problems, unlisted) = validate_counted(&parsed.dataset);
     if !problems.is_empty() {
-        return Err(invalid(origin, &problems));
+        return Err(invalid(origin, &problems, unlisted));
     }
     Ok(parsed)
 }
 
-/// The error for a dataset with problems: every problem on its own line.
-pub fn invalid(origin: &Origin, problems: &[Problem]) -> Error {
-    let lines: Vec<String> = problems
+/// The most problems listed one by one; the rest are counted.
+pub const LISTED_PROBLEMS: usize = 100;
+
+/// The error for a dataset with problems: each listed problem on its own line, then how many
+/// more there are.
+pub fn invalid(origin: &Origin, problems: &[Problem], unlisted: usize) -> Error {
+    let mut lines: Vec<String> = problems
         .iter()
         .map(|problem| format!("{origin}: {problem}"))
         .collect();
+    if unlisted > 0 {
+        let noun = if unlisted == 1 { "problem" } else { "problems" };
+        lines.push(format!("{origin}: and {unlisted} more {noun}"));
+    }
     Error::Dataset(lines.join("\n"))
 }
 
-/// Checks every invariant of a dataset and returns each broken one: ids first, then each list
-/// in the order of the file.
-///
-/// Names of records and fields are only written out for a problem, so checking a large
-/// dataset allocates little beyond the sets of ids.
+/// Checks every invariant of a dataset and returns the broken ones, the first
+/// [`LISTED_PROBLEMS`] of them: ids first, then each list in the order of the file.
 pub fn validate(dataset: &Dataset) -> Vec<Problem> {
+    validate_counted(dataset).0
+}
+
+/// Checks every invariant of a dataset: the first [`LISTED_PROBLEMS`] broken ones, and how many
+/// more there are.
+///
+/// Names of records and fields are only written out for a listed problem, so checking a large
+/// dataset allocates little beyond the sets of ids, however many problems it has.
+pub fn validate_counted(dataset: &Dataset) -> (Vec<Problem>, usize) {
     let mut checker = Checker::default();
     dataset_fields(&mut checker, dataset);
     let known = Known::new(&mut checker, dataset);
@@ -59,7 +73,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     events(&mut checker, dataset, &known);
     sources(&mut checker, dataset);
     related(&mut checker, dataset, &known);
-    checker.problems
+    (checker.problems, checker.unlisted)
 }
 
 /// The ids records may refer to, after each list's ids were checked for blanks and repeats.
@@ -333,10 +347,16 @@ impl fmt::Display for Record<'_> {
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
+    /// Problems found beyond the listed ones.
+    unlisted: usize,
 }
 
 impl Checker {
     fn problem(&mut self, record: &Record<'_>, message: String) {
+        if self.problems.len() >= LISTED_PROBLEMS {
+            self.unlisted += 1;
+            return;
+        }
         self.problems.push(Problem {
             record: record.to_string(),
             message,

@@ -1,6 +1,7 @@
 //! The timeline view: a vertical year axis, each event under its year, and each group's
 //! documented periods as spans beside the axis.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use super::Settings;
@@ -8,6 +9,9 @@ use super::human::{Paint, Role, break_lines, display_width, in_charset, wrap};
 use crate::dataset::{Dataset, Event, Group, Period};
 use crate::error::Result;
 use crate::text::escape_control;
+
+/// The narrowest text beside the axis; group columns that would leave less are not drawn.
+const MIN_TEXT_WIDTH: usize = 20;
 
 /// The most marks the axis gets before it marks centuries instead of decades.
 const MARK_LIMIT: i32 = 40;
@@ -100,6 +104,25 @@ struct Layout<'a> {
     year_width: usize,
     /// The width left for text beside the axis.
     text_width: usize,
+    /// How many groups get a column beside the axis: all drawn, or none when they do not fit.
+    columns: usize,
+    /// What each column shows on each year's line, by column and then by position in `years`.
+    cells: Vec<Vec<Cell>>,
+    /// The spans that begin in a year, by their position in `spans`.
+    begins: HashMap<i32, Vec<usize>>,
+    /// The events placed at a year, by their position in `dated`.
+    happens: HashMap<i32, Vec<usize>>,
+}
+
+/// What a group's column holds on the line of a year, worked out once for all its periods.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Cell {
+    /// How many periods run through the year (begun in it or before, ending after it).
+    running: u32,
+    /// Whether one of them begins in the year.
+    begins: bool,
+    /// Whether a period ends in the year: `Some(true)` when it also began in it.
+    ends: Option<bool>,
 }
 
 impl<'a> Layout<'a> {
@@ -140,38 +163,35 @@ impl<'a> Layout<'a> {
         if first > last {
             return None;
         }
-        let spans: Vec<Span<'_>> = drawn
-            .iter()
-            .enumerate()
-            .flat_map(|(column, (series, group))| {
-                group
-                    .periods
-                    .iter()
-                    .filter(in_bounds)
-                    .map(move |period| Span {
-                        column,
-                        series: *series,
-                        group,
-                        period,
-                        // A period that runs on past an end of the axis runs off it.
-                        start: match period.first_year() {
-                            Some(year) if year >= first => year,
-                            _ => first.saturating_sub(1),
-                        },
-                        end: match period.last_year() {
-                            Some(year) if year <= last => year,
-                            _ => last.saturating_add(1),
-                        },
-                    })
-            })
-            .collect();
+        let spans = spans_of(&drawn, &in_bounds, first, last);
         let (marks, years) = years_of(first, last, &dated, &spans);
         let year_width = years
             .iter()
             .map(|year| year.to_string().len())
             .max()
             .unwrap_or(4);
-        let text_width = width.saturating_sub(year_width + 2 + 1 + 2 * drawn.len() + 1);
+        // Each group takes two columns beside the axis; when they would leave too little room for
+        // the text, the periods are only listed where they begin.
+        let axis = year_width + 2 + 1 + 1;
+        let columns = if width.saturating_sub(axis + 2 * drawn.len()) >= MIN_TEXT_WIDTH {
+            drawn.len()
+        } else {
+            0
+        };
+        let text_width = width.saturating_sub(axis + 2 * columns);
+        let cells = cells_of(columns, &spans, &years);
+        let mut begins: HashMap<i32, Vec<usize>> = HashMap::new();
+        for (index, span) in spans.iter().enumerate() {
+            if let Some(year) = span.period.first_year() {
+                begins.entry(year).or_default().push(index);
+            }
+        }
+        let mut happens: HashMap<i32, Vec<usize>> = HashMap::new();
+        for (index, event) in dated.iter().enumerate() {
+            if let Some(year) = year_of(event) {
+                happens.entry(year).or_default().push(index);
+            }
+        }
         Some(Layout {
             drawn,
             dated,
@@ -182,8 +202,83 @@ impl<'a> Layout<'a> {
             years,
             year_width,
             text_width,
+            columns,
+            cells,
+            begins,
+            happens,
         })
     }
+
+    /// The cell of a column on the line of a year that has one.
+    fn cell(&self, column: usize, year: i32) -> Cell {
+        self.years
+            .binary_search(&year)
+            .map_or_else(|_| Cell::default(), |index| self.cells[column][index])
+    }
+}
+
+/// The cells of every column on every year's line, from the spans in one pass: each span adds
+/// one to the running count where it starts and takes it away where it ends, and the counts are
+/// summed down the years, so the cost is the spans plus the lines, not their product.
+fn cells_of(columns: usize, spans: &[Span<'_>], years: &[i32]) -> Vec<Vec<Cell>> {
+    let mut changes = vec![vec![0i64; years.len() + 1]; columns];
+    let mut cells = vec![vec![Cell::default(); years.len()]; columns];
+    let position = |year: i32| years.partition_point(|line| *line < year);
+    for span in spans.iter().filter(|span| span.column < columns) {
+        let (start, end) = (position(span.start), position(span.end));
+        if start < end {
+            changes[span.column][start] += 1;
+            changes[span.column][end] -= 1;
+            if years.get(start) == Some(&span.start) {
+                cells[span.column][start].begins = true;
+            }
+        }
+        if years.get(end) == Some(&span.end) {
+            cells[span.column][end].ends = Some(span.start == span.end);
+        }
+    }
+    for (column, changes) in changes.iter().enumerate() {
+        let mut running = 0i64;
+        for (index, change) in changes.iter().take(years.len()).enumerate() {
+            running += change;
+            cells[column][index].running = u32::try_from(running).unwrap_or(u32::MAX);
+        }
+    }
+    cells
+}
+
+/// The periods of the drawn groups within the bounds, each in its group's column; a period that
+/// runs on past an end of the axis runs off it.
+fn spans_of<'a>(
+    drawn: &[(usize, &'a Group)],
+    in_bounds: &dyn Fn(&&Period) -> bool,
+    first: i32,
+    last: i32,
+) -> Vec<Span<'a>> {
+    drawn
+        .iter()
+        .enumerate()
+        .flat_map(|(column, (series, group))| {
+            group
+                .periods
+                .iter()
+                .filter(|period| in_bounds(period))
+                .map(move |period| Span {
+                    column,
+                    series: *series,
+                    group,
+                    period,
+                    start: match period.first_year() {
+                        Some(year) if year >= first => year,
+                        _ => first.saturating_sub(1),
+                    },
+                    end: match period.last_year() {
+                        Some(year) if year <= last => year,
+                        _ => last.saturating_add(1),
+                    },
+                })
+        })
+        .collect()
 }
 
 /// The marks of the axis, and every year that gets a line: marks, events and ends of spans.
@@ -272,7 +367,19 @@ fn write_title(
     );
     let title = in_charset(&title, settings.unicode);
     writeln!(writer, "{}", paint.paint(Role::Heading, &title))?;
-    if !layout.drawn.is_empty() {
+    if layout.columns == 0 && !layout.drawn.is_empty() {
+        let note = format!(
+            "The periods of {} groups do not fit beside the axis at this width; each is listed where it begins.",
+            layout.drawn.len()
+        );
+        let note = wrap(
+            &in_charset(&note, settings.unicode),
+            Some(settings.drawing_width()),
+            "",
+        );
+        writeln!(writer, "{}", paint.paint(Role::Note, &note))?;
+    }
+    if layout.columns > 0 {
         let mut words: Vec<(String, Role)> = "Beside the axis, left to right, the periods of"
             .split(' ')
             .map(|word| (word.to_owned(), Role::Note))
@@ -314,17 +421,19 @@ fn write_year(
     glyphs: Glyphs,
 ) -> Result<()> {
     let mut entries: Vec<Entry<'_>> = layout
-        .spans
-        .iter()
-        .filter(|span| span.period.first_year() == Some(year))
-        .map(Entry::Begins)
+        .begins
+        .get(&year)
+        .into_iter()
+        .flatten()
+        .map(|index| Entry::Begins(&layout.spans[*index]))
         .collect();
     entries.extend(
         layout
-            .dated
-            .iter()
-            .filter(|event| year_of(event) == Some(year))
-            .map(|event| Entry::Happens(event)),
+            .happens
+            .get(&year)
+            .into_iter()
+            .flatten()
+            .map(|index| Entry::Happens(layout.dated[*index])),
     );
     let blocks: Vec<(Vec<String>, Option<&Entry<'_>>)> = if entries.is_empty() {
         vec![(vec![String::new()], None)]
@@ -400,7 +509,7 @@ fn year_line(
         _ => None,
     };
     let mut cells = String::new();
-    for (column, (series, _)) in layout.drawn.iter().enumerate() {
+    for (column, (series, _)) in layout.drawn.iter().take(layout.columns).enumerate() {
         let glyph = column_glyph(layout, column, year, first_line, event_here, glyphs);
         cells.push_str(&paint.paint(Role::Series(*series), &glyph.to_string()));
         cells.push(' ');
@@ -445,25 +554,14 @@ fn column_glyph(
     if event.is_some_and(|event| event.groups.contains(group)) {
         return glyphs.event;
     }
-    let spans = layout.spans.iter().filter(|span| span.column == column);
-    let mut glyph = ' ';
-    for span in spans {
-        if span.start <= year && year < span.end {
-            return if first_line && span.start == year {
-                glyphs.start
-            } else {
-                glyphs.span
-            };
-        }
-        if first_line && span.end == year {
-            glyph = if span.start == year {
-                glyphs.single
-            } else {
-                glyphs.end
-            };
-        }
+    let cell = layout.cell(column, year);
+    match cell.ends {
+        _ if cell.running > 0 && first_line && cell.begins => glyphs.start,
+        _ if cell.running > 0 => glyphs.span,
+        Some(true) if first_line => glyphs.single,
+        Some(false) if first_line => glyphs.end,
+        _ => ' ',
     }
-    glyph
 }
 
 /// The text of an entry, wrapped to the width left beside the axis.

@@ -390,7 +390,7 @@ fn numeric_flags_refuse_what_is_not_their_number() {
         "NKRU_MAX_SIZE negative",
         &["groups"],
         2,
-        &format!("invalid value '-1' for '--max-size <BYTES>': {SIZE_RULE}"),
+        &format!("NKRU_MAX_SIZE=`-1`: {SIZE_RULE}"),
     );
     from_environment
         .environment
@@ -435,7 +435,7 @@ fn unknown_names_of_formats_fields_sort_keys_and_colours() {
         "NKRU_FORMAT unknown",
         &["groups"],
         2,
-        "invalid value 'yaml' for '--format <FORMAT>'",
+        "NKRU_FORMAT=`yaml` is not a format: use auto, table, tsv, csv, json, ndjson or markdown",
     );
     from_environment
         .environment

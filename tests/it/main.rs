@@ -13,6 +13,7 @@ mod dataset_files;
 mod embedded_data;
 mod format_document;
 mod fuzz_regressions;
+mod hardening;
 mod harness;
 mod manual;
 mod properties;

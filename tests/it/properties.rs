@@ -395,8 +395,10 @@ proptest! {
             vec!["timeline"],
             vec!["search", "t"],
             vec!["sources"],
-            vec!["validate"],
         ];
+        let (code, stdout, stderr) = run(&text, &["validate"], false);
+        prop_assert_eq!(code, 0, "validate: {}", stderr);
+        prop_assert!(stdout.contains(": valid: "), "{}", stdout);
         for command in &commands {
             for format in ["table", "tsv", "csv", "json", "ndjson", "markdown"] {
                 let mut arguments = command.clone();
@@ -409,7 +411,7 @@ proptest! {
                         "{:?}: {:?}", arguments, stdout
                     );
                 }
-                if format == "json" && command[0] != "validate" {
+                if format == "json" {
                     prop_assert!(serde_json::from_str::<Value>(&stdout).is_ok(), "{:?}", arguments);
                 }
             }
