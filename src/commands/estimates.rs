@@ -1,8 +1,9 @@
 //! `nkru estimates`: the population estimates that pass the filters, in order or sorted.
 
-use super::{Streams, estimate_filter, list, load};
+use super::{Streams, estimate_filter, list, load_localized};
 use crate::cli::{Config, EstimateFilterArgs};
 use crate::error::Result;
+use crate::query::Localize;
 use crate::rows::{self, tables::ESTIMATES};
 
 /// Lists the estimates that pass `filter`, sorted by the field `sort` when given.
@@ -13,7 +14,14 @@ pub fn run(
     sort: Option<&str>,
     reverse: bool,
 ) -> Result<()> {
-    let parsed = load(&config.origin, config, streams)?;
+    let parsed = load_localized(
+        config,
+        streams,
+        Localize {
+            groups: false,
+            regions: true,
+        },
+    )?;
     let dataset = &parsed.dataset;
     let mut estimates = estimate_filter(dataset, filter)?.apply(dataset);
     match sort.and_then(|name| ESTIMATES.iter().find(|field| field.name == name)) {

@@ -1,17 +1,24 @@
 //! `nkru group`: one group in full; the detail view for people, a nested object in JSON, one
 //! row elsewhere.
 
-use super::{Streams, choose, load};
+use super::{Streams, choose, load_localized};
 use crate::cli::Config;
 use crate::dataset::{Estimate, Event};
 use crate::error::Result;
 use crate::output::{self, Format, machine};
-use crate::query::{self, Citations, GroupDetail};
+use crate::query::{self, Citations, GroupDetail, Localize};
 use crate::rows::{Field, Selection, tables};
 
 /// Shows the group called `name`.
 pub fn run(config: &Config, streams: &mut Streams<'_>, name: &str) -> Result<()> {
-    let parsed = load(&config.origin, config, streams)?;
+    let parsed = load_localized(
+        config,
+        streams,
+        Localize {
+            groups: true,
+            regions: true,
+        },
+    )?;
     let dataset = &parsed.dataset;
     let group = query::resolve_group(dataset, name)?;
     let detail = query::detail(dataset, group);

@@ -2,8 +2,10 @@
 //! answer to a view. This module dispatches and holds what several commands share.
 
 mod chart;
+mod cite;
 mod completions;
 mod estimates;
+mod facts;
 mod group;
 mod groups;
 mod man;
@@ -52,6 +54,8 @@ pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Res
             timeline::run(config, streams, groups, (*from, *to))
         }
         Command::Search { text } => search::run(config, streams, text),
+        Command::Facts { groups, source } => facts::run(config, streams, groups, source.as_deref()),
+        Command::Cite { ids, all, style } => cite::run(config, streams, ids, *all, *style),
         Command::Sources => sources::run(config, streams),
         Command::Schema => schema::run(streams),
         Command::Validate { file } => validate::run(config, streams, file.as_deref()),
@@ -71,6 +75,27 @@ fn load(origin: &Origin, config: &Config, streams: &mut Streams<'_>) -> Result<P
         });
     }
     load_checked(origin, config, streams)
+}
+
+/// The dataset as [`load`] gives it, with the names `what` says put into the language of
+/// `--lang`; names it has none for stay in English, and one note on stderr says which.
+fn load_localized(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    what: query::Localize,
+) -> Result<Parsed> {
+    let mut parsed = load(&config.origin, config, streams)?;
+    let missing = query::localize(&mut parsed.dataset, config.language, what);
+    if !missing.is_empty() {
+        let quoted: Vec<String> = missing.iter().map(|name| quote(name)).collect();
+        writeln!(
+            streams.stderr,
+            "nkru: note: no {} name in the dataset for {}; shown in English",
+            config.language.words(),
+            quoted.join(", ")
+        )?;
+    }
+    Ok(parsed)
 }
 
 /// Reads, parses and checks a dataset, warning of each unknown field: what `validate` does to
@@ -155,10 +180,10 @@ fn populations(dataset: &Dataset, names: &[String]) -> Result<Vec<String>> {
     Ok(ids)
 }
 
-/// The estimate filter of the command line: group names resolved, texts lower-cased. Its bounds
+/// The estimate filter of the command line: group names resolved, texts folded. Its bounds
 /// were checked with the rest of the configuration.
 fn estimate_filter(dataset: &Dataset, arguments: &EstimateFilterArgs) -> Result<EstimateFilter> {
-    let lowered = |text: &Option<String>| text.as_deref().map(str::to_lowercase);
+    let lowered = |text: &Option<String>| text.as_deref().map(crate::text::fold);
     Ok(EstimateFilter {
         groups: populations(dataset, &arguments.groups)?,
         year: arguments.year,

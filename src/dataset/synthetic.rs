@@ -97,6 +97,7 @@ pub fn dataset(estimates: usize, seed: u64) -> Dataset {
         events,
         sources,
         related,
+        names: Vec::new(),
     }
 }
 
