@@ -7,6 +7,7 @@
 
 mod adversarial;
 mod architecture;
+mod citations;
 mod cli;
 mod completions;
 mod dataset_files;
@@ -15,6 +16,7 @@ mod format_document;
 mod fuzz_regressions;
 mod harness;
 mod manual;
+mod names;
 mod properties;
 mod readme;
 mod schema;
