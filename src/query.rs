@@ -1005,7 +1005,14 @@ pub struct Localize {
 /// and related populations, and regions whose whole text is an English name listed. A group
 /// keeps its English name among its aliases, so it is still found by it. Returns the English
 /// names that have no name in that language and stay as they are, each once.
-pub fn localize(dataset: &mut Dataset, language: Language, what: Localize) -> Vec<String> {
+/// Only the regions of the estimates whose ids are in `shown` are put into the language, when it
+/// is given, so the names reported missing are those a view shows.
+pub fn localize<S: std::hash::BuildHasher>(
+    dataset: &mut Dataset,
+    language: Language,
+    what: Localize,
+    shown: Option<&HashSet<String, S>>,
+) -> Vec<String> {
     let mut missing: Vec<String> = Vec::new();
     if language == Language::English {
         return missing;
@@ -1047,11 +1054,12 @@ pub fn localize(dataset: &mut Dataset, language: Language, what: Localize) -> Ve
         }
     }
     if what.regions {
-        for region in dataset
+        let regions = dataset
             .estimates
             .iter_mut()
-            .filter_map(|estimate| estimate.region.as_mut())
-        {
+            .filter(|estimate| shown.is_none_or(|shown| shown.contains(&estimate.id)))
+            .filter_map(|estimate| estimate.region.as_mut());
+        for region in regions {
             let local = names
                 .iter()
                 .find(|name| fold(&name.en) == fold(region))

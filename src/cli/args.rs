@@ -275,6 +275,31 @@ pub enum Command {
     #[command(after_help = "Examples:\n  nkru sources\n  nkru sources --format json")]
     Sources,
 
+    /// What was added, removed and changed from the dataset OLD to NEW, by list, record and field.
+    ///
+    /// Records are matched by id and compared field by field as JSON, so datasets of any format
+    /// compare (format 1's renamed fields show as removed and added). A record added or removed
+    /// whole is one row with no field.
+    #[command(
+        after_help = "Examples:\n  nkru diff old.json new.json\n  nkru diff --embedded old.json --format csv\n  nkru diff --embedded old.json --exit-code > /dev/null || echo changed"
+    )]
+    Diff {
+        /// The older dataset file (`-` for stdin).
+        old: String,
+
+        /// The newer dataset file; with --embedded, leave it out.
+        #[arg(required_unless_present = "embedded", conflicts_with = "embedded")]
+        new: Option<String>,
+
+        /// Compare OLD with the embedded dataset.
+        #[arg(long)]
+        embedded: bool,
+
+        /// Exit with 1 when the datasets differ, as `git diff --exit-code` does.
+        #[arg(long)]
+        exit_code: bool,
+    },
+
     /// Print the JSON Schema of the dataset format, for editors to check a file as it is written.
     #[command(after_help = "Examples:\n  nkru schema > nkru.schema.json")]
     Schema,

@@ -84,6 +84,7 @@ fn fields_of(command: &str) -> Option<Vec<&'static str>> {
         "search" => Some(rows::names(Hit::FIELDS)),
         "sources" => Some(rows::names(Citations::FIELDS)),
         "facts" => Some(rows::names(FactRecord::FIELDS)),
+        "diff" => Some(rows::names(tables::CHANGES)),
         _ => None,
     }
 }

@@ -4,6 +4,7 @@
 mod chart;
 mod cite;
 mod completions;
+mod diff;
 mod estimates;
 mod facts;
 mod group;
@@ -16,6 +17,7 @@ mod summary;
 mod timeline;
 mod validate;
 
+use std::collections::HashSet;
 use std::io::{Read, Write};
 
 use crate::cli::{Command, Config, EstimateFilterArgs};
@@ -57,6 +59,12 @@ pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Res
         Command::Facts { groups, source } => facts::run(config, streams, groups, source.as_deref()),
         Command::Cite { ids, all, style } => cite::run(config, streams, ids, *all, *style),
         Command::Sources => sources::run(config, streams),
+        Command::Diff {
+            old,
+            new,
+            embedded: _,
+            exit_code,
+        } => diff::run(config, streams, old, new.as_deref(), *exit_code),
         Command::Schema => schema::run(streams),
         Command::Validate { file } => validate::run(config, streams, file.as_deref()),
         Command::Completions { shell } => completions::run(streams, *shell),
@@ -85,7 +93,26 @@ fn load_localized(
     what: query::Localize,
 ) -> Result<Parsed> {
     let mut parsed = load(&config.origin, config, streams)?;
-    let missing = query::localize(&mut parsed.dataset, config.language, what);
+    localize(
+        config,
+        streams,
+        &mut parsed.dataset,
+        what,
+        None::<&HashSet<String>>,
+    )?;
+    Ok(parsed)
+}
+
+/// Puts the names `what` says into the language of `--lang` (only the regions of the estimates
+/// in `shown`, when given), noting once on stderr the names that stay in English.
+fn localize(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    dataset: &mut Dataset,
+    what: query::Localize,
+    shown: Option<&HashSet<String>>,
+) -> Result<()> {
+    let missing = query::localize(dataset, config.language, what, shown);
     if !missing.is_empty() {
         let quoted: Vec<String> = missing.iter().map(|name| quote(name)).collect();
         writeln!(
@@ -95,7 +122,7 @@ fn load_localized(
             quoted.join(", ")
         )?;
     }
-    Ok(parsed)
+    Ok(())
 }
 
 /// Reads, parses and checks a dataset, warning of each unknown field: what `validate` does to
@@ -178,6 +205,32 @@ fn populations(dataset: &Dataset, names: &[String]) -> Result<Vec<String>> {
         }
     }
     Ok(ids)
+}
+
+/// The estimates that pass the filter of the command line, in the dataset's order, with their
+/// regions put into the language of `--lang`.
+fn localized_estimates(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    arguments: &EstimateFilterArgs,
+) -> Result<Parsed> {
+    let mut parsed = load(&config.origin, config, streams)?;
+    let filter = estimate_filter(&parsed.dataset, arguments)?;
+    let shown: HashSet<String> = filter
+        .apply(&parsed.dataset)
+        .iter()
+        .map(|estimate| estimate.id.clone())
+        .collect();
+    let what = query::Localize {
+        groups: false,
+        regions: true,
+    };
+    localize(config, streams, &mut parsed.dataset, what, Some(&shown))?;
+    parsed
+        .dataset
+        .estimates
+        .retain(|estimate| shown.contains(&estimate.id));
+    Ok(parsed)
 }
 
 /// The estimate filter of the command line: group names resolved, texts folded. Its bounds

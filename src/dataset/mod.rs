@@ -1,5 +1,6 @@
 //! The dataset: its types, reading, parsing, validation and schema. Knows nothing of the command line.
 
+pub mod diff;
 pub mod load;
 mod model;
 pub mod parse;

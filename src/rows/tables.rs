@@ -4,6 +4,7 @@
 
 use super::Kind::{Figure, FigureText, Flag, Id, List, Number, Text};
 use super::{Field, Value};
+use crate::dataset::diff::Change;
 use crate::dataset::{Counts, Date, Estimate, Event};
 use crate::query::{Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary, TOTAL_ID};
 
@@ -214,6 +215,22 @@ impl<'a> FactRecord<'a> {
         }),
     ];
 }
+
+/// Fields of `nkru diff`.
+pub const CHANGES: &[Field<Change>] = &[
+    Field::shown("kind", Text, |change| Value::text(change.kind)),
+    Field::shown("list", Text, |change| Value::text(&change.list)),
+    Field::shown("id", Id, |change| Value::text(&change.id)),
+    Field::shown("field", Text, |change| {
+        Value::optional_text(change.field.as_deref())
+    }),
+    Field::shown("old", Text, |change| {
+        Value::optional_text(change.old.as_deref())
+    }),
+    Field::shown("new", Text, |change| {
+        Value::optional_text(change.new.as_deref())
+    }),
+];
 
 impl<'a> Citations<'a> {
     /// Fields of `nkru sources`.

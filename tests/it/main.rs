@@ -11,6 +11,7 @@ mod citations;
 mod cli;
 mod completions;
 mod dataset_files;
+mod diff;
 mod embedded_data;
 mod format_document;
 mod fuzz_regressions;
