@@ -19,6 +19,9 @@ pub enum Error {
     Json(serde_json::Error),
     /// A record could not be written as CSV (other than by a failed write).
     Csv(csv::Error),
+    /// `nkru diff --exit-code` found differences; its output says which, so the error has no
+    /// message.
+    Differences,
 }
 
 /// What a command returns.
@@ -28,7 +31,7 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::NotFound(_) => 1,
+            Error::NotFound(_) | Error::Differences => 1,
             Error::Usage(_) => 2,
             Error::Dataset(_) => 3,
             Error::Io(_) | Error::Json(_) | Error::Csv(_) => 4,
@@ -50,6 +53,7 @@ impl fmt::Display for Error {
             Error::Io(error) => write!(formatter, "cannot write the output: {error}"),
             Error::Json(error) => write!(formatter, "cannot write the output as JSON: {error}"),
             Error::Csv(error) => write!(formatter, "cannot write the output as CSV: {error}"),
+            Error::Differences => Ok(()),
         }
     }
 }

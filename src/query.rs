@@ -3,16 +3,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::dataset::{Counts, Dataset, Date, Estimate, Event, Group, Period, Source};
+use crate::dataset::{Counts, Dataset, Date, Estimate, Event, Fact, Group, Name, Period, Source};
 use crate::error::{Error, Result};
-use crate::text::{contains_lowered, quote};
+use crate::text::{contains_folded, fold, quote};
 
-/// Lower-cases a name and folds its white space, for comparing names as people type them.
+/// Folds a name ([`fold`]) and its white space, for comparing names as people type them.
 fn normalize(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    fold(&name.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The singular of a normalized name, so `worker` and `workers` meet.
@@ -20,11 +17,50 @@ fn singular(name: &str) -> &str {
     name.strip_suffix('s').unwrap_or(name)
 }
 
-/// Every name a group answers to: its id, its name and its aliases.
-fn names_of(group: &Group) -> impl Iterator<Item = &str> {
+/// Every name a group answers to: its id, its name, its aliases, and its Korean and Russian
+/// names from the dataset's names.
+fn names_of<'a>(dataset: &'a Dataset, group: &'a Group) -> impl Iterator<Item = &'a str> {
     [group.id.as_str(), group.name.as_str()]
         .into_iter()
         .chain(group.aliases.iter().map(String::as_str))
+        .chain(translations(dataset, &group.id))
+}
+
+/// The Korean and Russian names and the other forms the dataset's names give a group or a
+/// related population.
+fn translations<'a>(dataset: &'a Dataset, id: &'a str) -> impl Iterator<Item = &'a str> {
+    dataset
+        .names
+        .iter()
+        .filter(move |name| name.group.as_deref() == Some(id))
+        .flat_map(forms)
+}
+
+/// The forms a name of the dataset's names answers to: Korean, Russian and its aliases.
+fn forms(name: &Name) -> impl Iterator<Item = &str> {
+    [name.ko.as_deref(), name.ru.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(name.aliases.iter().map(String::as_str))
+}
+
+/// The texts a folded text stands for: itself, and every name of each of the dataset's names
+/// whose English, Korean or Russian name or other form is equal to it or begins with it, each
+/// folded. So `사할린` stands for itself, `sakhalin`, `сахалин` and the other forms listed.
+pub fn equivalents(dataset: &Dataset, folded: &str) -> Vec<String> {
+    let mut texts = vec![folded.to_owned()];
+    for name in &dataset.names {
+        let mut every = std::iter::once(name.en.as_str()).chain(forms(name));
+        if every.any(|form| normalize(form).starts_with(folded)) {
+            for form in std::iter::once(name.en.as_str()).chain(forms(name)) {
+                let form = normalize(form);
+                if !texts.contains(&form) {
+                    texts.push(form);
+                }
+            }
+        }
+    }
+    texts
 }
 
 /// Finds the group a user means by `name`: its id, name or an alias, ignoring case, singular or
@@ -38,7 +74,7 @@ pub fn resolve_group<'a>(dataset: &'a Dataset, name: &str) -> Result<&'a Group> 
         .groups
         .iter()
         .filter(|group| {
-            names_of(group).any(|candidate| {
+            names_of(dataset, group).any(|candidate| {
                 let candidate = normalize(candidate);
                 candidate == wanted || singular(&candidate) == singular(&wanted)
             })
@@ -52,7 +88,7 @@ pub fn resolve_group<'a>(dataset: &'a Dataset, name: &str) -> Result<&'a Group> 
             .groups
             .iter()
             .filter(|group| {
-                names_of(group).any(|candidate| normalize(candidate).starts_with(&wanted))
+                names_of(dataset, group).any(|candidate| normalize(candidate).starts_with(&wanted))
             })
             .collect()
     } else {
@@ -109,7 +145,7 @@ fn suggest<'a>(dataset: &'a Dataset, wanted: &str) -> Option<&'a str> {
         .groups
         .iter()
         .flat_map(|group| {
-            names_of(group).map(move |candidate| {
+            names_of(dataset, group).map(move |candidate| {
                 let score = strsim::jaro_winkler(&normalize(candidate), wanted);
                 (score, group.id.as_str())
             })
@@ -131,7 +167,9 @@ pub fn resolve_population(dataset: &Dataset, name: &str) -> Result<String> {
                 .related
                 .iter()
                 .find(|related| {
-                    normalize(&related.id) == wanted || normalize(&related.name) == wanted
+                    normalize(&related.id) == wanted
+                        || normalize(&related.name) == wanted
+                        || translations(dataset, &related.id).any(|form| normalize(form) == wanted)
                 })
                 .map(|related| related.id.clone())
                 .ok_or(error)
@@ -152,7 +190,7 @@ pub fn resolve_groups(dataset: &Dataset, names: &[String]) -> Result<Vec<String>
 }
 
 /// A filter of population estimates; every condition must hold. Its group names are resolved
-/// to ids and its texts lower-cased by whoever builds it.
+/// to ids and its texts folded (`text::fold`) by whoever builds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EstimateFilter {
     /// Group ids; empty means every estimate, the total ones included.
@@ -163,11 +201,11 @@ pub struct EstimateFilter {
     pub from: Option<i32>,
     /// The period must start this year or earlier.
     pub to: Option<i32>,
-    /// Text the region must contain, lower-cased.
+    /// Text the region must contain, folded.
     pub region: Option<String>,
-    /// Text the source id, publisher or title must contain, lower-cased.
+    /// Text the source id, publisher or title must contain, folded.
     pub source: Option<String>,
-    /// Text the figure's author must contain, lower-cased.
+    /// Text the figure's author must contain, folded.
     pub attributed_to: Option<String>,
     /// What the figure must count; empty means any kind.
     pub counts: Vec<Counts>,
@@ -180,7 +218,7 @@ pub struct EstimateFilter {
 impl EstimateFilter {
     /// Whether an estimate passes every condition.
     pub fn matches(&self, dataset: &Dataset, estimate: &Estimate) -> bool {
-        self.passes(estimate, &self.sources_named(dataset))
+        self.passes(estimate, &Lookups::new(self, dataset))
     }
 
     /// The ids of the sources whose publisher or title contains the `--source` text, looked up
@@ -193,15 +231,14 @@ impl EstimateFilter {
             .sources
             .iter()
             .filter(|source| {
-                contains_lowered(&source.publisher, wanted)
-                    || contains_lowered(&source.title, wanted)
+                contains_folded(&source.publisher, wanted) || contains_folded(&source.title, wanted)
             })
             .map(|source| source.id.as_str())
             .collect()
     }
 
-    /// Whether an estimate passes every condition, given the sources whose name matches.
-    fn passes(&self, estimate: &Estimate, sources_named: &HashSet<&str>) -> bool {
+    /// Whether an estimate passes every condition, given what was looked up in the dataset.
+    fn passes(&self, estimate: &Estimate, lookups: &Lookups<'_>) -> bool {
         let group_matches = self.groups.is_empty()
             || estimate
                 .group
@@ -209,20 +246,17 @@ impl EstimateFilter {
                 .is_some_and(|group| self.groups.contains(group));
         let year_matches = self.year.is_none_or(|year| estimate.period.covers(year));
         let span_matches = estimate.period.within(self.from, self.to);
-        let region_matches = self.region.as_ref().is_none_or(|wanted| {
-            estimate
+        let region_matches = self.region.is_none()
+            || estimate
                 .region
                 .as_ref()
-                .is_some_and(|region| contains_lowered(region, wanted))
-        });
+                .is_some_and(|region| contains_any(region, &lookups.regions));
         let source_matches = self.source.as_ref().is_none_or(|wanted| {
-            contains_lowered(&estimate.source, wanted)
-                || sources_named.contains(estimate.source.as_str())
+            contains_folded(&estimate.source, wanted)
+                || lookups.sources_named.contains(estimate.source.as_str())
         });
-        let author_matches = self
-            .attributed_to
-            .as_ref()
-            .is_none_or(|wanted| contains_lowered(&estimate.attributed_to, wanted));
+        let author_matches =
+            self.attributed_to.is_none() || contains_any(&estimate.attributed_to, &lookups.authors);
         let kind_matches = self.counts.is_empty() || self.counts.contains(&estimate.counts);
         group_matches
             && author_matches
@@ -236,13 +270,43 @@ impl EstimateFilter {
 
     /// The estimates that pass, in the dataset's order.
     pub fn apply<'a>(&self, dataset: &'a Dataset) -> Vec<&'a Estimate> {
-        let sources_named = self.sources_named(dataset);
+        let lookups = Lookups::new(self, dataset);
         dataset
             .estimates
             .iter()
-            .filter(|estimate| self.passes(estimate, &sources_named))
+            .filter(|estimate| self.passes(estimate, &lookups))
             .collect()
     }
+}
+
+/// What a filter looks up in the dataset once for all estimates rather than once for each.
+struct Lookups<'a> {
+    /// The ids of the sources whose publisher or title contains the `--source` text.
+    sources_named: HashSet<&'a str>,
+    /// The `--region` text and the English names it stands for ([`equivalents`]).
+    regions: Vec<String>,
+    /// The `--attributed-to` text and the English names it stands for.
+    authors: Vec<String>,
+}
+
+impl<'a> Lookups<'a> {
+    fn new(filter: &EstimateFilter, dataset: &'a Dataset) -> Self {
+        let equivalents_of = |text: &Option<String>| {
+            text.as_deref()
+                .map(|text| equivalents(dataset, text))
+                .unwrap_or_default()
+        };
+        Lookups {
+            sources_named: filter.sources_named(dataset),
+            regions: equivalents_of(&filter.region),
+            authors: equivalents_of(&filter.attributed_to),
+        }
+    }
+}
+
+/// Whether `text` contains any of the folded texts.
+fn contains_any(text: &str, folded: &[String]) -> bool {
+    folded.iter().any(|wanted| contains_folded(text, wanted))
 }
 
 /// The source with this id.
@@ -562,7 +626,8 @@ fn summary_line<'a>(
 /// One place where the search text was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit<'a> {
-    /// The kind of record: `dataset`, `group`, `estimate`, `event`, `source` or `related`.
+    /// The kind of record: `dataset`, `group`, `estimate`, `event`, `source`, `related` or
+    /// `name`.
     pub kind: &'static str,
     /// The record's id (the dataset's title for the dataset itself).
     pub id: &'a str,
@@ -572,7 +637,8 @@ pub struct Hit<'a> {
     pub text: &'a str,
 }
 
-/// Every text of the dataset that contains `wanted`, ignoring case, in dataset order.
+/// Every text of the dataset that contains `wanted`, or an English name it stands for (see
+/// [`equivalents`]), ignoring case and Unicode form, in dataset order.
 pub fn search<'a>(dataset: &'a Dataset, wanted: &str) -> Result<Vec<Hit<'a>>> {
     if wanted.trim().is_empty() {
         return Err(Error::Usage(String::from(
@@ -580,7 +646,7 @@ pub fn search<'a>(dataset: &'a Dataset, wanted: &str) -> Result<Vec<Hit<'a>>> {
         )));
     }
     let mut finder = Finder {
-        wanted: wanted.to_lowercase(),
+        wanted: equivalents(dataset, &normalize(wanted)),
         hits: Vec::new(),
     };
     let title = dataset.title.as_str();
@@ -628,6 +694,14 @@ pub fn search<'a>(dataset: &'a Dataset, wanted: &str) -> Result<Vec<Hit<'a>>> {
         ];
         finder.look("related", &related.id, &texts);
     }
+    for name in &dataset.names {
+        let mut texts = vec![("en", None, name.en.as_str())];
+        texts.extend(name.ko.as_deref().map(|ko| ("ko", None, ko)));
+        texts.extend(name.ru.as_deref().map(|ru| ("ru", None, ru)));
+        texts.extend(listed("aliases", &name.aliases));
+        texts.extend(name.note.as_deref().map(|note| ("note", None, note)));
+        finder.look("name", &name.id, &texts);
+    }
     Ok(finder.hits)
 }
 
@@ -636,8 +710,8 @@ type Text<'a> = (&'static str, Option<usize>, &'a str);
 
 /// Collects the hits of one search.
 struct Finder<'a> {
-    /// The text looked for, lower-cased.
-    wanted: String,
+    /// The text looked for and the English names it stands for, folded.
+    wanted: Vec<String>,
     /// The hits so far.
     hits: Vec<Hit<'a>>,
 }
@@ -646,7 +720,7 @@ impl<'a> Finder<'a> {
     /// Looks for the text in one record's texts.
     fn look(&mut self, kind: &'static str, id: &'a str, texts: &[Text<'a>]) {
         for (field, index, text) in texts {
-            if text.to_lowercase().contains(&self.wanted) {
+            if contains_any(text, &self.wanted) {
                 let field = match index {
                     Some(index) => format!("{field}[{index}]"),
                     None => (*field).to_owned(),
@@ -783,6 +857,264 @@ pub fn citations(dataset: &Dataset) -> Vec<Citations<'_>> {
             cited_by: cited_by.remove(source.id.as_str()).unwrap_or_default(),
         })
         .collect()
+}
+
+/// One fact of a group, with the id it is cited by and the source that states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactRecord<'a> {
+    /// The fact's id, `<group>-fact-<n>`: see [`fact_id`].
+    pub id: String,
+    /// The group it is about.
+    pub group: &'a Group,
+    /// The fact.
+    pub fact: &'a Fact,
+    /// The source that states it; none only in a dataset that has not been checked.
+    pub source: Option<&'a Source>,
+}
+
+/// The id of a group's fact: the group's id, `-fact-` and the fact's place among the group's
+/// facts, counted from 1, such as `refugees-fact-3`. Facts carry no id in the dataset file;
+/// this one is derived, so it holds as long as a dataset adds facts after a group's others.
+pub fn fact_id(group: &Group, index: usize) -> String {
+    format!("{}-fact-{}", group.id, index + 1)
+}
+
+/// Every fact of the groups with these ids (none: of every group), in the dataset's order, each
+/// whose source's id, publisher or title contains `source` (folded) when it is given.
+pub fn facts<'a>(
+    dataset: &'a Dataset,
+    groups: &[String],
+    source: Option<&str>,
+) -> Vec<FactRecord<'a>> {
+    let mut records = Vec::new();
+    for group in &dataset.groups {
+        if !(groups.is_empty() || groups.contains(&group.id)) {
+            continue;
+        }
+        for (index, fact) in group.facts.iter().enumerate() {
+            let cited = source_by_id(dataset, &fact.source);
+            let source_matches = source.is_none_or(|wanted| {
+                contains_folded(&fact.source, wanted)
+                    || cited.is_some_and(|cited| {
+                        contains_folded(&cited.publisher, wanted)
+                            || contains_folded(&cited.title, wanted)
+                    })
+            });
+            if source_matches {
+                records.push(FactRecord {
+                    id: fact_id(group, index),
+                    group,
+                    fact,
+                    source: cited,
+                });
+            }
+        }
+    }
+    records
+}
+
+/// What a citation is of: a source alone, or a record (an estimate, an event or a fact) with the
+/// source it was read in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citable<'a> {
+    /// The id asked for: the source's or the record's.
+    pub id: String,
+    /// `source`, `estimate`, `event` or `fact`.
+    pub kind: &'static str,
+    /// The source where it was read.
+    pub source: &'a Source,
+    /// What the record states, in a few words; none for a source alone.
+    pub statement: Option<String>,
+    /// Who made the figure or says the event happened, when the record names someone.
+    pub attributed_to: Option<&'a str>,
+    /// The section of the source the record comes from.
+    pub section: Option<&'a str>,
+}
+
+/// The source or record with this id, ready to cite: sources first, then estimates, events and
+/// facts (whose ids are [`fact_id`]s).
+pub fn citable<'a>(dataset: &'a Dataset, id: &str) -> Result<Citable<'a>> {
+    let missing_source = |source: &str| {
+        Error::Dataset(format!(
+            "no source has the id `{}`, which `{}` cites",
+            quote(source),
+            quote(id)
+        ))
+    };
+    if let Some(source) = source_by_id(dataset, id) {
+        return Ok(Citable {
+            id: id.to_owned(),
+            kind: "source",
+            source,
+            statement: None,
+            attributed_to: None,
+            section: None,
+        });
+    }
+    if let Some(estimate) = dataset.estimates.iter().find(|estimate| estimate.id == id) {
+        let mut statement = format!(
+            "{} ({}), {}",
+            estimate.figures(),
+            estimate.counts.meaning(),
+            estimate.period.text
+        );
+        if let Some(region) = &estimate.region {
+            statement.push_str(&format!(", {region}"));
+        }
+        return Ok(Citable {
+            id: id.to_owned(),
+            kind: "estimate",
+            source: source_by_id(dataset, &estimate.source)
+                .ok_or_else(|| missing_source(&estimate.source))?,
+            statement: Some(statement),
+            attributed_to: Some(&estimate.attributed_to),
+            section: estimate.section.as_deref(),
+        });
+    }
+    if let Some(event) = dataset.events.iter().find(|event| event.id == id) {
+        return Ok(Citable {
+            id: id.to_owned(),
+            kind: "event",
+            source: source_by_id(dataset, &event.source)
+                .ok_or_else(|| missing_source(&event.source))?,
+            statement: Some(format!("{}: {}", event.period.text, event.description)),
+            attributed_to: event.attributed_to.as_deref(),
+            section: event.section.as_deref(),
+        });
+    }
+    for group in &dataset.groups {
+        for (index, fact) in group.facts.iter().enumerate() {
+            if fact_id(group, index) == id {
+                return Ok(Citable {
+                    id: id.to_owned(),
+                    kind: "fact",
+                    source: source_by_id(dataset, &fact.source)
+                        .ok_or_else(|| missing_source(&fact.source))?,
+                    statement: Some(fact.text.clone()),
+                    attributed_to: None,
+                    section: fact.section.as_deref(),
+                });
+            }
+        }
+    }
+    Err(Error::NotFound(format!(
+        "no source, estimate, event or fact has the id `{}` (see nkru sources, estimates, timeline and facts)",
+        quote(id)
+    )))
+}
+
+/// A language names can be shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    /// English, the language of the dataset's texts.
+    #[default]
+    English,
+    /// Korean, in Hangul.
+    Korean,
+    /// Russian, in Cyrillic.
+    Russian,
+}
+
+impl Language {
+    /// The language in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::Korean => "Korean",
+            Language::Russian => "Russian",
+        }
+    }
+
+    /// A name of the dataset's names in this language, if it gives one.
+    fn of(self, name: &Name) -> Option<&str> {
+        match self {
+            Language::English => Some(&name.en),
+            Language::Korean => name.ko.as_deref(),
+            Language::Russian => name.ru.as_deref(),
+        }
+    }
+}
+
+/// What [`localize`] puts into another language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Localize {
+    /// The names of the groups and related populations.
+    pub groups: bool,
+    /// The regions of the estimates.
+    pub regions: bool,
+}
+
+/// Puts names of the dataset into `language` where its names give them: the names of the groups
+/// and related populations, and regions whose whole text is an English name listed. A group
+/// keeps its English name among its aliases, so it is still found by it. Returns the English
+/// names that have no name in that language and stay as they are, each once.
+/// Only the regions of the estimates whose ids are in `shown` are put into the language, when it
+/// is given, so the names reported missing are those a view shows.
+pub fn localize<S: std::hash::BuildHasher>(
+    dataset: &mut Dataset,
+    language: Language,
+    what: Localize,
+    shown: Option<&HashSet<String, S>>,
+) -> Vec<String> {
+    let mut missing: Vec<String> = Vec::new();
+    if language == Language::English {
+        return missing;
+    }
+    let names = std::mem::take(&mut dataset.names);
+    let of_population = |id: &str| {
+        names
+            .iter()
+            .filter(|name| name.group.as_deref() == Some(id))
+            .find_map(|name| language.of(name))
+            .map(str::to_owned)
+    };
+    let mut note_missing = |english: &str| {
+        if !missing.iter().any(|seen| seen == english) {
+            missing.push(english.to_owned());
+        }
+    };
+    if what.groups {
+        for group in &mut dataset.groups {
+            match of_population(&group.id) {
+                Some(local) => {
+                    let english = std::mem::replace(&mut group.name, local);
+                    if !group
+                        .aliases
+                        .iter()
+                        .any(|alias| fold(alias) == fold(&english))
+                    {
+                        group.aliases.insert(0, english);
+                    }
+                }
+                None => note_missing(&group.name),
+            }
+        }
+        for related in &mut dataset.related {
+            match of_population(&related.id) {
+                Some(local) => related.name = local,
+                None => note_missing(&related.name),
+            }
+        }
+    }
+    if what.regions {
+        let regions = dataset
+            .estimates
+            .iter_mut()
+            .filter(|estimate| shown.is_none_or(|shown| shown.contains(&estimate.id)))
+            .filter_map(|estimate| estimate.region.as_mut());
+        for region in regions {
+            let local = names
+                .iter()
+                .find(|name| fold(&name.en) == fold(region))
+                .and_then(|name| language.of(name));
+            match local {
+                Some(local) => *region = local.to_owned(),
+                None => note_missing(region),
+            }
+        }
+    }
+    dataset.names = names;
+    missing
 }
 
 #[cfg(test)]

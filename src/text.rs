@@ -3,6 +3,8 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
+use unicode_normalization::UnicodeNormalization;
+
 /// The longest piece of user input repeated in a message, in characters.
 const QUOTE_LIMIT: usize = 60;
 
@@ -33,17 +35,27 @@ pub fn quote(text: &str) -> String {
     quoted
 }
 
-/// Whether `text` contains `lowered`, a text already lower-cased, ignoring case. The text is
-/// lower-cased into a copy and searched with the standard library's linear-time search, so the
-/// cost grows with the length of the text plus the pattern, never their product.
-pub fn contains_lowered(text: &str, lowered: &str) -> bool {
-    if lowered.is_empty() {
-        return true;
+/// A text folded for comparing names and searching: normalised to NFKC (so full-width letters,
+/// compatibility forms and composed or decomposed Hangul and Cyrillic meet) and lower-cased. The
+/// one place where nkru decides when two texts are the same name.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
     }
-    if text.is_ascii() && lowered.is_ascii() {
-        return text.to_ascii_lowercase().contains(lowered);
-    }
-    text.to_lowercase().contains(lowered)
+    // Lower-casing can leave a text that is no longer in NFKC, so normalise once more after it.
+    text.nfkc()
+        .collect::<String>()
+        .to_lowercase()
+        .nfkc()
+        .collect()
+}
+
+/// Whether `text` contains `folded`, a text already passed through [`fold`], ignoring case and
+/// Unicode form. The text is folded into a copy and searched with the standard library's
+/// linear-time search, so the cost grows with the length of the text plus the pattern, never
+/// their product.
+pub fn contains_folded(text: &str, folded: &str) -> bool {
+    folded.is_empty() || fold(text).contains(folded)
 }
 
 /// A whole number with thousands separated by commas, as people read figures.
@@ -107,15 +119,27 @@ mod tests {
     }
 
     #[test]
-    fn contains_lowered_ignores_case_in_ascii_and_other_text() {
-        assert!(contains_lowered("Primorsky Krai", "krai"));
-        assert!(contains_lowered("SAKHALIN", "khal"));
-        assert!(!contains_lowered("Sakhalin", "moscow"));
-        assert!(!contains_lowered("Sak", "sakhalin"));
-        assert!(contains_lowered("anything", ""));
-        assert!(contains_lowered("Москва", "моск"));
-        assert!(contains_lowered("Приморский КРАЙ", "край"));
-        assert!(contains_lowered("ÉTÉ in Russia", "russia"));
+    fn fold_meets_unicode_forms_and_case() {
+        assert_eq!(fold("Sakhalin"), "sakhalin");
+        assert_eq!(fold("САХАЛИН"), fold("Сахалин"));
+        // Full-width Latin letters and a decomposed Hangul syllable fold to the usual forms.
+        assert_eq!(fold("ＫＰＡ"), "kpa");
+        assert_eq!(fold("\u{1109}\u{1161}"), fold("사"));
+        assert_eq!(fold("Корё"), fold("Кор\u{435}\u{308}"));
+        assert!(contains_folded("Сахалинская область", &fold("САХАЛИН")));
+        assert!(contains_folded("사할린 한인", &fold("사할린")));
+    }
+
+    #[test]
+    fn contains_folded_ignores_case_in_ascii_and_other_text() {
+        assert!(contains_folded("Primorsky Krai", "krai"));
+        assert!(contains_folded("SAKHALIN", "khal"));
+        assert!(!contains_folded("Sakhalin", "moscow"));
+        assert!(!contains_folded("Sak", "sakhalin"));
+        assert!(contains_folded("anything", ""));
+        assert!(contains_folded("Москва", "моск"));
+        assert!(contains_folded("Приморский КРАЙ", "край"));
+        assert!(contains_folded("ÉTÉ in Russia", "russia"));
     }
 
     #[test]

@@ -279,7 +279,8 @@ fuzz_target!(|input: Input| {
         assert!(
             line.starts_with("nkru: error: ")
                 || line.starts_with("nkru: warning: ")
-                || line.starts_with("nkru: no "),
+                || line.starts_with("nkru: no ")
+                || line.starts_with("nkru: note: "),
             "stderr line: {line:?}"
         );
     }

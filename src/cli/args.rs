@@ -63,6 +63,22 @@ pub struct OutputArgs {
     /// Draw the chart and the timeline with plain ASCII (the default where the locale is not UTF-8).
     #[arg(long, global = true)]
     pub ascii: bool,
+
+    /// Show the names of groups, related populations and regions in this language where the
+    /// dataset gives them; the rest stays in English, and a note on stderr says which.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::En, value_name = "LANG")]
+    pub lang: Lang,
+}
+
+/// The languages names can be shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English, the language of every text.
+    En,
+    /// Korean (Hangul).
+    Ko,
+    /// Russian (Cyrillic).
+    Ru,
 }
 
 /// Options that choose the dataset.
@@ -95,6 +111,21 @@ pub enum Format {
     Ndjson,
     /// A Markdown pipe table.
     Markdown,
+}
+
+/// The forms `nkru cite` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiteStyle {
+    /// Text in APA style (7th edition), one citation a line.
+    Apa,
+    /// Text in Chicago author-date style, one citation a line.
+    Chicago,
+    /// BibTeX entries.
+    Bibtex,
+    /// CSL-JSON, which Zotero and other reference managers import.
+    CslJson,
+    /// RIS records.
+    Ris,
 }
 
 /// When to use colour.
@@ -196,9 +227,77 @@ pub enum Command {
         text: String,
     },
 
+    /// List every fact of the groups, one row each, with its id and its source.
+    ///
+    /// A fact's id is its group's id, `-fact-` and its place among the group's facts, such as
+    /// `refugees-fact-3`; `nkru cite` takes it.
+    #[command(
+        after_help = "Examples:\n  nkru facts --group refugees\n  nkru facts --group refugees --format csv\n  nkru facts --source kommersant --fields id,text,url"
+    )]
+    Facts {
+        /// Only facts of these groups (repeatable).
+        #[arg(long = "group", value_name = "NAME")]
+        groups: Vec<String>,
+
+        /// Only facts whose source id, publisher or title contains this text.
+        #[arg(long, value_name = "TEXT")]
+        source: Option<String>,
+    },
+
+    /// Cite a source, or a record (an estimate, an event or a fact) by its id.
+    ///
+    /// A record's citation says what it states and, where the figure or claim is someone else's,
+    /// who made it, as reported by the source's publisher; then the reference to its source.
+    /// `--format` and `--fields` do not apply: `--style` chooses what is written.
+    #[command(
+        after_help = "Examples:\n  nkru cite article\n  nkru cite refugees-1999 --style chicago\n  nkru cite --all --style bibtex > nkru.bib\n  nkru cite refugees-fact-3 --style ris"
+    )]
+    Cite {
+        /// Ids of sources, estimates, events or facts (see `nkru facts`).
+        #[arg(
+            value_name = "ID",
+            required_unless_present = "all",
+            conflicts_with = "all"
+        )]
+        ids: Vec<String>,
+
+        /// Cite every source of the dataset.
+        #[arg(long)]
+        all: bool,
+
+        /// How to write the citations.
+        #[arg(long, value_enum, default_value_t = CiteStyle::Apa)]
+        style: CiteStyle,
+    },
+
     /// List the sources and the records that cite each.
     #[command(after_help = "Examples:\n  nkru sources\n  nkru sources --format json")]
     Sources,
+
+    /// What was added, removed and changed from the dataset OLD to NEW, by list, record and field.
+    ///
+    /// Records are matched by id and compared field by field as JSON, so datasets of any format
+    /// compare (format 1's renamed fields show as removed and added). A record added or removed
+    /// whole is one row with no field.
+    #[command(
+        after_help = "Examples:\n  nkru diff old.json new.json\n  nkru diff --embedded old.json --format csv\n  nkru diff --embedded old.json --exit-code > /dev/null || echo changed"
+    )]
+    Diff {
+        /// The older dataset file (`-` for stdin).
+        old: String,
+
+        /// The newer dataset file; with --embedded, leave it out.
+        #[arg(required_unless_present = "embedded", conflicts_with = "embedded")]
+        new: Option<String>,
+
+        /// Compare OLD with the embedded dataset.
+        #[arg(long)]
+        embedded: bool,
+
+        /// Exit with 1 when the datasets differ, as `git diff --exit-code` does.
+        #[arg(long)]
+        exit_code: bool,
+    },
 
     /// Print the JSON Schema of the dataset format, for editors to check a file as it is written.
     #[command(after_help = "Examples:\n  nkru schema > nkru.schema.json")]

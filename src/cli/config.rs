@@ -5,11 +5,12 @@ use std::io::IsTerminal;
 
 use clap::ValueEnum;
 
-use super::args::{Cli, ColorChoice, Command, EstimateFilterArgs, Format as FormatChoice};
+use super::args::{Cli, ColorChoice, Command, EstimateFilterArgs, Format as FormatChoice, Lang};
 use super::{docs, values};
 use crate::dataset::{Origin, SizeLimit};
 use crate::error::{Error, Result};
 use crate::output::{self, Format};
+use crate::query::Language;
 use crate::text::quote;
 
 /// What nkru learns from its surroundings, read once at start.
@@ -118,6 +119,8 @@ pub struct Config {
     pub origin: Origin,
     /// The largest dataset to read.
     pub size_limit: SizeLimit,
+    /// The language to show names in.
+    pub language: Language,
 }
 
 impl Config {
@@ -179,6 +182,11 @@ impl Config {
                 bytes: size_limit(cli.data.max_size, environment)?,
                 how_to_raise: docs::HOW_TO_RAISE_SIZE_LIMIT,
             },
+            language: match cli.output.lang {
+                Lang::En => Language::English,
+                Lang::Ko => Language::Korean,
+                Lang::Ru => Language::Russian,
+            },
         };
         config.check(cli, environment)?;
         Ok(config)
@@ -206,6 +214,12 @@ impl Config {
         }
         match command {
             Command::Estimates { filter, .. } | Command::Chart { filter } => check_filter(filter),
+            Command::Facts {
+                source: Some(source),
+                ..
+            } if source.trim().is_empty() => Err(Error::Usage(String::from(
+                "--source needs some text to look for",
+            ))),
             Command::Timeline { from, to, .. } => check_bounds(*from, *to, "--from", "--to"),
             Command::Group { .. }
                 if self.output.fields.is_some()

@@ -1,16 +1,18 @@
 //! `nkru chart`: the estimates drawn for people; in the machine formats, the rows of `estimates`.
 
-use super::{Streams, estimate_filter, list, load, note};
+use super::{Streams, list, localized_estimates, note};
 use crate::cli::{Config, EstimateFilterArgs};
+use crate::dataset::Estimate;
 use crate::error::Result;
 use crate::output;
 use crate::rows::tables::ESTIMATES;
 
 /// Draws the estimates that pass `filter`.
 pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterArgs) -> Result<()> {
-    let parsed = load(&config.origin, config, streams)?;
+    // Only the estimates that pass the filter are left in the dataset.
+    let parsed = localized_estimates(config, streams, filter)?;
     let dataset = &parsed.dataset;
-    let estimates = estimate_filter(dataset, filter)?.apply(dataset);
+    let estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
     if !config.output.human_view() {
         return list(config, streams, ESTIMATES, estimates, "estimates");
     }

@@ -1,7 +1,8 @@
 //! `nkru estimates`: the population estimates that pass the filters, in order or sorted.
 
-use super::{Streams, estimate_filter, list, load};
+use super::{Streams, list, localized_estimates};
 use crate::cli::{Config, EstimateFilterArgs};
+use crate::dataset::Estimate;
 use crate::error::Result;
 use crate::rows::{self, tables::ESTIMATES};
 
@@ -13,9 +14,10 @@ pub fn run(
     sort: Option<&str>,
     reverse: bool,
 ) -> Result<()> {
-    let parsed = load(&config.origin, config, streams)?;
+    // Only the estimates that pass the filter are left in the dataset.
+    let parsed = localized_estimates(config, streams, filter)?;
     let dataset = &parsed.dataset;
-    let mut estimates = estimate_filter(dataset, filter)?.apply(dataset);
+    let mut estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
     match sort.and_then(|name| ESTIMATES.iter().find(|field| field.name == name)) {
         Some(field) => estimates = rows::sort_by(estimates, field, reverse),
         None if reverse => estimates.reverse(),

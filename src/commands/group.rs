@@ -1,19 +1,31 @@
 //! `nkru group`: one group in full; the detail view for people, a nested object in JSON, one
 //! row elsewhere.
 
-use super::{Streams, choose, load};
+use std::collections::HashSet;
+
+use super::{Streams, choose, load, localize};
 use crate::cli::Config;
 use crate::dataset::{Estimate, Event};
 use crate::error::Result;
 use crate::output::{self, Format, machine};
-use crate::query::{self, Citations, GroupDetail};
+use crate::query::{self, Citations, GroupDetail, Localize};
 use crate::rows::{Field, Selection, tables};
 
 /// Shows the group called `name`.
 pub fn run(config: &Config, streams: &mut Streams<'_>, name: &str) -> Result<()> {
-    let parsed = load(&config.origin, config, streams)?;
+    let mut parsed = load(&config.origin, config, streams)?;
+    let id = query::resolve_group(&parsed.dataset, name)?.id.clone();
+    let shown: HashSet<String> = query::estimates_of(&parsed.dataset, &id)
+        .iter()
+        .map(|estimate| estimate.id.clone())
+        .collect();
+    let what = Localize {
+        groups: true,
+        regions: true,
+    };
+    localize(config, streams, &mut parsed.dataset, what, Some(&shown))?;
     let dataset = &parsed.dataset;
-    let group = query::resolve_group(dataset, name)?;
+    let group = query::resolve_group(dataset, &id)?;
     let detail = query::detail(dataset, group);
     match config.output.format {
         _ if config.output.human_view() => {

@@ -1,13 +1,20 @@
 //! `nkru groups`: one row per group with its span and latest figure.
 
-use super::{Streams, list, load};
+use super::{Streams, list, load_localized};
 use crate::cli::Config;
 use crate::error::Result;
-use crate::query::{self, GroupOverview};
+use crate::query::{self, GroupOverview, Localize};
 
 /// Lists the groups.
 pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
-    let parsed = load(&config.origin, config, streams)?;
+    let parsed = load_localized(
+        config,
+        streams,
+        Localize {
+            groups: true,
+            regions: false,
+        },
+    )?;
     let dataset = &parsed.dataset;
     let overviews = query::overviews(dataset);
     list(config, streams, GroupOverview::FIELDS, &overviews, "groups")

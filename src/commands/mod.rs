@@ -2,8 +2,11 @@
 //! answer to a view. This module dispatches and holds what several commands share.
 
 mod chart;
+mod cite;
 mod completions;
+mod diff;
 mod estimates;
+mod facts;
 mod group;
 mod groups;
 mod man;
@@ -14,6 +17,7 @@ mod summary;
 mod timeline;
 mod validate;
 
+use std::collections::HashSet;
 use std::io::{Read, Write};
 
 use crate::cli::{Command, Config, EstimateFilterArgs};
@@ -52,7 +56,15 @@ pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Res
             timeline::run(config, streams, groups, (*from, *to))
         }
         Command::Search { text } => search::run(config, streams, text),
+        Command::Facts { groups, source } => facts::run(config, streams, groups, source.as_deref()),
+        Command::Cite { ids, all, style } => cite::run(config, streams, ids, *all, *style),
         Command::Sources => sources::run(config, streams),
+        Command::Diff {
+            old,
+            new,
+            embedded: _,
+            exit_code,
+        } => diff::run(config, streams, old, new.as_deref(), *exit_code),
         Command::Schema => schema::run(streams),
         Command::Validate { file } => validate::run(config, streams, file.as_deref()),
         Command::Completions { shell } => completions::run(streams, *shell),
@@ -72,6 +84,46 @@ fn load(origin: &Origin, config: &Config, streams: &mut Streams<'_>) -> Result<P
         });
     }
     load_checked(origin, config, streams)
+}
+
+/// The dataset as [`load`] gives it, with the names `what` says put into the language of
+/// `--lang`; names it has none for stay in English, and one note on stderr says which.
+fn load_localized(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    what: query::Localize,
+) -> Result<Parsed> {
+    let mut parsed = load(&config.origin, config, streams)?;
+    localize(
+        config,
+        streams,
+        &mut parsed.dataset,
+        what,
+        None::<&HashSet<String>>,
+    )?;
+    Ok(parsed)
+}
+
+/// Puts the names `what` says into the language of `--lang` (only the regions of the estimates
+/// in `shown`, when given), noting once on stderr the names that stay in English.
+fn localize(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    dataset: &mut Dataset,
+    what: query::Localize,
+    shown: Option<&HashSet<String>>,
+) -> Result<()> {
+    let missing = query::localize(dataset, config.language, what, shown);
+    if !missing.is_empty() {
+        let quoted: Vec<String> = missing.iter().map(|name| quote(name)).collect();
+        writeln!(
+            streams.stderr,
+            "nkru: note: no {} name in the dataset for {}; shown in English",
+            config.language.words(),
+            quoted.join(", ")
+        )?;
+    }
+    Ok(())
 }
 
 /// Reads, parses and checks a dataset, warning of each unknown field: what `validate` does to
@@ -164,10 +216,36 @@ fn populations(dataset: &Dataset, names: &[String]) -> Result<Vec<String>> {
     Ok(ids)
 }
 
-/// The estimate filter of the command line: group names resolved, texts lower-cased. Its bounds
+/// The estimates that pass the filter of the command line, in the dataset's order, with their
+/// regions put into the language of `--lang`.
+fn localized_estimates(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    arguments: &EstimateFilterArgs,
+) -> Result<Parsed> {
+    let mut parsed = load(&config.origin, config, streams)?;
+    let filter = estimate_filter(&parsed.dataset, arguments)?;
+    let shown: HashSet<String> = filter
+        .apply(&parsed.dataset)
+        .iter()
+        .map(|estimate| estimate.id.clone())
+        .collect();
+    let what = query::Localize {
+        groups: false,
+        regions: true,
+    };
+    localize(config, streams, &mut parsed.dataset, what, Some(&shown))?;
+    parsed
+        .dataset
+        .estimates
+        .retain(|estimate| shown.contains(&estimate.id));
+    Ok(parsed)
+}
+
+/// The estimate filter of the command line: group names resolved, texts folded. Its bounds
 /// were checked with the rest of the configuration.
 fn estimate_filter(dataset: &Dataset, arguments: &EstimateFilterArgs) -> Result<EstimateFilter> {
-    let lowered = |text: &Option<String>| text.as_deref().map(str::to_lowercase);
+    let lowered = |text: &Option<String>| text.as_deref().map(crate::text::fold);
     Ok(EstimateFilter {
         groups: populations(dataset, &arguments.groups)?,
         year: arguments.year,

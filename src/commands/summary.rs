@@ -1,16 +1,23 @@
 //! `nkru summary`: the overall picture; a headline and a table for people, an object in JSON,
 //! rows elsewhere.
 
-use super::{Streams, choose, load};
+use super::{Streams, choose, load_localized};
 use crate::cli::Config;
 use crate::error::Result;
 use crate::output::{self, Format, machine};
-use crate::query::{self, Summary};
+use crate::query::{self, Localize, Summary};
 use crate::rows::Row;
 
 /// Summarises the whole population and each group, or only the groups named.
 pub fn run(config: &Config, streams: &mut Streams<'_>, names: &[String]) -> Result<()> {
-    let parsed = load(&config.origin, config, streams)?;
+    let parsed = load_localized(
+        config,
+        streams,
+        Localize {
+            groups: true,
+            regions: false,
+        },
+    )?;
     let dataset = &parsed.dataset;
     let groups = query::resolve_groups(dataset, names)?;
     let selection = choose(Summary::FIELDS, &config.output)?;

@@ -1,5 +1,6 @@
 //! The dataset: its types, reading, parsing, validation and schema. Knows nothing of the command line.
 
+pub mod diff;
 pub mod load;
 mod model;
 pub mod parse;
@@ -10,8 +11,8 @@ pub mod validate;
 
 pub use load::{DEFAULT_SIZE_LIMIT, Origin, SizeLimit, read};
 pub use model::{
-    Counts, Dataset, Date, DateError, Estimate, Event, Fact, Group, Period, Precision, Qualifier,
-    Related, Source, SourceKind,
+    Counts, Dataset, Date, DateError, Estimate, Event, Fact, Group, Name, Period, Precision,
+    Qualifier, Related, Source, SourceKind,
 };
 pub use parse::{Parsed, UnknownField, parse};
 pub use validate::{LISTED_PROBLEMS, Problem, checked, validate, validate_counted};

@@ -29,6 +29,10 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     /// Populations related to the subject but not part of it.
     pub related: Vec<Related>,
+    /// Korean and Russian names of the groups, places, people and organisations the dataset
+    /// names; may be left out, as in files written for dataset 2.0.0.
+    #[serde(default)]
+    pub names: Vec<Name>,
 }
 
 /// One group of people, such as the guest workers.
@@ -285,6 +289,28 @@ pub struct Related {
     pub source: String,
     /// Section of the source they are described in, or null.
     pub section: Option<String>,
+}
+
+/// The Korean and Russian names of one thing the dataset names in English: a group, a place, a
+/// person or an organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Name {
+    /// Short unique identifier.
+    pub id: String,
+    /// The name in English, as the dataset's texts write it.
+    pub en: String,
+    /// Id of the group or related population this is a name of, or null.
+    pub group: Option<String>,
+    /// The name in Korean (Hangul), or null when no source read gives it.
+    pub ko: Option<String>,
+    /// The name in Russian (Cyrillic), or null when no source read gives it.
+    pub ru: Option<String>,
+    /// Other forms that also find it: romanisations, inflected forms, abbreviations.
+    pub aliases: Vec<String>,
+    /// Ids of the sources that give these names.
+    pub sources: Vec<String>,
+    /// Anything a reader should know about the names, or null.
+    pub note: Option<String>,
 }
 
 impl Date {

@@ -133,6 +133,7 @@ pub fn shaped(estimates: usize, seed: u64, shape: Shape) -> Dataset {
         events,
         sources,
         related,
+        names: Vec::new(),
     }
 }
 

@@ -73,6 +73,7 @@ pub fn validate_counted(dataset: &Dataset) -> (Vec<Problem>, usize) {
     events(&mut checker, dataset, &known);
     sources(&mut checker, dataset);
     related(&mut checker, dataset, &known);
+    names(&mut checker, dataset, &known);
     (checker.problems, checker.unlisted)
 }
 
@@ -95,6 +96,7 @@ impl<'a> Known<'a> {
         checker.unique_ids("events", &ids(dataset.events.iter().map(|event| &event.id)));
         let related = ids(dataset.related.iter().map(|related| &related.id));
         checker.unique_ids("related", &related);
+        checker.unique_ids("names", &ids(dataset.names.iter().map(|name| &name.id)));
         Known {
             populations: groups.iter().chain(&related).copied().collect(),
             groups: groups.into_iter().collect(),
@@ -286,6 +288,39 @@ fn related(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
             "source",
             &known.sources,
         );
+    }
+}
+
+/// Each name's texts, the group it names and its sources; a name gives Korean or Russian or both.
+fn names(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
+    for (index, name) in dataset.names.iter().enumerate() {
+        let record = Record::new("names", Some(index), &name.id);
+        checker.text(&record, format_args!("en"), &name.en);
+        checker.optional_text(&record, format_args!("ko"), name.ko.as_deref());
+        checker.optional_text(&record, format_args!("ru"), name.ru.as_deref());
+        checker.optional_text(&record, format_args!("note"), name.note.as_deref());
+        if name.ko.is_none() && name.ru.is_none() {
+            checker.problem(
+                &record,
+                String::from("ko and ru are both null: give the name in Korean or Russian"),
+            );
+        }
+        for (alias_index, alias) in name.aliases.iter().enumerate() {
+            checker.text(&record, format_args!("aliases[{alias_index}]"), alias);
+        }
+        if let Some(group) = &name.group {
+            checker.reference(
+                &record,
+                format_args!("group"),
+                group,
+                "group or related population",
+                &known.populations,
+            );
+        }
+        for (source_index, source) in name.sources.iter().enumerate() {
+            let field = format_args!("sources[{source_index}]");
+            checker.reference(&record, field, source, "source", &known.sources);
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! Knows nothing of the command line; every writer takes the settings it needs and a `Write`.
 
 pub mod chart;
+pub mod citation;
 pub mod group;
 pub mod human;
 pub mod machine;

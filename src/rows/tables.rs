@@ -4,8 +4,9 @@
 
 use super::Kind::{Figure, FigureText, Flag, Id, List, Number, Text};
 use super::{Field, Value};
+use crate::dataset::diff::Change;
 use crate::dataset::{Counts, Date, Estimate, Event};
-use crate::query::{Citations, GroupDetail, GroupOverview, Hit, Summary, TOTAL_ID};
+use crate::query::{Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary, TOTAL_ID};
 
 /// Fields of `nkru estimates` (and of `nkru chart` in the machine formats).
 pub const ESTIMATES: &[Field<Estimate>] = &[
@@ -189,6 +190,47 @@ impl<'a> Hit<'a> {
         Field::shown("text", Text, |hit| Value::text(hit.text)),
     ];
 }
+
+impl<'a> FactRecord<'a> {
+    /// Fields of `nkru facts`.
+    pub const FIELDS: &'a [Field<Self>] = &[
+        Field::shown("id", Id, |record| Value::text(&record.id)),
+        Field::shown("group", Id, |record| Value::text(&record.group.id)),
+        Field::shown("text", Text, |record| Value::text(&record.fact.text)),
+        Field::shown("source", Id, |record| Value::text(&record.fact.source)),
+        Field::shown("section", Text, |record| {
+            Value::optional_text(record.fact.section.as_deref())
+        }),
+        Field::hidden("publisher", Text, |record| {
+            Value::optional_text(record.source.map(|source| source.publisher.as_str()))
+        }),
+        Field::hidden("title", Text, |record| {
+            Value::optional_text(record.source.map(|source| source.title.as_str()))
+        }),
+        Field::hidden("date", Text, |record| {
+            date(record.source.and_then(|source| source.date))
+        }),
+        Field::hidden("url", Text, |record| {
+            Value::optional_text(record.source.and_then(|source| source.url.as_deref()))
+        }),
+    ];
+}
+
+/// Fields of `nkru diff`.
+pub const CHANGES: &[Field<Change>] = &[
+    Field::shown("kind", Text, |change| Value::text(change.kind)),
+    Field::shown("list", Text, |change| Value::text(&change.list)),
+    Field::shown("id", Id, |change| Value::text(&change.id)),
+    Field::shown("field", Text, |change| {
+        Value::optional_text(change.field.as_deref())
+    }),
+    Field::shown("old", Text, |change| {
+        Value::optional_text(change.old.as_deref())
+    }),
+    Field::shown("new", Text, |change| {
+        Value::optional_text(change.new.as_deref())
+    }),
+];
 
 impl<'a> Citations<'a> {
     /// Fields of `nkru sources`.

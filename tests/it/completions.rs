@@ -90,6 +90,30 @@ fn bash_completes_commands_and_flags() {
 }
 
 #[test]
+fn bash_completes_the_commands_of_citations_facts_and_diffs_and_their_values() {
+    assert_eq!(complete_in_bash(&["nkru", "ci"]), ["cite"]);
+    assert_eq!(complete_in_bash(&["nkru", "fa"]), ["facts"]);
+    assert_eq!(complete_in_bash(&["nkru", "di"]), ["diff"]);
+    assert_eq!(
+        complete_in_bash(&["nkru", "cite", "--style", "c"]),
+        ["chicago", "csl-json"]
+    );
+    assert_eq!(complete_in_bash(&["nkru", "groups", "--lang", "k"]), ["ko"]);
+    assert_eq!(
+        complete_in_bash(&["nkru", "facts", "--group", "r"]),
+        ["refugees"]
+    );
+    assert_eq!(
+        complete_in_bash(&["nkru", "facts", "--fields", "se"]),
+        ["section"]
+    );
+    assert_eq!(
+        complete_in_bash(&["nkru", "diff", "--exit"]),
+        ["--exit-code"]
+    );
+}
+
+#[test]
 fn bash_never_offers_half_a_name() {
     // `guest workers` has a space, which bash would split into two words.
     let offered = complete_in_bash(&["nkru", "group", "g"]);

@@ -553,7 +553,7 @@ fn a_copy_of_the_embedded_dataset_gives_identical_output() {
         (validated.code, validated.stdout.as_str()),
         (
             0,
-            "<stdin>: valid: 4 groups, 221 estimates, 125 events, 203 sources, 1 related\n"
+            "<stdin>: valid: 4 groups, 221 estimates, 125 events, 214 sources, 1 related\n"
         )
     );
 }

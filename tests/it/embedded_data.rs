@@ -34,10 +34,15 @@ fn cited(dataset: &Dataset) -> BTreeSet<&str> {
         .related
         .iter()
         .map(|related| related.source.as_str());
+    let names = dataset
+        .names
+        .iter()
+        .flat_map(|name| name.sources.iter().map(String::as_str));
     facts
         .chain(estimates)
         .chain(events)
         .chain(related)
+        .chain(names)
         .collect()
 }
 

@@ -7,15 +7,18 @@
 
 mod adversarial;
 mod architecture;
+mod citations;
 mod cli;
 mod completions;
 mod dataset_files;
+mod diff;
 mod embedded_data;
 mod format_document;
 mod fuzz_regressions;
 mod hardening;
 mod harness;
 mod manual;
+mod names;
 mod properties;
 mod readme;
 mod schema;

@@ -330,6 +330,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                                 events,
                                 sources,
                                 related,
+                                names: Vec::new(),
                             }
                         },
                     )

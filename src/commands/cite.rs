@@ -1,0 +1,38 @@
+//! `nkru cite`: citations of sources and records in a reference manager's formats or as text.
+
+use super::{Streams, load};
+use crate::cli::{CiteStyle, Config};
+use crate::error::Result;
+use crate::output::citation::{self, Style};
+use crate::query::{self, Citable};
+
+/// Writes the citations of the records or sources with these ids, or of every source.
+pub fn run(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    ids: &[String],
+    all: bool,
+    style: CiteStyle,
+) -> Result<()> {
+    let parsed = load(&config.origin, config, streams)?;
+    let dataset = &parsed.dataset;
+    let citables: Vec<Citable<'_>> = if all {
+        dataset
+            .sources
+            .iter()
+            .map(|source| query::citable(dataset, &source.id))
+            .collect::<Result<_>>()?
+    } else {
+        ids.iter()
+            .map(|id| query::citable(dataset, id))
+            .collect::<Result<_>>()?
+    };
+    let style = match style {
+        CiteStyle::Apa => Style::Apa,
+        CiteStyle::Chicago => Style::Chicago,
+        CiteStyle::Bibtex => Style::Bibtex,
+        CiteStyle::CslJson => Style::CslJson,
+        CiteStyle::Ris => Style::Ris,
+    };
+    citation::write(streams.stdout, style, &citables)
+}

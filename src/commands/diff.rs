@@ -1,0 +1,49 @@
+//! `nkru diff`: what changed between two datasets, as rows of `kind, list, id, field, old, new`.
+
+use super::{Streams, list};
+use crate::cli::Config;
+use crate::dataset::{self, Origin, diff::Change};
+use crate::error::{Error, Result};
+use crate::rows::tables::CHANGES;
+
+/// Lists the differences from the dataset `old` to `new` (the embedded dataset when `new` is
+/// none); with `exit_code`, ends with exit code 1 when there are any.
+pub fn run(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    old: &str,
+    new: Option<&str>,
+    exit_code: bool,
+) -> Result<()> {
+    let old = json(&origin(old), config, streams)?;
+    let new = json(&new.map_or(Origin::Embedded, origin), config, streams)?;
+    let changes: Vec<Change> = dataset::diff::diff(&old, &new);
+    list(config, streams, CHANGES, &changes, "differences")?;
+    if exit_code && !changes.is_empty() {
+        streams.stdout.flush()?;
+        return Err(Error::Differences);
+    }
+    Ok(())
+}
+
+/// Where a file named on the command line is read from.
+fn origin(path: &str) -> Origin {
+    if path == "-" {
+        Origin::Stdin
+    } else {
+        Origin::File(path.to_owned())
+    }
+}
+
+/// A dataset file read as JSON, of any format: it must be a JSON object.
+fn json(origin: &Origin, config: &Config, streams: &mut Streams<'_>) -> Result<serde_json::Value> {
+    let text = dataset::read(origin, config.size_limit, streams.stdin)?;
+    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|error| Error::Dataset(format!("{origin}: not JSON: {error}")))?;
+    if !value.is_object() {
+        return Err(Error::Dataset(format!(
+            "{origin}: not a dataset: the top level is not a JSON object"
+        )));
+    }
+    Ok(value)
+}

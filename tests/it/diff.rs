@@ -1,0 +1,127 @@
+//! `nkru diff`: the differences between the dataset as it was at version 1.0.0 (format 1, kept in
+//! `fixtures/dataset-1.0.0.json`) and the embedded one, and between any two files.
+
+use std::collections::HashSet;
+
+use crate::harness::{run, stdout_of};
+
+/// The copy of dataset 1.0.0, the last in format 1.
+const OLD: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/it/fixtures/dataset-1.0.0.json"
+);
+
+/// One row of `nkru diff --format json`.
+#[derive(Debug, serde::Deserialize)]
+struct Change {
+    kind: String,
+    list: String,
+    id: String,
+    field: Option<String>,
+    old: Option<String>,
+    new: Option<String>,
+}
+
+fn changes(arguments: &[&str]) -> Vec<Change> {
+    serde_json::from_str(&stdout_of(arguments)).expect("diff writes JSON rows")
+}
+
+#[test]
+fn the_diff_from_1_0_0_lists_the_new_records_and_the_changed_ones() {
+    let changes = changes(&["diff", "--embedded", OLD, "--format", "json"]);
+    let embedded = nkru::dataset::embedded().expect("the embedded dataset");
+    let version = changes
+        .iter()
+        .find(|change| change.list == "dataset" && change.field.as_deref() == Some("version"))
+        .expect("the version changed");
+    assert_eq!(
+        (
+            version.kind.as_str(),
+            version.old.as_deref(),
+            version.new.as_deref()
+        ),
+        ("changed", Some("1.0.0"), Some(embedded.version.as_str()))
+    );
+    let old: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(OLD).expect("the copy")).expect("JSON");
+    let old_ids: HashSet<&str> = old["estimates"]
+        .as_array()
+        .expect("estimates")
+        .iter()
+        .filter_map(|estimate| estimate["id"].as_str())
+        .collect();
+    let added: HashSet<&str> = changes
+        .iter()
+        .filter(|change| {
+            change.kind == "added" && change.list == "estimates" && change.field.is_none()
+        })
+        .map(|change| change.id.as_str())
+        .collect();
+    let expected: HashSet<&str> = embedded
+        .estimates
+        .iter()
+        .map(|estimate| estimate.id.as_str())
+        .filter(|id| !old_ids.contains(id))
+        .collect();
+    assert_eq!(added, expected);
+    assert!(added.contains("military-2025-04-nis-casualties-4700"));
+    // A record in both is compared field by field; format 1's `approximate` was replaced by
+    // format 2's `qualifiers`.
+    let refugees: Vec<(&str, &str)> = changes
+        .iter()
+        .filter(|change| change.list == "estimates" && change.id == "refugees-1999")
+        .map(|change| {
+            (
+                change.kind.as_str(),
+                change.field.as_deref().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(
+        refugees.contains(&("removed", "approximate")),
+        "{refugees:?}"
+    );
+    assert!(refugees.contains(&("added", "qualifiers")), "{refugees:?}");
+    // The names list is new in 2.1.0: each name is a record added.
+    assert!(
+        changes.iter().any(|change| change.kind == "added"
+            && change.list == "names"
+            && change.id == "sakhalin")
+    );
+}
+
+#[test]
+fn exit_code_is_1_when_the_datasets_differ_and_0_when_they_do_not() {
+    let (code, stdout, stderr) =
+        run(&["diff", "--embedded", OLD, "--exit-code", "--format", "csv"]);
+    assert_eq!((code, stderr.as_str()), (1, ""));
+    assert!(
+        stdout.starts_with("kind,list,id,field,old,new\r\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("changed,dataset,,version,1.0.0,"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(&["diff", OLD, OLD, "--exit-code", "--format", "tsv"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "kind\tlist\tid\tfield\told\tnew\n")
+    );
+    let (code, _, _) = run(&["diff", "--embedded", OLD]);
+    assert_eq!(code, 0, "without --exit-code differences are a success");
+}
+
+#[test]
+fn a_file_that_is_not_json_or_missing_is_refused() {
+    let (code, stdout, stderr) = run(&["diff", "--embedded", "Cargo.toml"]);
+    assert_eq!((code, stdout.as_str()), (3, ""));
+    assert!(
+        stderr.starts_with("nkru: error: Cargo.toml: not JSON:"),
+        "{stderr}"
+    );
+    let (code, _, _) = run(&["diff", OLD]);
+    assert_eq!(code, 2, "a second file or --embedded is needed");
+    let (code, _, _) = run(&["diff", "--embedded", "no-such-file.json"]);
+    assert_eq!(code, 3);
+}

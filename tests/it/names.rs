@@ -1,0 +1,216 @@
+//! Facts as rows, and the Korean and Russian names: lookups, filters and search that match them
+//! after Unicode normalisation and case folding, and `--lang`.
+
+use std::collections::HashSet;
+
+use crate::harness::{run, stdout_of};
+
+fn embedded() -> nkru::dataset::Dataset {
+    nkru::dataset::embedded().expect("the embedded dataset loads")
+}
+
+/// The first column of TSV output, without its header.
+fn ids(arguments: &[&str]) -> Vec<String> {
+    stdout_of(arguments)
+        .lines()
+        .skip(1)
+        .map(|line| line.split('\t').next().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn facts_are_one_row_each_with_an_id_and_their_source_in_csv() {
+    let csv = stdout_of(&["facts", "--group", "refugees", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().expect("a header").clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        [
+            "id",
+            "group",
+            "text",
+            "source",
+            "section",
+            "publisher",
+            "title",
+            "date",
+            "url"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|row| row.expect("a row")).collect();
+    let dataset = embedded();
+    let refugees = dataset
+        .groups
+        .iter()
+        .find(|group| group.id == "refugees")
+        .expect("the refugees");
+    assert_eq!(rows.len(), refugees.facts.len());
+    for (index, (row, fact)) in rows.iter().zip(&refugees.facts).enumerate() {
+        assert_eq!(&row[0], format!("refugees-fact-{}", index + 1));
+        assert_eq!(
+            (&row[1], &row[2], &row[3]),
+            ("refugees", fact.text.as_str(), fact.source.as_str())
+        );
+        assert!(
+            !row[8].is_empty(),
+            "every source of the embedded data has a URL"
+        );
+    }
+}
+
+#[test]
+fn facts_filter_by_source_and_every_fact_is_listed_once() {
+    let all = ids(&["facts"]);
+    let dataset = embedded();
+    let count: usize = dataset.groups.iter().map(|group| group.facts.len()).sum();
+    assert_eq!(all.len(), count);
+    assert_eq!(
+        all.iter().collect::<HashSet<_>>().len(),
+        count,
+        "ids are unique"
+    );
+    let kommersant = ids(&["facts", "--source", "KOMMERSANT"]);
+    assert!(
+        !kommersant.is_empty() && kommersant.len() < count,
+        "{kommersant:?}"
+    );
+    let (code, _, stderr) = run(&["facts", "--group", "nobody"]);
+    assert_eq!(code, 1, "{stderr}");
+}
+
+#[test]
+fn korean_and_russian_names_find_the_sakhalin_records() {
+    let english: HashSet<String> = ids(&["search", "sakhalin", "--fields", "id"])
+        .into_iter()
+        .collect();
+    for name in ["사할린", "Сахалин", "САХАЛИН", "сахалин"] {
+        let found: HashSet<String> = ids(&["search", name, "--fields", "id"])
+            .into_iter()
+            .collect();
+        assert!(found.contains("workers-1940s"), "{name}: {found:?}");
+        assert!(
+            found.contains("sakhalin"),
+            "{name} finds the name itself: {found:?}"
+        );
+        assert_eq!(found, english, "{name} finds what `sakhalin` finds");
+    }
+    // A Hangul syllable written as its decomposed letters is the same name after NFKC.
+    let decomposed = "\u{1109}\u{1161}\u{1112}\u{1161}\u{11AF}\u{1105}\u{1175}\u{11AB}";
+    assert!(
+        ids(&["search", decomposed, "--fields", "id"]).contains(&String::from("workers-1940s"))
+    );
+}
+
+#[test]
+fn a_group_is_found_by_its_korean_or_russian_name_or_in_full_width_letters() {
+    for name in ["탈북자", "беженцы из КНДР", "ＲＥＦＵＧＥＥＳ"] {
+        let group = ids(&["group", name]);
+        assert_eq!(group, ["refugees"], "{name}");
+    }
+    assert_eq!(ids(&["group", "북한군"]), ["military"]);
+    let koryo = ids(&["estimates", "--group", "Goryeosaram", "--fields", "id"]);
+    assert_eq!(
+        koryo,
+        ids(&["estimates", "--group", "koryo-saram", "--fields", "id"])
+    );
+    assert!(!koryo.is_empty());
+}
+
+#[test]
+fn region_and_author_filters_take_korean_and_russian_names() {
+    let english = ids(&["estimates", "--region", "kursk region", "--fields", "id"]);
+    assert!(!english.is_empty());
+    for name in ["쿠르스크주", "Курская область"] {
+        assert_eq!(
+            ids(&["estimates", "--region", name, "--fields", "id"]),
+            english,
+            "{name}"
+        );
+    }
+    let nis = ids(&[
+        "estimates",
+        "--attributed-to",
+        "national intelligence service",
+        "--fields",
+        "id",
+    ]);
+    assert!(!nis.is_empty());
+    assert_eq!(
+        ids(&["estimates", "--attributed-to", "국정원", "--fields", "id"]),
+        nis
+    );
+}
+
+#[test]
+fn lang_shows_names_in_korean_or_russian_and_says_once_what_stays_english() {
+    let (code, stdout, stderr) = run(&["groups", "--lang", "ko", "--fields", "id,name"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("refugees\t탈북자\n"), "{stdout}");
+    assert_eq!(stderr, "", "every group has a Korean name");
+    let (code, stdout, stderr) = run(&[
+        "estimates",
+        "--group",
+        "koryo-saram",
+        "--lang",
+        "ru",
+        "--fields",
+        "id,region",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("koryo-saram-2010-census\tRussia\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("koryo-saram-sakhalin-2003\tСахалинская область\n"),
+        "{stdout}"
+    );
+    // One note, naming only the regions shown that have no Russian name.
+    assert_eq!(
+        stderr,
+        "nkru: note: no Russian name in the dataset for Russia (RSFSR), Russia; shown in English\n"
+    );
+    // The English names still find the group when names are shown in Korean.
+    let (code, stdout, _) = run(&[
+        "group",
+        "guest workers",
+        "--lang",
+        "ko",
+        "--fields",
+        "id,name",
+    ]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "id\tname\nworkers\t북한 노동자\n")
+    );
+    // Without --lang nothing changes.
+    assert!(
+        stdout_of(&["groups", "--fields", "id,name"])
+            .contains("refugees\tDefectors and refugees\n")
+    );
+}
+
+#[test]
+fn tables_stay_aligned_with_korean_names() {
+    let table = stdout_of(&[
+        "groups",
+        "--lang",
+        "ko",
+        "--format",
+        "table",
+        "--fields",
+        "id,name,aliases",
+        "--width",
+        "70",
+    ]);
+    let widths: HashSet<usize> = table
+        .lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .collect();
+    assert_eq!(
+        widths.len(),
+        1,
+        "every line has the same display width:\n{table}"
+    );
+    assert!(table.contains("탈북자"));
+}
