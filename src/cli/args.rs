@@ -96,6 +96,8 @@ pub enum Format {
     Ndjson,
     /// A Markdown pipe table.
     Markdown,
+    /// A standalone SVG picture (`chart` and `timeline` only).
+    Svg,
 }
 
 /// When to use colour.

@@ -87,6 +87,7 @@ impl Config {
             FormatChoice::Json => Format::Json,
             FormatChoice::Ndjson => Format::Ndjson,
             FormatChoice::Markdown => Format::Markdown,
+            FormatChoice::Svg => Format::Svg,
         };
         let color = match cli.output.color {
             ColorChoice::Always => true,
@@ -132,6 +133,16 @@ impl Config {
             return Err(Error::Usage(String::from(
                 "--no-header works with table, tsv and csv; a Markdown table needs its header",
             )));
+        }
+        if writes_rows && self.output.format == Format::Svg {
+            if !matches!(command, Command::Chart { .. } | Command::Timeline { .. }) {
+                return Err(Error::Usage(String::from(output::SVG_ONLY)));
+            }
+            if self.output.fields.is_some() {
+                return Err(Error::Usage(String::from(
+                    "--fields picks columns of tabular output; an SVG picture has none",
+                )));
+            }
         }
         match command {
             Command::Estimates { filter, .. } | Command::Chart { filter } => check_filter(filter),

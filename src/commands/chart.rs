@@ -1,4 +1,5 @@
-//! `nkru chart`: the estimates drawn for people; in the machine formats, the rows of `estimates`.
+//! `nkru chart`: the estimates drawn for people, in the terminal or as SVG; in the machine
+//! formats, the rows of `estimates`.
 
 use super::{Streams, estimate_filter, list, load, note};
 use crate::cli::{Config, EstimateFilterArgs};
@@ -11,6 +12,14 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterAr
     let parsed = load(&config.origin, config, streams)?;
     let dataset = &parsed.dataset;
     let estimates = estimate_filter(dataset, filter)?.apply(dataset);
+    if config.output.format == output::Format::Svg {
+        if estimates.is_empty() {
+            return note(config, streams, "estimates");
+        }
+        let picture = output::svg::chart::document(dataset, &estimates)?;
+        streams.stdout.write_all(picture.as_bytes())?;
+        return Ok(());
+    }
     if !config.output.human_view() {
         return list(config, streams, ESTIMATES, estimates, "estimates");
     }

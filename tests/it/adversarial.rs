@@ -446,7 +446,7 @@ fn unknown_names_of_formats_fields_sort_keys_and_colours() {
             "format unknown",
             &["groups", "--format", "xml"],
             2,
-            "invalid value 'xml' for '--format <FORMAT>'; [possible values: auto, table, tsv, csv, json, ndjson, markdown]",
+            "invalid value 'xml' for '--format <FORMAT>'; [possible values: auto, table, tsv, csv, json, ndjson, markdown, svg]",
         ),
         error_with(
             "format empty",

@@ -15,6 +15,7 @@ mod format_document;
 mod fuzz_regressions;
 mod harness;
 mod manual;
+mod pictures;
 mod properties;
 mod readme;
 mod schema;
