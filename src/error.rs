@@ -19,6 +19,8 @@ pub enum Error {
     Json(serde_json::Error),
     /// A record could not be written as CSV (other than by a failed write).
     Csv(csv::Error),
+    /// The SQLite database could not be written.
+    Sqlite(rusqlite::Error),
 }
 
 /// What a command returns.
@@ -31,7 +33,7 @@ impl Error {
             Error::NotFound(_) => 1,
             Error::Usage(_) => 2,
             Error::Dataset(_) => 3,
-            Error::Io(_) | Error::Json(_) | Error::Csv(_) => 4,
+            Error::Io(_) | Error::Json(_) | Error::Csv(_) | Error::Sqlite(_) => 4,
         }
     }
 
@@ -50,6 +52,7 @@ impl fmt::Display for Error {
             Error::Io(error) => write!(formatter, "cannot write the output: {error}"),
             Error::Json(error) => write!(formatter, "cannot write the output as JSON: {error}"),
             Error::Csv(error) => write!(formatter, "cannot write the output as CSV: {error}"),
+            Error::Sqlite(error) => write!(formatter, "cannot write the SQLite database: {error}"),
         }
     }
 }
@@ -59,6 +62,12 @@ impl std::error::Error for Error {}
 impl From<io::Error> for Error {
     fn from(error: io::Error) -> Self {
         Error::Io(error)
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Self {
+        Error::Sqlite(error)
     }
 }
 

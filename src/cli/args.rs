@@ -203,6 +203,16 @@ pub enum Command {
     #[command(after_help = "Examples:\n  nkru sources\n  nkru sources --format json")]
     Sources,
 
+    /// Write the dataset to a file another tool reads: a SQLite database.
+    #[command(
+        after_help = "Examples:\n  nkru export sqlite nkru.db\n  nkru export sqlite nkru.db --force\n  sqlite3 nkru.db 'select counts, count(*) from estimates group by counts'"
+    )]
+    Export {
+        /// What to write.
+        #[command(subcommand)]
+        target: ExportTarget,
+    },
+
     /// Print the JSON Schema of the dataset format, for editors to check a file as it is written.
     #[command(after_help = "Examples:\n  nkru schema > nkru.schema.json")]
     Schema,
@@ -228,6 +238,23 @@ pub enum Command {
         after_help = "Examples:\n  nkru man | man -l -\n  nkru man > ~/.local/share/man/man1/nkru.1"
     )]
     Man,
+}
+
+/// The files `nkru export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportTarget {
+    /// A SQLite database: one table per list, with keys, indexes and a `meta` table.
+    ///
+    /// It is written to a temporary file beside FILE and renamed, so a failure leaves nothing
+    /// half written.
+    Sqlite {
+        /// The database file to write.
+        file: std::path::PathBuf,
+
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Filters of the population estimates; they combine.

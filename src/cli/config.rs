@@ -127,7 +127,11 @@ impl Config {
     fn check(&self, command: &Command) -> Result<()> {
         let writes_rows = !matches!(
             command,
-            Command::Validate { .. } | Command::Schema | Command::Completions { .. } | Command::Man
+            Command::Validate { .. }
+                | Command::Schema
+                | Command::Completions { .. }
+                | Command::Man
+                | Command::Export { .. }
         );
         if writes_rows && !self.output.header && self.output.format == Format::Markdown {
             return Err(Error::Usage(String::from(

@@ -4,6 +4,7 @@
 mod chart;
 mod completions;
 mod estimates;
+mod export;
 mod group;
 mod groups;
 mod man;
@@ -53,6 +54,7 @@ pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Res
         }
         Command::Search { text } => search::run(config, streams, text),
         Command::Sources => sources::run(config, streams),
+        Command::Export { target } => export::run(config, streams, target),
         Command::Schema => schema::run(streams),
         Command::Validate { file } => validate::run(config, streams, file.as_deref()),
         Command::Completions { shell } => completions::run(streams, *shell),

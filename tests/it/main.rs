@@ -11,6 +11,7 @@ mod cli;
 mod completions;
 mod dataset_files;
 mod embedded_data;
+mod export;
 mod format_document;
 mod fuzz_regressions;
 mod harness;
