@@ -203,6 +203,20 @@ pub enum Command {
     #[command(after_help = "Examples:\n  nkru sources\n  nkru sources --format json")]
     Sources,
 
+    /// Write one self-contained HTML page: the chart, the timeline and every table.
+    ///
+    /// The page needs no script and loads nothing from the network. It takes the filters of
+    /// `estimates`: they choose the figures, and `--group`, `--year`, `--from` and `--to` also
+    /// the groups and events shown.
+    #[command(
+        after_help = "Examples:\n  nkru report > nkru.html\n  nkru report --group workers > workers.html\n  nkru report --counts present --from 2010 > present.html"
+    )]
+    Report {
+        /// Which estimates, groups and events to show.
+        #[command(flatten)]
+        filter: EstimateFilterArgs,
+    },
+
     /// Write the dataset to a file another tool reads: a SQLite database.
     #[command(
         after_help = "Examples:\n  nkru export sqlite nkru.db\n  nkru export sqlite nkru.db --force\n  sqlite3 nkru.db 'select counts, count(*) from estimates group by counts'"

@@ -132,6 +132,7 @@ impl Config {
                 | Command::Completions { .. }
                 | Command::Man
                 | Command::Export { .. }
+                | Command::Report { .. }
         );
         if writes_rows && !self.output.header && self.output.format == Format::Markdown {
             return Err(Error::Usage(String::from(
@@ -149,7 +150,9 @@ impl Config {
             }
         }
         match command {
-            Command::Estimates { filter, .. } | Command::Chart { filter } => check_filter(filter),
+            Command::Estimates { filter, .. }
+            | Command::Chart { filter }
+            | Command::Report { filter } => check_filter(filter),
             Command::Timeline { from, to, .. } => check_bounds(*from, *to, "--from", "--to"),
             Command::Group { .. }
                 if self.output.fields.is_some()

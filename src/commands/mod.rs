@@ -8,6 +8,7 @@ mod export;
 mod group;
 mod groups;
 mod man;
+mod report;
 mod schema;
 mod search;
 mod sources;
@@ -54,6 +55,7 @@ pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Res
         }
         Command::Search { text } => search::run(config, streams, text),
         Command::Sources => sources::run(config, streams),
+        Command::Report { filter } => report::run(config, streams, filter),
         Command::Export { target } => export::run(config, streams, target),
         Command::Schema => schema::run(streams),
         Command::Validate { file } => validate::run(config, streams, file.as_deref()),

@@ -6,6 +6,7 @@ pub mod group;
 pub mod human;
 pub mod machine;
 pub mod records;
+pub mod report;
 pub mod sqlite;
 pub mod svg;
 pub mod table;

@@ -7,6 +7,7 @@
 
 mod adversarial;
 mod architecture;
+mod browser;
 mod cli;
 mod completions;
 mod dataset_files;
@@ -19,6 +20,7 @@ mod manual;
 mod pictures;
 mod properties;
 mod readme;
+mod report;
 mod schema;
 mod tables;
 mod terminal;

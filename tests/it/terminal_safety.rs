@@ -43,7 +43,8 @@ fn strip_colour(text: &str) -> String {
 
 /// Markup that would run as script or load something if a page or picture let it through as
 /// markup rather than text.
-pub const MARKUP: &str = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\"></title>]]>";
+pub const MARKUP: &str =
+    "<script>window.nkruPwned=1</script><img src=x onerror=\"window.nkruPwned=1\"></title>]]>";
 
 /// Adds the hostile text to every string under `value`, except ids, references to them, and the
 /// values the format constrains: dates, addresses and the words of its closed lists.
