@@ -22,6 +22,8 @@ pub enum Error {
     /// `nkru diff --exit-code` found differences; its output says which, so the error has no
     /// message.
     Differences,
+    /// The SQLite database could not be written.
+    Sqlite(rusqlite::Error),
 }
 
 /// What a command returns.
@@ -34,7 +36,7 @@ impl Error {
             Error::NotFound(_) | Error::Differences => 1,
             Error::Usage(_) => 2,
             Error::Dataset(_) => 3,
-            Error::Io(_) | Error::Json(_) | Error::Csv(_) => 4,
+            Error::Io(_) | Error::Json(_) | Error::Csv(_) | Error::Sqlite(_) => 4,
         }
     }
 
@@ -54,6 +56,7 @@ impl fmt::Display for Error {
             Error::Json(error) => write!(formatter, "cannot write the output as JSON: {error}"),
             Error::Csv(error) => write!(formatter, "cannot write the output as CSV: {error}"),
             Error::Differences => Ok(()),
+            Error::Sqlite(error) => write!(formatter, "cannot write the SQLite database: {error}"),
         }
     }
 }
@@ -63,6 +66,12 @@ impl std::error::Error for Error {}
 impl From<io::Error> for Error {
     fn from(error: io::Error) -> Self {
         Error::Io(error)
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Self {
+        Error::Sqlite(error)
     }
 }
 

@@ -819,7 +819,7 @@ pub struct Citations<'a> {
 }
 
 /// Each source with the records that cite it, in the dataset's order: groups (by their facts),
-/// then estimates, events and related populations, found in one pass over the records.
+/// then estimates, events, related populations and names, found in one pass over the records.
 pub fn citations(dataset: &Dataset) -> Vec<Citations<'_>> {
     let mut cited_by: HashMap<&str, Vec<&str>> = HashMap::new();
     for group in &dataset.groups {
@@ -848,6 +848,11 @@ pub fn citations(dataset: &Dataset) -> Vec<Citations<'_>> {
         );
     for (source, id) in records {
         cited_by.entry(source).or_default().push(id);
+    }
+    for name in &dataset.names {
+        for source in &name.sources {
+            cited_by.entry(source).or_default().push(&name.id);
+        }
     }
     dataset
         .sources

@@ -111,6 +111,8 @@ pub enum Format {
     Ndjson,
     /// A Markdown pipe table.
     Markdown,
+    /// A standalone SVG picture (`chart` and `timeline` only).
+    Svg,
 }
 
 /// The forms `nkru cite` writes.
@@ -299,6 +301,30 @@ pub enum Command {
         exit_code: bool,
     },
 
+    /// Write one self-contained HTML page: the chart, the timeline and every table.
+    ///
+    /// The page needs no script and loads nothing from the network. It takes the filters of
+    /// `estimates`: they choose the figures, and `--group`, `--year`, `--from` and `--to` also
+    /// the groups and events shown.
+    #[command(
+        after_help = "Examples:\n  nkru report > nkru.html\n  nkru report --group workers > workers.html\n  nkru report --counts present --from 2010 > present.html"
+    )]
+    Report {
+        /// Which estimates, groups and events to show.
+        #[command(flatten)]
+        filter: EstimateFilterArgs,
+    },
+
+    /// Write the dataset to a file another tool reads: a SQLite database.
+    #[command(
+        after_help = "Examples:\n  nkru export sqlite nkru.db\n  nkru export sqlite nkru.db --force\n  sqlite3 nkru.db 'select counts, count(*) from estimates group by counts'"
+    )]
+    Export {
+        /// What to write.
+        #[command(subcommand)]
+        target: ExportTarget,
+    },
+
     /// Print the JSON Schema of the dataset format, for editors to check a file as it is written.
     #[command(after_help = "Examples:\n  nkru schema > nkru.schema.json")]
     Schema,
@@ -324,6 +350,23 @@ pub enum Command {
         after_help = "Examples:\n  nkru man | man -l -\n  nkru man > ~/.local/share/man/man1/nkru.1"
     )]
     Man,
+}
+
+/// The files `nkru export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportTarget {
+    /// A SQLite database: one table per list, with keys, indexes and a `meta` table.
+    ///
+    /// It is written to a temporary file beside FILE and renamed, so a failure leaves nothing
+    /// half written.
+    Sqlite {
+        /// The database file to write.
+        file: std::path::PathBuf,
+
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Filters of the population estimates; they combine.

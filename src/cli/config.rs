@@ -132,7 +132,7 @@ impl Config {
             None if uses_format(&cli.command) => match &environment.format {
                 Some(value) => FormatChoice::from_str(value, true).map_err(|_| {
                     Error::Usage(format!(
-                        "NKRU_FORMAT=`{}` is not a format: use auto, table, tsv, csv, json, ndjson or markdown",
+                        "NKRU_FORMAT=`{}` is not a format: use auto, table, tsv, csv, json, ndjson, markdown or svg",
                         quote(value)
                     ))
                 })?,
@@ -148,6 +148,7 @@ impl Config {
             FormatChoice::Json => Format::Json,
             FormatChoice::Ndjson => Format::Ndjson,
             FormatChoice::Markdown => Format::Markdown,
+            FormatChoice::Svg => Format::Svg,
         };
         let color = match cli.output.color {
             ColorChoice::Always => true,
@@ -212,8 +213,20 @@ impl Config {
                 "--no-header works with table, tsv and csv; a Markdown table needs its header",
             )));
         }
+        if writes_rows && self.output.format == Format::Svg {
+            if !matches!(command, Command::Chart { .. } | Command::Timeline { .. }) {
+                return Err(Error::Usage(String::from(output::SVG_ONLY)));
+            }
+            if self.output.fields.is_some() {
+                return Err(Error::Usage(String::from(
+                    "--fields picks columns of tabular output; an SVG picture has none",
+                )));
+            }
+        }
         match command {
-            Command::Estimates { filter, .. } | Command::Chart { filter } => check_filter(filter),
+            Command::Estimates { filter, .. }
+            | Command::Chart { filter }
+            | Command::Report { filter } => check_filter(filter),
             Command::Facts {
                 source: Some(source),
                 ..
@@ -238,7 +251,13 @@ impl Config {
 fn uses_format(command: &Command) -> bool {
     !matches!(
         command,
-        Command::Validate { .. } | Command::Schema | Command::Completions { .. } | Command::Man
+        Command::Validate { .. }
+            | Command::Schema
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Cite { .. }
+            | Command::Export { .. }
+            | Command::Report { .. }
     )
 }
 
@@ -257,6 +276,9 @@ fn command_name(command: &Command) -> &'static str {
         Command::Schema => "schema",
         Command::Completions { .. } => "completions",
         Command::Man => "man",
+        Command::Cite { .. } => "cite",
+        Command::Export { .. } => "export",
+        Command::Report { .. } => "report",
         _ => "this command",
     }
 }

@@ -29,7 +29,7 @@ pub const EXIT_CODES: &[ExitCode] = &[
     },
     ExitCode {
         code: 4,
-        meaning: "the output could not be written",
+        meaning: "the output could not be written, or `export` would replace an existing file",
     },
 ];
 
@@ -48,7 +48,7 @@ pub const ENVIRONMENT: &[Variable] = &[
     Variable {
         name: "NKRU_FORMAT",
         summary: "default for --format",
-        detail: "The output format when --format is not given: auto, table, tsv, csv, json, ndjson or markdown.",
+        detail: "The output format when --format is not given: auto, table, tsv, csv, json, ndjson, markdown, or svg (chart and timeline only).",
     },
     Variable {
         name: "NKRU_DATA",

@@ -6,7 +6,7 @@ pub mod config;
 pub mod docs;
 pub mod values;
 
-pub use args::{CiteStyle, Cli, Command, EstimateFilterArgs};
+pub use args::{CiteStyle, Cli, Command, EstimateFilterArgs, ExportTarget};
 pub use config::{Config, Environment};
 
 /// The command line as clap sees it, with the documentation that is built at run time.

@@ -1,4 +1,5 @@
-//! `nkru chart`: the estimates drawn for people; in the machine formats, the rows of `estimates`.
+//! `nkru chart`: the estimates drawn for people, in the terminal or as SVG; in the machine
+//! formats, the rows of `estimates`.
 
 use super::{Streams, list, localized_estimates, note};
 use crate::cli::{Config, EstimateFilterArgs};
@@ -13,6 +14,14 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterAr
     let parsed = localized_estimates(config, streams, filter)?;
     let dataset = &parsed.dataset;
     let estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
+    if config.output.format == output::Format::Svg {
+        if estimates.is_empty() {
+            return note(config, streams, "estimates");
+        }
+        let picture = output::svg::chart::document(dataset, &estimates)?;
+        streams.stdout.write_all(picture.as_bytes())?;
+        return Ok(());
+    }
     if !config.output.human_view() {
         return list(config, streams, ESTIMATES, estimates, "estimates");
     }

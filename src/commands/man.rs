@@ -41,7 +41,7 @@ fn write(writer: &mut dyn Write) -> Result<()> {
     let mut roff = Roff::new();
     roff.control("SH", ["COMMANDS"]);
     for subcommand in command.get_subcommands() {
-        commands(&mut roff, subcommand);
+        commands(&mut roff, subcommand, "nkru");
     }
     roff.control("SH", ["EXIT STATUS"]);
     for exit in EXIT_CODES {
@@ -81,10 +81,11 @@ fn write(writer: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// One command of the COMMANDS section: its usage, what it does, and its own arguments.
-fn commands(roff: &mut Roff, subcommand: &clap::Command) {
-    let name = subcommand.get_name();
-    let mut usage = vec![bold(format!("nkru {name}"))];
+/// One command of the COMMANDS section: its usage, what it does, and its own arguments; then
+/// each of its own commands, such as `nkru export sqlite`.
+fn commands(roff: &mut Roff, subcommand: &clap::Command, parent: &str) {
+    let name = format!("{parent} {}", subcommand.get_name());
+    let mut usage = vec![bold(name.clone())];
     let arguments: Vec<&clap::Arg> = subcommand
         .get_arguments()
         .filter(|argument| !argument.is_global_set() && !argument.is_hide_set())
@@ -147,6 +148,11 @@ fn commands(roff: &mut Roff, subcommand: &clap::Command) {
         roff.text([bold(term)]);
         roff.text([roman(help)]);
         roff.control("RE", []);
+    }
+    for nested in subcommand.get_subcommands() {
+        if nested.get_name() != "help" {
+            commands(roff, nested, &name);
+        }
     }
 }
 

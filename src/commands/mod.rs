@@ -6,10 +6,12 @@ mod cite;
 mod completions;
 mod diff;
 mod estimates;
+mod export;
 mod facts;
 mod group;
 mod groups;
 mod man;
+mod report;
 mod schema;
 mod search;
 mod sources;
@@ -65,6 +67,8 @@ pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Res
             embedded: _,
             exit_code,
         } => diff::run(config, streams, old, new.as_deref(), *exit_code),
+        Command::Report { filter } => report::run(config, streams, filter),
+        Command::Export { target } => export::run(config, streams, target),
         Command::Schema => schema::run(streams),
         Command::Validate { file } => validate::run(config, streams, file.as_deref()),
         Command::Completions { shell } => completions::run(streams, *shell),

@@ -1,5 +1,5 @@
-//! `nkru timeline`: the dated events oldest first; drawn on a year axis for people, one row per
-//! event elsewhere.
+//! `nkru timeline`: the dated events oldest first; drawn on a year axis for people (in the
+//! terminal or as SVG), one row per event elsewhere.
 
 use super::{Streams, list, load, note};
 use crate::cli::Config;
@@ -20,7 +20,8 @@ pub fn run(
     let dataset = &parsed.dataset;
     let groups = query::resolve_groups(dataset, names)?;
     let events = query::timeline(dataset, &groups, bounds.0, bounds.1);
-    if !config.output.human_view() {
+    let svg = config.output.format == output::Format::Svg;
+    if !svg && !config.output.human_view() {
         return list(config, streams, EVENTS, events, "events");
     }
     let shown: Vec<(usize, &Group)> = dataset
@@ -37,6 +38,11 @@ pub fn run(
     });
     if events.is_empty() && !periods {
         return note(config, streams, "events");
+    }
+    if svg {
+        let picture = output::svg::timeline::document(dataset, &events, &shown, bounds)?;
+        streams.stdout.write_all(picture.as_bytes())?;
+        return Ok(());
     }
     let settings = &config.output;
     output::timeline::timeline(streams.stdout, settings, dataset, &events, &shown, bounds)

@@ -96,6 +96,19 @@ impl<'a> Known<'a> {
         checker.unique_ids("events", &ids(dataset.events.iter().map(|event| &event.id)));
         let related = ids(dataset.related.iter().map(|related| &related.id));
         checker.unique_ids("related", &related);
+        // An estimate's `group` names a group or a related population: the two may not share an id.
+        let group_ids: HashSet<&str> = groups.iter().copied().collect();
+        for (index, id) in related.iter().enumerate() {
+            if group_ids.contains(id) {
+                checker.problem(
+                    &Record::new("related", Some(index), id),
+                    format!(
+                        "id `{}` is also a group's id; an estimate could not tell them apart",
+                        quote(id)
+                    ),
+                );
+            }
+        }
         checker.unique_ids("names", &ids(dataset.names.iter().map(|name| &name.id)));
         Known {
             populations: groups.iter().chain(&related).copied().collect(),
@@ -615,6 +628,19 @@ mod tests {
                 "sources[0] (article): url `en.wikipedia.org/wiki/x y` is not a web address: write it as http:// or https:// with no spaces",
                 "sources[0] (article): retrieved is null: say on which day the page at url was read",
                 "related[0] (koryo-saram): source is empty: every record needs a source",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_related_population_may_not_share_a_group_id() {
+        let mut dataset = fixture();
+        dataset.related[0].id = String::from("workers");
+        let messages: Vec<String> = validate(&dataset).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "related[0] (workers): id `workers` is also a group's id; an estimate could not tell them apart"
             ]
         );
     }

@@ -7,16 +7,22 @@ pub mod group;
 pub mod human;
 pub mod machine;
 pub mod records;
+pub mod report;
+pub mod sqlite;
+pub mod svg;
 pub mod table;
 pub mod timeline;
 
 use std::io::Write;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::rows::{Columns, Row};
 
 /// The width human views draw to when neither `--width` nor the terminal gives one.
 pub const DEFAULT_WIDTH: usize = 80;
+
+/// Why `--format svg` is refused where it cannot be drawn.
+pub const SVG_ONLY: &str = "--format svg draws `chart` and `timeline` only; other commands write rows (table, tsv, csv, json, ndjson, markdown)";
 
 /// An output format with `auto` decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +39,8 @@ pub enum Format {
     Ndjson,
     /// A Markdown pipe table.
     Markdown,
+    /// A standalone SVG picture: the chart and the timeline only.
+    Svg,
 }
 
 /// How output looks, decided once from the flags and the environment.
@@ -82,6 +90,7 @@ pub fn rows<'a>(
         Format::Ndjson => machine::ndjson(writer, columns, rows),
         Format::Markdown => machine::markdown(writer, columns, rows),
         Format::Json => machine::json(writer, columns, &rows.into_iter().collect::<Vec<_>>()),
+        Format::Svg => Err(Error::Usage(String::from(SVG_ONLY))),
         Format::Table => {
             let rows: Vec<Row<'a>> = rows.into_iter().collect();
             table::table(writer, settings, columns, &rows)

@@ -435,7 +435,7 @@ fn unknown_names_of_formats_fields_sort_keys_and_colours() {
         "NKRU_FORMAT unknown",
         &["groups"],
         2,
-        "NKRU_FORMAT=`yaml` is not a format: use auto, table, tsv, csv, json, ndjson or markdown",
+        "NKRU_FORMAT=`yaml` is not a format: use auto, table, tsv, csv, json, ndjson, markdown or svg",
     );
     from_environment
         .environment
@@ -446,7 +446,7 @@ fn unknown_names_of_formats_fields_sort_keys_and_colours() {
             "format unknown",
             &["groups", "--format", "xml"],
             2,
-            "invalid value 'xml' for '--format <FORMAT>'; [possible values: auto, table, tsv, csv, json, ndjson, markdown]",
+            "invalid value 'xml' for '--format <FORMAT>'; [possible values: auto, table, tsv, csv, json, ndjson, markdown, svg]",
         ),
         error_with(
             "format empty",

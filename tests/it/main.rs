@@ -7,20 +7,24 @@
 
 mod adversarial;
 mod architecture;
+mod browser;
 mod citations;
 mod cli;
 mod completions;
 mod dataset_files;
 mod diff;
 mod embedded_data;
+mod export;
 mod format_document;
 mod fuzz_regressions;
 mod hardening;
 mod harness;
 mod manual;
 mod names;
+mod pictures;
 mod properties;
 mod readme;
+mod report;
 mod schema;
 mod tables;
 mod terminal;

@@ -97,6 +97,8 @@ fn every_command_is_in_the_page() {
         "chart [OPTIONS]",
         "summary [OPTIONS]",
         "timeline [OPTIONS]",
+        "report [OPTIONS]",
+        "export sqlite FILE [OPTIONS]",
         "search TEXT",
         "sources",
         "validate [FILE]",

@@ -260,7 +260,7 @@ fn related(index: usize, sources: Vec<String>) -> impl Strategy<Value = Related>
     )
         .prop_map(
             move |(name, description, origin, destination, period, source, section)| Related {
-                id: format!("r-{index}"),
+                id: format!("related.{index}"),
                 name,
                 description,
                 origin,

@@ -41,13 +41,14 @@ fn strip_colour(text: &str) -> String {
     kept
 }
 
-fn hostile(text: &str) -> String {
-    format!("{text}{HOSTILE}")
-}
+/// Markup that would run as script or load something if a page or picture let it through as
+/// markup rather than text.
+pub const MARKUP: &str =
+    "<script>window.nkruPwned=1</script><img src=x onerror=\"window.nkruPwned=1\"></title>]]>";
 
 /// Adds the hostile text to every string under `value`, except ids, references to them, and the
 /// values the format constrains: dates, addresses and the words of its closed lists.
-fn poison(value: &mut Value, key: &str) {
+fn poison(value: &mut Value, key: &str, extra: &str) {
     const KEPT: &[&str] = &[
         "id",
         "group",
@@ -66,19 +67,28 @@ fn poison(value: &mut Value, key: &str) {
     ];
     match value {
         Value::String(text) if !KEPT.contains(&key) => {
-            *text = hostile(text);
+            *text = format!("{text}{extra}");
         }
-        Value::Array(items) => items.iter_mut().for_each(|item| poison(item, key)),
-        Value::Object(map) => map.iter_mut().for_each(|(key, value)| poison(value, key)),
+        Value::Array(items) => items.iter_mut().for_each(|item| poison(item, key, extra)),
+        Value::Object(map) => map
+            .iter_mut()
+            .for_each(|(key, value)| poison(value, key, extra)),
         _ => {}
     }
 }
 
-/// The embedded dataset with the hostile text added to every text and to some ids, references
+/// The article's dataset with the hostile text added to every text and to some ids, references
 /// kept consistent so that the dataset still validates.
 fn hostile_dataset() -> Value {
+    hostile_dataset_with(HOSTILE)
+}
+
+/// The article's dataset with `extra` added to every text and to some ids, references kept
+/// consistent so that the dataset still validates.
+pub fn hostile_dataset_with(extra: &str) -> Value {
+    let hostile = |text: &str| format!("{text}{extra}");
     let mut dataset: Value = serde_json::from_str(crate::harness::ARTICLE).expect("JSON");
-    poison(&mut dataset, "");
+    poison(&mut dataset, "", extra);
     let rename = |value: &mut Value, from: &str| {
         if value.as_str() == Some(from) {
             *value = Value::from(hostile(from));
@@ -320,7 +330,7 @@ fn messages_that_echo_input_escape_it() {
         "nkru: error: missing\\u{1b}[2J\\r.json: cannot read: no such file\n"
     );
     let mut broken = hostile_dataset();
-    broken["estimates"][1]["group"] = Value::from(hostile("ghost"));
+    broken["estimates"][1]["group"] = Value::from(format!("ghost{HOSTILE}"));
     let output = nkru()
         .args(["--data", "-", "groups"])
         .write_stdin(broken.to_string())

@@ -1,0 +1,86 @@
+//! `nkru report`: one self-contained HTML page of the records that pass the filters of
+//! `estimates`.
+
+use super::{Streams, estimate_filter, load};
+use crate::cli::{Config, EstimateFilterArgs};
+use crate::dataset::Group;
+use crate::error::Result;
+use crate::output::report::{self, Contents};
+use crate::query;
+
+/// Writes the page.
+pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterArgs) -> Result<()> {
+    let parsed = load(&config.origin, config, streams)?;
+    let dataset = &parsed.dataset;
+    let estimates_filter = estimate_filter(dataset, filter)?;
+    let estimates = estimates_filter.apply(dataset);
+    // `--group` names groups or related populations; the groups among them choose the groups
+    // and events shown, and a related population alone shows none.
+    let named: &[String] = &estimates_filter.groups;
+    let groups: Vec<(usize, &Group)> = dataset
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(_, group)| named.is_empty() || named.contains(&group.id))
+        .collect();
+    let bounds = (filter.year.or(filter.from), filter.year.or(filter.to));
+    let events = if groups.is_empty() {
+        Vec::new()
+    } else {
+        let ids: Vec<String> = if named.is_empty() {
+            Vec::new()
+        } else {
+            groups.iter().map(|(_, group)| group.id.clone()).collect()
+        };
+        query::timeline(dataset, &ids, bounds.0, bounds.1)
+    };
+    let contents = Contents {
+        dataset,
+        groups,
+        estimates,
+        events,
+        bounds,
+        filters: words(filter),
+    };
+    let page = report::page(&contents)?;
+    streams.stdout.write_all(page.as_bytes())?;
+    Ok(())
+}
+
+/// The filters as they were given, for the page to say what it shows.
+fn words(filter: &EstimateFilterArgs) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for group in &filter.groups {
+        words.push(format!("--group {group}"));
+    }
+    let numbers = [
+        ("--year", filter.year.map(i64::from)),
+        ("--from", filter.from.map(i64::from)),
+        ("--to", filter.to.map(i64::from)),
+    ];
+    for (flag, value) in numbers {
+        if let Some(value) = value {
+            words.push(format!("{flag} {value}"));
+        }
+    }
+    let texts = [
+        ("--region", &filter.region),
+        ("--source", &filter.source),
+        ("--attributed-to", &filter.attributed_to),
+    ];
+    for (flag, value) in texts {
+        if let Some(value) = value {
+            words.push(format!("{flag} {value:?}"));
+        }
+    }
+    if !filter.counts.is_empty() {
+        let kinds: Vec<&str> = filter.counts.iter().map(|kind| kind.name()).collect();
+        words.push(format!("--counts {}", kinds.join(",")));
+    }
+    for (flag, value) in [("--min", filter.min), ("--max", filter.max)] {
+        if let Some(value) = value {
+            words.push(format!("{flag} {value}"));
+        }
+    }
+    words.join(" ")
+}

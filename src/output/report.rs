@@ -1,0 +1,439 @@
+//! The HTML report: one self-contained page with the SVG chart and timeline inline and every
+//! table of the dataset, from `maud` templates that escape every text they are given. It needs
+//! no script and loads nothing: its content security policy forbids every request.
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::svg::{self, clean};
+use crate::dataset::{Dataset, Estimate, Event, Group, Related, Source};
+use crate::error::Result;
+use crate::output::group::describe;
+use crate::query;
+
+/// Nothing is loaded from anywhere: styles are inline, pictures are inline SVG.
+const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
+
+/// The page's stylesheet: readable from 320 pixels up, tables that wrap rather than overflow
+/// and become labelled blocks on a narrow screen, and a print layout that spells out each link.
+const STYLE: &str = "
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; line-height: 1.45;
+  color: #111; background: #fff; margin: 0 auto; max-width: 75rem; padding: 0 1rem 2rem; }
+h1 { font-size: 1.7rem; margin: 1.2rem 0 .4rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; border-bottom: 2px solid #004488; }
+a { color: #004488; }
+nav ul { display: flex; flex-wrap: wrap; gap: .3rem 1rem; padding: 0; list-style: none; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid #ccc;
+  overflow-wrap: anywhere; }
+th { background: #eef2f7; }
+@media (max-width: 40rem) {
+  table, caption, tbody, tr, td { display: block; }
+  thead { display: none; }
+  tr { border-bottom: 2px solid #999; padding: .3rem 0; }
+  td { border: 0; padding: .1rem 0; }
+  td::before { content: attr(data-label) ': '; font-weight: 600; }
+}
+figure { margin: 1rem 0; }
+figure svg { display: block; max-width: 100%; height: auto; border: 1px solid #ddd; }
+figcaption { font-size: .9rem; color: #333; }
+.meta { color: #333; }
+@media print {
+  nav { display: none; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  a { color: inherit; text-decoration: none; }
+  a[href^='http']::after { content: ' <' attr(href) '>'; font-size: 8pt; overflow-wrap: anywhere; }
+  h2 { break-after: avoid; }
+  tr, figure { break-inside: avoid; }
+}
+";
+
+/// What the report shows: the records that pass the filters, and words saying which.
+pub struct Contents<'a> {
+    /// The dataset.
+    pub dataset: &'a Dataset,
+    /// The groups shown, with their position in the dataset.
+    pub groups: Vec<(usize, &'a Group)>,
+    /// The estimates shown.
+    pub estimates: Vec<&'a Estimate>,
+    /// The events shown, oldest first.
+    pub events: Vec<&'a Event>,
+    /// The years the timeline is bounded to.
+    pub bounds: (Option<i32>, Option<i32>),
+    /// The filters in words, such as `--group workers`; empty when none is given.
+    pub filters: String,
+}
+
+/// The whole page.
+pub fn page(contents: &Contents<'_>) -> Result<String> {
+    let dataset = contents.dataset;
+    let chart = if contents.estimates.is_empty() {
+        None
+    } else {
+        Some(svg::chart::picture(dataset, &contents.estimates)?)
+    };
+    let timeline =
+        svg::timeline::picture(dataset, &contents.events, &contents.groups, contents.bounds)?;
+    let title = clean(&dataset.title);
+    let markup = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta http-equiv="Content-Security-Policy" content=(POLICY);
+                title { (title) ": report" }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                (header(contents))
+                main {
+                    section id="overview" aria-labelledby="overview-heading" {
+                        h2 id="overview-heading" { "Overview" }
+                        p { (clean(&dataset.overview)) }
+                    }
+                    section id="chart" aria-labelledby="chart-heading" {
+                        h2 id="chart-heading" { "Population figures" }
+                        @if let Some(chart) = chart {
+                            figure {
+                                (PreEscaped(chart))
+                                figcaption {
+                                    "Each figure on a logarithmic scale, one panel for each kind of figure. "
+                                    "Every figure is in the table of estimates below with who made it and where it was read."
+                                }
+                            }
+                        } @else {
+                            p { "No figure matches the filters." }
+                        }
+                    }
+                    section id="timeline" aria-labelledby="timeline-heading" {
+                        h2 id="timeline-heading" { "Timeline" }
+                        figure {
+                            (PreEscaped(timeline))
+                            figcaption { "The years each group is documented in, and its events." }
+                        }
+                    }
+                    (groups(contents))
+                    (estimates(contents))
+                    (events(contents))
+                    (facts(contents))
+                    (related(dataset))
+                    (sources(contents))
+                }
+                footer class="meta" {
+                    p { (footer_line(dataset)) }
+                }
+            }
+        }
+    };
+    Ok(markup.into_string())
+}
+
+/// The dataset's version and dates in words.
+fn footer_line(dataset: &Dataset) -> String {
+    let reach = query::figures_end(dataset).map_or_else(
+        || String::from("no dated figures"),
+        |date| format!("figures to {date}"),
+    );
+    clean(&format!(
+        "Dataset {}, {reach}, as of {} (the day it was last checked against its sources). Written by nkru {}.",
+        dataset.version,
+        dataset.as_of,
+        env!("CARGO_PKG_VERSION")
+    ))
+}
+
+/// The title, the dataset's version and dates, the filters and the contents.
+fn header(contents: &Contents<'_>) -> Markup {
+    let dataset = contents.dataset;
+    html! {
+        header {
+            h1 { (clean(&dataset.title)) }
+            p class="meta" { (footer_line(dataset)) }
+            @if !contents.filters.is_empty() {
+                p class="meta" { "Filtered with " code { (clean(&contents.filters)) } "." }
+            }
+            nav aria-label="Contents" {
+                ul {
+                    @for (anchor, words) in [
+                        ("overview", "Overview"), ("chart", "Figures"), ("timeline", "Timeline"),
+                        ("groups", "Groups"), ("estimates", "Estimates"), ("events", "Events"),
+                        ("facts", "Facts"), ("related", "Related populations"), ("sources", "Sources"),
+                    ] {
+                        li { a href=(format!("#{anchor}")) { (words) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One row of a table: its cells, and an anchor for links to it.
+struct Row {
+    /// The row's id, for links to it.
+    anchor: Option<String>,
+    /// One cell per column.
+    cells: Vec<Markup>,
+}
+
+impl Row {
+    /// A row no link leads to.
+    fn new(cells: Vec<Markup>) -> Self {
+        Row {
+            anchor: None,
+            cells,
+        }
+    }
+}
+
+/// A section with its heading and one table. On a narrow screen each row becomes a block with
+/// each cell labelled by its column, so no table is wider than the page.
+fn section(anchor: &str, heading: &str, caption: &str, head: &[&str], rows: &[Row]) -> Markup {
+    html! {
+        section id=(anchor) aria-labelledby=(format!("{anchor}-heading")) {
+            h2 id=(format!("{anchor}-heading")) { (heading) }
+            table {
+                caption { (caption) }
+                thead { tr { @for name in head { th scope="col" { (name) } } } }
+                tbody {
+                    @for row in rows {
+                        tr id=[row.anchor.as_deref()] {
+                            @for (cell, name) in row.cells.iter().zip(head) {
+                                td data-label=(name) { (cell) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A link to a source in the table of sources.
+fn source_link(id: &str) -> Markup {
+    html! { a href=(format!("#{}", source_anchor(id))) { (clean(id)) } }
+}
+
+/// The id of a source's row in the table of sources.
+fn source_anchor(id: &str) -> String {
+    format!("source-{}", clean(id))
+}
+
+fn groups(contents: &Contents<'_>) -> Markup {
+    let rows: Vec<Row> = contents
+        .groups
+        .iter()
+        .map(|(_, group)| {
+            Row::new(vec![
+                html! { (clean(&group.id)) },
+                html! { (clean(&group.name)) },
+                html! { (clean(&group.aliases.join(", "))) },
+                html! { @for period in &group.periods { (clean(&period.text)) br; } },
+                html! { (clean(&group.description)) },
+            ])
+        })
+        .collect();
+    section(
+        "groups",
+        "Groups",
+        "The groups of North Koreans in Russia, with the periods they are documented in",
+        &["id", "name", "also called", "documented", "description"],
+        &rows,
+    )
+}
+
+/// Optional text, or a dash where it is unknown.
+fn or_dash(text: Option<&str>) -> String {
+    text.map_or_else(|| String::from("—"), clean)
+}
+
+fn estimates(contents: &Contents<'_>) -> Markup {
+    let rows: Vec<Row> = contents
+        .estimates
+        .iter()
+        .map(|estimate| {
+            Row::new(vec![
+                html! { (clean(&estimate.id)) },
+                html! { (clean(estimate.group.as_deref().unwrap_or("total"))) },
+                html! { (clean(&estimate.figures())) },
+                html! { (estimate.counts.name()) },
+                html! { (clean(&estimate.period.text)) },
+                html! { (or_dash(estimate.region.as_deref())) },
+                html! {
+                    (clean(&estimate.attributed_to))
+                    @if estimate.party_to_conflict { " (a party to the conflict)" }
+                },
+                source_link(&estimate.source),
+                html! { (or_dash(estimate.note.as_deref())) },
+            ])
+        })
+        .collect();
+    section(
+        "estimates",
+        "Estimates",
+        "Population figures: what each counts, its period and region, who made it and where it was read",
+        &[
+            "id", "group", "figures", "counts", "period", "region", "made by", "source", "note",
+        ],
+        &rows,
+    )
+}
+
+fn events(contents: &Contents<'_>) -> Markup {
+    let rows: Vec<Row> = contents
+        .events
+        .iter()
+        .map(|event| {
+            let groups = if event.groups.is_empty() {
+                String::from("every group")
+            } else {
+                clean(&event.groups.join(", "))
+            };
+            Row::new(vec![
+                html! { (clean(&event.period.text)) },
+                html! { (groups) },
+                html! { (clean(&event.description)) },
+                html! { (or_dash(event.attributed_to.as_deref())) },
+                source_link(&event.source),
+            ])
+        })
+        .collect();
+    section(
+        "events",
+        "Events",
+        "Dated events, oldest first",
+        &["when", "groups", "what happened", "according to", "source"],
+        &rows,
+    )
+}
+
+fn facts(contents: &Contents<'_>) -> Markup {
+    let rows: Vec<Row> = contents
+        .groups
+        .iter()
+        .flat_map(|(_, group)| {
+            group.facts.iter().map(|fact| {
+                Row::new(vec![
+                    html! { (clean(&group.id)) },
+                    html! { (clean(&fact.text)) },
+                    source_link(&fact.source),
+                    html! { (or_dash(fact.section.as_deref())) },
+                ])
+            })
+        })
+        .collect();
+    section(
+        "facts",
+        "Facts",
+        "Facts about each group, with where they were read",
+        &["group", "fact", "source", "section"],
+        &rows,
+    )
+}
+
+fn related(dataset: &Dataset) -> Markup {
+    let rows: Vec<Row> = dataset
+        .related
+        .iter()
+        .map(|related: &Related| {
+            Row::new(vec![
+                html! { (clean(&related.name)) " (" (clean(&related.id)) ")" },
+                html! { (clean(&related.description)) },
+                html! { (clean(&related.origin)) },
+                html! { (clean(&related.destination)) },
+                html! { (clean(&related.period.text)) },
+                source_link(&related.source),
+            ])
+        })
+        .collect();
+    section(
+        "related",
+        "Related populations",
+        "Populations related to the subject but apart from it",
+        &["name", "who they are", "from", "to", "when", "source"],
+        &rows,
+    )
+}
+
+fn sources(contents: &Contents<'_>) -> Markup {
+    let cited = cited(contents);
+    let rows: Vec<Row> = contents
+        .dataset
+        .sources
+        .iter()
+        .filter(|source| cited.contains(&source.id.as_str()))
+        .map(|source: &Source| {
+            let link = source.url.as_deref().filter(|url| is_web_address(url));
+            let title = html! {
+                @if let Some(url) = link {
+                    a href=(url) rel="noreferrer" { (clean(&source.title)) }
+                } @else {
+                    (clean(&source.title))
+                }
+            };
+            let date = source
+                .date
+                .map_or_else(|| String::from("undated"), |date| date.to_string());
+            Row {
+                anchor: Some(source_anchor(&source.id)),
+                cells: vec![
+                    html! { (clean(&source.id)) },
+                    html! { (clean(&source.publisher)) },
+                    title,
+                    html! { (date) },
+                    html! { (source.kind.words()) },
+                    html! { (or_dash(source.retrieved.map(|date| date.to_string()).as_deref())) },
+                    html! { (clean(&describe(source))) },
+                ],
+            }
+        })
+        .collect();
+    section(
+        "sources",
+        "Sources",
+        "The publications the records above were read in",
+        &[
+            "id",
+            "publisher",
+            "title",
+            "published",
+            "kind",
+            "read on",
+            "as cited",
+        ],
+        &rows,
+    )
+}
+
+/// Whether an address is one a link may lead to: the web, not a script or a local file.
+fn is_web_address(url: &str) -> bool {
+    let lowered = url.to_ascii_lowercase();
+    lowered.starts_with("https://") || lowered.starts_with("http://")
+}
+
+/// The ids of the sources the records shown cite.
+fn cited<'a>(contents: &Contents<'a>) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = contents
+        .estimates
+        .iter()
+        .map(|estimate| estimate.source.as_str())
+        .chain(contents.events.iter().map(|event| event.source.as_str()))
+        .chain(
+            contents
+                .groups
+                .iter()
+                .flat_map(|(_, group)| group.facts.iter().map(|fact| fact.source.as_str())),
+        )
+        .chain(
+            contents
+                .dataset
+                .related
+                .iter()
+                .map(|related| related.source.as_str()),
+        )
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}

@@ -1,0 +1,276 @@
+//! The chart and the timeline as standalone SVG pictures, drawn with plotters' SVG backend: what
+//! both share (the palette of groups, text made safe for XML, the legend and the footnote).
+
+pub mod chart;
+pub mod timeline;
+
+use std::io;
+
+use plotters::prelude::*;
+
+use super::human::wrap;
+use crate::dataset::Dataset;
+use crate::error::Error;
+use crate::error::Result;
+use crate::query;
+use crate::text::escape_control;
+
+/// The width of every picture, in pixels; it scales down in a narrower page.
+pub const WIDTH: u32 = 960;
+
+/// The family every text is set in; the viewer picks its own sans-serif face.
+const FONT: &str = "sans-serif";
+
+/// The size of ordinary text, in pixels.
+const TEXT_SIZE: u32 = 13;
+
+/// The height of a line of ordinary text, in pixels.
+const LINE_HEIGHT: u32 = 17;
+
+/// The margin around a picture, in pixels.
+const MARGIN: u32 = 16;
+
+/// The fills of the groups in turn: Paul Tol's high-contrast scheme and a light blue, chosen
+/// so that each stays apart from the others and from black and white in greyscale print.
+const GROUP_FILLS: [RGBColor; 4] = [
+    RGBColor(0x00, 0x44, 0x88),
+    RGBColor(0xBB, 0x55, 0x66),
+    RGBColor(0xDD, 0xAA, 0x33),
+    RGBColor(0x99, 0xDD, 0xFF),
+];
+
+/// What a bar or mark stands for, which decides its fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Series {
+    /// All North Koreans in Russia: black.
+    Total,
+    /// The group at this position in the dataset: a colour of [`GROUP_FILLS`].
+    Group(usize),
+    /// A related population, apart from the North Koreans in Russia: white, outlined.
+    Related,
+}
+
+impl Series {
+    /// The series of a group id, a related population's id, or none for the total.
+    pub fn of(dataset: &Dataset, group: Option<&str>) -> Self {
+        match group {
+            None => Series::Total,
+            Some(id) => dataset
+                .groups
+                .iter()
+                .position(|candidate| candidate.id == id)
+                .map_or(Series::Related, Series::Group),
+        }
+    }
+
+    /// The colour a bar or mark of the series is filled with; every one is outlined in black.
+    pub fn fill(self) -> RGBColor {
+        match self {
+            Series::Total => BLACK,
+            Series::Group(index) => GROUP_FILLS[index % GROUP_FILLS.len()],
+            Series::Related => WHITE,
+        }
+    }
+}
+
+/// Dataset text made safe for a picture: control characters shown as escapes, and the two
+/// characters XML forbids that are neither controls nor surrogates replaced. Plotters escapes
+/// the markup characters itself.
+pub fn clean(text: &str) -> String {
+    escape_control(text)
+        .chars()
+        .map(|character| match character {
+            '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+            other => other,
+        })
+        .collect()
+}
+
+/// An estimate of how wide a text is at a size, in pixels, for laying out; the viewer's font
+/// decides the real width.
+// Pixel sizes are small whole numbers; the estimate is rounded up.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss
+)]
+pub fn text_width(text: &str, size: u32) -> u32 {
+    let characters = text.chars().count() as f64;
+    (characters * f64::from(size) * 0.6).ceil() as u32
+}
+
+/// Text broken into lines of at most `width` pixels at ordinary size.
+pub fn lines(text: &str, width: u32) -> Vec<String> {
+    let characters = (width / (TEXT_SIZE * 6 / 10)).max(20) as usize;
+    wrap(text, Some(characters), "")
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The footnote of a picture: the publishers of its sources and the dataset's version and dates,
+/// broken into lines that fit the picture.
+pub fn footnote(dataset: &Dataset, cited: &[&str]) -> Vec<String> {
+    let mut publishers: Vec<&str> = Vec::new();
+    for id in cited {
+        if let Some(source) = query::source_by_id(dataset, id) {
+            let publisher = source.publisher.as_str();
+            if !publishers.contains(&publisher) {
+                publishers.push(publisher);
+            }
+        }
+    }
+    let sources = if publishers.is_empty() {
+        String::from("Sources: none")
+    } else {
+        format!("Sources: {}.", publishers.join("; "))
+    };
+    let reach = query::figures_end(dataset).map_or_else(
+        || String::from("no dated figures"),
+        |date| format!("figures to {date}"),
+    );
+    let version = format!(
+        "{}: dataset {}, {reach}, as of {}. Made with nkru {}.",
+        dataset.title,
+        dataset.version,
+        dataset.as_of,
+        env!("CARGO_PKG_VERSION")
+    );
+    let width = WIDTH - 2 * MARGIN;
+    let mut lines = lines(&clean(&sources), width);
+    lines.extend(self::lines(&clean(&version), width));
+    lines
+}
+
+/// The style of ordinary text in a colour.
+fn style(size: u32, colour: RGBColor) -> TextStyle<'static> {
+    (FONT, f64::from(size) * 1.24).into_font().color(&colour)
+}
+
+/// The style of bold text.
+fn bold(size: u32) -> TextStyle<'static> {
+    (FONT, f64::from(size) * 1.24, FontStyle::Bold)
+        .into_font()
+        .color(&BLACK)
+}
+
+/// A drawing error as nkru's error: the SVG goes to a string, so only a bug can cause one.
+fn drawing<E: std::error::Error>(error: E) -> Error {
+    Error::Io(io::Error::other(format!(
+        "cannot draw the picture: {error}"
+    )))
+}
+
+/// A pixel measure as plotters' coordinate.
+pub fn px(value: u32) -> i32 {
+    i32::try_from(value).unwrap_or(i32::MAX)
+}
+
+/// The drawing area of a whole picture, in pixels from its top left corner.
+pub type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+
+/// Draws the title, the subtitle and the legend.
+pub fn draw_head(
+    root: &Area<'_>,
+    title: &str,
+    subtitle: &[String],
+    legend: &[LegendEntry],
+) -> Result<()> {
+    root.draw(&Text::new(
+        title.to_owned(),
+        (px(MARGIN), px(MARGIN)),
+        bold(20),
+    ))
+    .map_err(drawing)?;
+    let mut y = MARGIN + 30;
+    for line in subtitle {
+        root.draw(&Text::new(
+            line.clone(),
+            (px(MARGIN), px(y)),
+            style(TEXT_SIZE, BLACK),
+        ))
+        .map_err(drawing)?;
+        y += LINE_HEIGHT;
+    }
+    y += 8;
+    for row in legend_rows(legend) {
+        for (x, entry) in row {
+            let (x, top) = (px(x), px(y));
+            swatch(root, [(x, top + 2), (x + 12, top + 12)], entry.series)?;
+            root.draw(&Text::new(
+                entry.words.clone(),
+                (x + 18, top),
+                style(TEXT_SIZE, BLACK),
+            ))
+            .map_err(drawing)?;
+        }
+        y += LINE_HEIGHT;
+    }
+    Ok(())
+}
+
+/// Draws a filled rectangle outlined in black.
+pub fn swatch(root: &Area<'_>, corners: [(i32, i32); 2], series: Series) -> Result<()> {
+    root.draw(&Rectangle::new(corners, series.fill().filled()))
+        .map_err(drawing)?;
+    root.draw(&Rectangle::new(corners, BLACK.stroke_width(1)))
+        .map_err(drawing)?;
+    Ok(())
+}
+
+/// One entry of a legend: a swatch, drawn by the caller, and its words.
+pub struct LegendEntry {
+    /// The fill of the swatch.
+    pub series: Series,
+    /// What it stands for.
+    pub words: String,
+}
+
+/// Lays the legend's entries out in rows that fit the picture; each is the x of its swatch.
+pub fn legend_rows(entries: &[LegendEntry]) -> Vec<Vec<(u32, &LegendEntry)>> {
+    let mut rows: Vec<Vec<(u32, &LegendEntry)>> = vec![Vec::new()];
+    let mut x = MARGIN;
+    for entry in entries {
+        let width = 18 + text_width(&entry.words, TEXT_SIZE) + 20;
+        if x + width > WIDTH - MARGIN && rows.last().is_some_and(|row| !row.is_empty()) {
+            rows.push(Vec::new());
+            x = MARGIN;
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push((x, entry));
+        }
+        x += width;
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The grey a colour prints as (ITU-R BT.601 luma), from 0 (black) to 255 (white).
+    fn grey(colour: RGBColor) -> f64 {
+        0.299 * f64::from(colour.0) + 0.587 * f64::from(colour.1) + 0.114 * f64::from(colour.2)
+    }
+
+    #[test]
+    fn every_series_prints_as_a_grey_of_its_own() {
+        let mut greys: Vec<f64> = [Series::Total, Series::Related]
+            .into_iter()
+            .chain((0..GROUP_FILLS.len()).map(Series::Group))
+            .map(|series| grey(series.fill()))
+            .collect();
+        greys.sort_by(f64::total_cmp);
+        for pair in greys.windows(2) {
+            assert!(pair[1] - pair[0] >= 25.0, "greys too close: {greys:?}");
+        }
+    }
+
+    #[test]
+    fn text_for_xml_has_no_control_characters_left() {
+        let cleaned = clean("a\u{1b}[2J\u{7}b\u{FFFE}");
+        assert!(!cleaned.chars().any(char::is_control), "{cleaned:?}");
+        assert!(cleaned.contains("\\u{1b}"));
+        assert!(!cleaned.contains('\u{FFFE}'));
+    }
+}

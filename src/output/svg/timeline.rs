@@ -1,0 +1,391 @@
+//! The timeline as SVG: one lane per group with the spans of years it is documented in as bars
+//! and its events as dots, on an axis of years; then the events in words, oldest first.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{
+    Area, LINE_HEIGHT, LegendEntry, MARGIN, Series, TEXT_SIZE, WIDTH, clean, draw_head, drawing,
+    footnote, legend_rows, lines, px, style, swatch,
+};
+use crate::dataset::{Dataset, Event, Group, Period};
+use crate::error::Result;
+use crate::output::human::period_label;
+
+/// The width of the lane labels, in pixels.
+const LABEL_WIDTH: u32 = 200;
+
+/// The height of one lane, in pixels.
+const LANE_HEIGHT: u32 = 26;
+
+/// The height of the axis labels, in pixels.
+const AXIS_HEIGHT: u32 = 24;
+
+/// How far the list of events is indented, leaving room for its dots.
+const LIST_INDENT: u32 = 18;
+
+/// One lane: a group's periods and events, or the events of every group.
+struct Lane {
+    /// The words left of the lane.
+    label: String,
+    /// Its fill.
+    series: Series,
+    /// The group's periods, with the years they are drawn from and to.
+    spans: Vec<(i32, i32)>,
+    /// The events drawn in it, each at its month counted from year 0 (the middle of its year
+    /// when the month is not known).
+    events: Vec<i32>,
+}
+
+/// One event in the list under the lanes.
+struct Entry {
+    /// The fill of its dot: its first group's, or black for every group.
+    series: Series,
+    /// Its lines of text.
+    lines: Vec<String>,
+}
+
+/// The timeline laid out before anything is drawn.
+struct Layout {
+    /// The title.
+    title: String,
+    /// The lines under the title.
+    subtitle: Vec<String>,
+    /// The legend.
+    legend: Vec<LegendEntry>,
+    /// The first and last year of the axis; none when nothing has a year.
+    years: Option<(i32, i32)>,
+    /// The lanes.
+    lanes: Vec<Lane>,
+    /// The events, oldest first, then what has no year.
+    entries: Vec<Entry>,
+    /// The footnote's lines.
+    footnote: Vec<String>,
+}
+
+/// Where an event sits on the axis: its month counted from year 0, the axis's unit; the middle
+/// of its year when the month is not known.
+fn position(period: &Period) -> Option<i32> {
+    let date = period.anchor()?;
+    let month = date.month.map_or(6, |month| i32::from(month) - 1);
+    date.year.checked_mul(12)?.checked_add(month)
+}
+
+impl Layout {
+    /// Lays out the events and the periods of the groups shown within the bounds.
+    fn new(
+        dataset: &Dataset,
+        events: &[&Event],
+        groups: &[(usize, &Group)],
+        bounds: (Option<i32>, Option<i32>),
+    ) -> Self {
+        let in_bounds = |period: &&Period| period.overlaps(bounds.0, bounds.1);
+        let known: Vec<i32> = events
+            .iter()
+            .flat_map(|event| [event.period.first_year(), event.period.last_year()])
+            .chain(groups.iter().flat_map(|(_, group)| {
+                group
+                    .periods
+                    .iter()
+                    .filter(in_bounds)
+                    .flat_map(|period| [period.first_year(), period.last_year()])
+            }))
+            .flatten()
+            .collect();
+        let years = known
+            .iter()
+            .min()
+            .zip(known.iter().max())
+            .map(|(first, last)| {
+                (
+                    (*first).max(bounds.0.unwrap_or(i32::MIN)),
+                    (*last).min(bounds.1.unwrap_or(i32::MAX)),
+                )
+            });
+        let years = years.filter(|(first, last)| first <= last);
+        let lanes = lanes(events, groups, bounds, years);
+        let legend = lanes
+            .iter()
+            .map(|lane| LegendEntry {
+                series: lane.series,
+                words: lane.label.clone(),
+            })
+            .collect();
+        let entries = entries(dataset, events, groups, bounds);
+        let cited: Vec<&str> = events.iter().map(|event| event.source.as_str()).collect();
+        let span = years.map_or_else(String::new, |(first, last)| format!(", {first}–{last}"));
+        Layout {
+            title: format!("{}: timeline{span}", clean(&dataset.title)),
+            subtitle: lines(
+                "Each lane is a group: a bar spans the years it is documented in, a dot is one of \
+                 its events. The events follow in words, oldest first.",
+                WIDTH - 2 * MARGIN,
+            ),
+            legend,
+            years,
+            lanes,
+            entries,
+            footnote: footnote(dataset, &cited),
+        }
+    }
+
+    /// Where the lanes begin.
+    fn lanes_top(&self) -> u32 {
+        let subtitle = count(self.subtitle.len());
+        let legend = count(legend_rows(&self.legend).len());
+        MARGIN + 30 + subtitle * LINE_HEIGHT + 8 + legend * LINE_HEIGHT + 10
+    }
+
+    /// How tall the lanes and their axis are; nothing when no year is known.
+    fn lanes_height(&self) -> u32 {
+        if self.years.is_none() {
+            return 0;
+        }
+        count(self.lanes.len()) * LANE_HEIGHT + AXIS_HEIGHT + 16
+    }
+
+    /// The height of the whole picture.
+    fn height(&self) -> u32 {
+        let entries: u32 = self
+            .entries
+            .iter()
+            .map(|entry| count(entry.lines.len()) * LINE_HEIGHT + 4)
+            .sum();
+        self.lanes_top()
+            + self.lanes_height()
+            + entries
+            + 10
+            + count(self.footnote.len()) * LINE_HEIGHT
+            + MARGIN
+    }
+}
+
+/// The lanes: the events of every group first, when there are any, then one per group.
+fn lanes(
+    events: &[&Event],
+    groups: &[(usize, &Group)],
+    bounds: (Option<i32>, Option<i32>),
+    years: Option<(i32, i32)>,
+) -> Vec<Lane> {
+    let in_bounds = |period: &&Period| period.overlaps(bounds.0, bounds.1);
+    let mut lanes: Vec<Lane> = Vec::new();
+    if events.iter().any(|event| event.groups.is_empty()) {
+        lanes.push(Lane {
+            label: String::from("every group"),
+            series: Series::Total,
+            spans: Vec::new(),
+            events: events
+                .iter()
+                .filter(|event| event.groups.is_empty())
+                .filter_map(|event| position(&event.period))
+                .collect(),
+        });
+    }
+    if let Some((first, last)) = years {
+        for (index, group) in groups {
+            lanes.push(Lane {
+                label: clean(&group.name),
+                series: Series::Group(*index),
+                spans: group
+                    .periods
+                    .iter()
+                    .filter(in_bounds)
+                    .map(|period| {
+                        let start = period.first_year().unwrap_or(first).max(first);
+                        let end = period.last_year().unwrap_or(last).min(last);
+                        (start, end)
+                    })
+                    .collect(),
+                events: events
+                    .iter()
+                    .filter(|event| event.groups.contains(&group.id))
+                    .filter_map(|event| position(&event.period))
+                    .collect(),
+            });
+        }
+    }
+    lanes
+}
+
+/// A count as pixels can be multiplied by.
+fn count(length: usize) -> u32 {
+    u32::try_from(length).unwrap_or(u32::MAX / LANE_HEIGHT)
+}
+
+/// The events in words, oldest first, and then the periods with no year.
+fn entries(
+    dataset: &Dataset,
+    events: &[&Event],
+    groups: &[(usize, &Group)],
+    bounds: (Option<i32>, Option<i32>),
+) -> Vec<Entry> {
+    let width = WIDTH - 2 * MARGIN - LIST_INDENT;
+    let mut entries: Vec<Entry> = events
+        .iter()
+        .map(|event| {
+            let concerns = if event.groups.is_empty() {
+                String::from("every group")
+            } else {
+                event.groups.join(", ")
+            };
+            let text = format!(
+                "{}: {} [{concerns}]",
+                period_label(&event.period),
+                event.description
+            );
+            Entry {
+                series: Series::of(dataset, event.groups.first().map(String::as_str)),
+                lines: lines(&clean(&text), width),
+            }
+        })
+        .collect();
+    let undated = groups.iter().flat_map(|(index, group)| {
+        group
+            .periods
+            .iter()
+            .filter(|period| !period.is_dated() && bounds == (None, None))
+            .map(move |period| Entry {
+                series: Series::Group(*index),
+                lines: lines(
+                    &clean(&format!(
+                        "{} documented, no year known: {}",
+                        group.id, period.text
+                    )),
+                    width,
+                ),
+            })
+    });
+    entries.extend(undated);
+    entries
+}
+
+/// The events and the periods of the groups shown as a standalone SVG picture.
+pub fn document(
+    dataset: &Dataset,
+    events: &[&Event],
+    groups: &[(usize, &Group)],
+    bounds: (Option<i32>, Option<i32>),
+) -> Result<String> {
+    Ok(format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
+        picture(dataset, events, groups, bounds)?
+    ))
+}
+
+/// The same as an SVG element, for a file or a page.
+pub fn picture(
+    dataset: &Dataset,
+    events: &[&Event],
+    groups: &[(usize, &Group)],
+    bounds: (Option<i32>, Option<i32>),
+) -> Result<String> {
+    let layout = Layout::new(dataset, events, groups, bounds);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, layout.height())).into_drawing_area();
+        root.fill(&WHITE).map_err(drawing)?;
+        draw_head(&root, &layout.title, &layout.subtitle, &layout.legend)?;
+        let mut top = layout.lanes_top();
+        if let Some(years) = layout.years {
+            draw_lanes(&root, &layout.lanes, years, top)?;
+        }
+        top += layout.lanes_height();
+        for entry in &layout.entries {
+            let dot = Circle::new(
+                (px(MARGIN + 6), px(top + LINE_HEIGHT / 2)),
+                4,
+                entry.series.fill().filled(),
+            );
+            root.draw(&dot).map_err(drawing)?;
+            let outline = Circle::new(
+                (px(MARGIN + 6), px(top + LINE_HEIGHT / 2)),
+                4,
+                BLACK.stroke_width(1),
+            );
+            root.draw(&outline).map_err(drawing)?;
+            for line in &entry.lines {
+                let at = (px(MARGIN + LIST_INDENT), px(top));
+                root.draw(&Text::new(line.clone(), at, style(TEXT_SIZE, BLACK)))
+                    .map_err(drawing)?;
+                top += LINE_HEIGHT;
+            }
+            top += 4;
+        }
+        top += 10;
+        for line in &layout.footnote {
+            let grey = style(TEXT_SIZE - 1, RGBColor(0x44, 0x44, 0x44));
+            root.draw(&Text::new(line.clone(), (px(MARGIN), px(top)), grey))
+                .map_err(drawing)?;
+            top += LINE_HEIGHT;
+        }
+        root.present().map_err(drawing)?;
+    }
+    Ok(svg)
+}
+
+/// Draws the lanes on an axis of years with a line at each decade.
+fn draw_lanes(root: &Area<'_>, lanes: &[Lane], (first, last): (i32, i32), top: u32) -> Result<()> {
+    let area = root.clone().shrink(
+        (MARGIN + LABEL_WIDTH, top),
+        (
+            WIDTH - 2 * MARGIN - LABEL_WIDTH - 10,
+            count(lanes.len()) * LANE_HEIGHT + AXIS_HEIGHT,
+        ),
+    );
+    // The axis counts months, so an event falls in its month; its marks are years.
+    let month = |year: i32| year.saturating_mul(12);
+    let (start, end) = (month(first), month(last.saturating_add(1)));
+    let step = match last.saturating_sub(first) {
+        61.. => 20,
+        13..=60 => 10,
+        _ => 1,
+    };
+    let marks: Vec<i32> = (first.div_euclid(step)..=last.div_euclid(step).saturating_add(1))
+        .filter_map(|index| index.checked_mul(step))
+        .map(month)
+        .filter(|mark| (start..=end).contains(mark))
+        .collect();
+    let lane_count = lanes.len();
+    let mut chart = ChartBuilder::on(&area)
+        .x_label_area_size(AXIS_HEIGHT)
+        .build_cartesian_2d(
+            (start..end).with_key_points(marks),
+            0_f64..f64::from(count(lane_count)),
+        )
+        .map_err(drawing)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_label_formatter(&|mark: &i32| mark.div_euclid(12).to_string())
+        .x_label_style(style(TEXT_SIZE - 1, BLACK))
+        .bold_line_style(RGBColor(0xCC, 0xCC, 0xCC).stroke_width(1))
+        .axis_style(BLACK.stroke_width(1))
+        .draw()
+        .map_err(drawing)?;
+    for (index, lane) in lanes.iter().enumerate() {
+        let centre = f64::from(count(lane_count - index)) - 0.5;
+        let y = chart.backend_coord(&(start, centre)).1;
+        root.draw(&Text::new(
+            lane.label.clone(),
+            (px(MARGIN), y),
+            style(TEXT_SIZE, BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(drawing)?;
+        for (from, to) in &lane.spans {
+            let left = chart.backend_coord(&(month(*from), centre)).0;
+            let right = chart
+                .backend_coord(&(month(to.saturating_add(1)), centre))
+                .0;
+            swatch(root, [(left, y - 5), (right, y + 5)], lane.series)?;
+        }
+        for year in &lane.events {
+            let x = chart.backend_coord(&(*year, centre)).0;
+            root.draw(&Circle::new((x, y), 4, lane.series.fill().filled()))
+                .map_err(drawing)?;
+            root.draw(&Circle::new((x, y), 4, BLACK.stroke_width(1)))
+                .map_err(drawing)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,310 @@
+//! `nkru export sqlite`: the database holds what `nkru estimates` and the other lists say, with
+//! its keys intact, and the file is written whole or not at all.
+
+use rusqlite::Connection;
+use serde_json::Value;
+
+use crate::harness::{installed, run, stdout_of};
+
+/// Exports the embedded dataset into a fresh folder; returns the folder and the file.
+fn exported() -> (tempfile::TempDir, std::path::PathBuf) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let file = folder.path().join("nkru.db");
+    let path = file.to_str().expect("a UTF-8 path");
+    let stdout = stdout_of(&["export", "sqlite", path]);
+    let dataset = nkru::dataset::embedded().expect("the embedded dataset loads");
+    assert_eq!(
+        stdout,
+        format!(
+            "wrote {path}: {} groups, {} estimates, {} events, {} sources, {} related\n",
+            dataset.groups.len(),
+            dataset.estimates.len(),
+            dataset.events.len(),
+            dataset.sources.len(),
+            dataset.related.len()
+        )
+    );
+    (folder, file)
+}
+
+fn estimates_json(arguments: &[&str]) -> Vec<Value> {
+    let mut all = vec!["estimates", "--format", "json"];
+    all.extend_from_slice(arguments);
+    serde_json::from_str(&stdout_of(&all)).expect("JSON")
+}
+
+/// The files left in a folder, by name.
+fn names(folder: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .expect("a readable folder")
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_database_holds_every_estimate_as_nkru_estimates_gives_it() {
+    let (_folder, file) = exported();
+    let connection = Connection::open(&file).expect("a SQLite database");
+    let json = estimates_json(&[]);
+    let mut statement = connection
+        .prepare(
+            "SELECT id, coalesce(group_id, related_id), low, high, qualifiers, figures, counts, \
+             from_date, to_date, precision, period, region, attributed_to, party_to_conflict, \
+             source, section, note FROM estimates ORDER BY position",
+        )
+        .expect("a query");
+    let rows: Vec<Value> = statement
+        .query_map([], |row| {
+            let qualifiers: String = row.get(4)?;
+            Ok(serde_json::json!({
+                "id": row.get::<_, String>(0)?,
+                "group": row.get::<_, Option<String>>(1)?,
+                "low": row.get::<_, i64>(2)?,
+                "high": row.get::<_, i64>(3)?,
+                "qualifiers": serde_json::from_str::<Value>(&qualifiers).expect("a JSON list"),
+                "figures": row.get::<_, String>(5)?,
+                "counts": row.get::<_, String>(6)?,
+                "from": row.get::<_, Option<String>>(7)?,
+                "to": row.get::<_, Option<String>>(8)?,
+                "precision": row.get::<_, String>(9)?,
+                "period": row.get::<_, String>(10)?,
+                "region": row.get::<_, Option<String>>(11)?,
+                "attributed_to": row.get::<_, String>(12)?,
+                "party_to_conflict": row.get::<_, bool>(13)?,
+                "source": row.get::<_, String>(14)?,
+                "section": row.get::<_, Option<String>>(15)?,
+                "note": row.get::<_, Option<String>>(16)?,
+            }))
+        })
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("every row reads");
+    assert_eq!(rows.len(), json.len());
+    for (row, estimate) in rows.iter().zip(&json) {
+        for (key, value) in row.as_object().expect("an object") {
+            assert_eq!(value, &estimate[key], "{} {key}", estimate["id"]);
+        }
+    }
+}
+
+#[test]
+fn the_queries_a_user_would_run_agree_with_nkru() {
+    let (_folder, file) = exported();
+    let connection = Connection::open(&file).expect("a SQLite database");
+    // The workers present, year by year.
+    let mut statement = connection
+        .prepare(
+            "SELECT id FROM estimates WHERE group_id = 'workers' AND counts = 'present' \
+             ORDER BY position",
+        )
+        .expect("a query");
+    let ids: Vec<String> = statement
+        .query_map([], |row| row.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("ids");
+    let json = estimates_json(&["--group", "workers", "--counts", "present"]);
+    let expected: Vec<&str> = json
+        .iter()
+        .map(|estimate| estimate["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids, expected);
+    let in_2017: i64 = connection
+        .query_row(
+            "SELECT count(*) FROM estimates WHERE group_id = 'workers' \
+             AND from_year <= 2017 AND (to_year IS NULL OR to_year >= 2017) AND from_year IS NOT NULL",
+            [],
+            |row| row.get(0),
+        )
+        .expect("a count");
+    assert!(in_2017 > 0);
+    // The source of every estimate: a join that loses no estimate.
+    let joined: i64 = connection
+        .query_row(
+            "SELECT count(*) FROM estimates JOIN sources ON sources.id = estimates.source \
+             WHERE sources.publisher <> ''",
+            [],
+            |row| row.get(0),
+        )
+        .expect("a count");
+    assert_eq!(joined, 221);
+    let koryo: i64 = connection
+        .query_row(
+            "SELECT count(*) FROM estimates WHERE related_id = 'koryo-saram'",
+            [],
+            |row| row.get(0),
+        )
+        .expect("a count");
+    assert_eq!(
+        koryo as usize,
+        estimates_json(&["--group", "koryo-saram"]).len()
+    );
+    let meta: Vec<(String, String)> = connection
+        .prepare("SELECT key, value FROM meta WHERE key IN ('version', 'as_of', 'figures_to') ORDER BY key")
+        .expect("a query")
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("meta");
+    assert_eq!(
+        meta,
+        [
+            (String::from("as_of"), String::from("2026-11-28")),
+            (String::from("figures_to"), String::from("2026-02")),
+            (String::from("version"), String::from("2.1.0")),
+        ]
+    );
+    let problems: i64 = connection
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+            row.get(0)
+        })
+        .expect("a check");
+    assert_eq!(problems, 0);
+    let indexes: i64 = connection
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'estimates' \
+             AND sql IS NOT NULL",
+            [],
+            |row| row.get(0),
+        )
+        .expect("a count");
+    assert!(indexes >= 5, "{indexes}");
+}
+
+#[test]
+fn every_list_has_its_table_with_the_counts_of_the_dataset() {
+    let (_folder, file) = exported();
+    let connection = Connection::open(&file).expect("a SQLite database");
+    let count = |table: &str| -> i64 {
+        connection
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+                row.get(0)
+            })
+            .expect("a count")
+    };
+    let dataset: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/nkru.json"))
+            .expect("the dataset"),
+    )
+    .expect("JSON");
+    let length = |list: &str| dataset[list].as_array().expect("a list").len() as i64;
+    for list in ["groups", "estimates", "events", "sources", "related"] {
+        assert_eq!(count(list), length(list), "{list}");
+    }
+    let sum = |field: &str| -> i64 {
+        dataset["groups"]
+            .as_array()
+            .expect("groups")
+            .iter()
+            .map(|group| group[field].as_array().expect("a list").len() as i64)
+            .sum()
+    };
+    assert_eq!(count("periods"), sum("periods"));
+    assert_eq!(count("facts"), sum("facts"));
+    assert!(count("aliases") > 0 && count("aliases") <= sum("aliases"));
+    let memberships: i64 = dataset["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|event| event["groups"].as_array().expect("groups").len() as i64)
+        .sum();
+    assert_eq!(count("event_groups"), memberships);
+    // An event of every group has no row in event_groups; one of a group has its row.
+    let unknown_regions: i64 = connection
+        .query_row(
+            "SELECT count(*) FROM estimates WHERE region IS NULL",
+            [],
+            |row| row.get(0),
+        )
+        .expect("a count");
+    let null_regions = estimates_json(&[])
+        .iter()
+        .filter(|estimate| estimate["region"].is_null())
+        .count();
+    assert_eq!(unknown_regions as usize, null_regions);
+}
+
+#[test]
+fn an_existing_file_is_kept_unless_forced() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let file = folder.path().join("mine.db");
+    std::fs::write(&file, "precious").expect("written");
+    let path = file.to_str().expect("UTF-8");
+    let (code, stdout, stderr) = run(&["export", "sqlite", path]);
+    assert_eq!((code, stdout.as_str()), (4, ""));
+    assert_eq!(
+        stderr,
+        format!(
+            "nkru: error: cannot write the output: {path} already exists; add --force to replace it\n"
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("kept"), "precious");
+    assert_eq!(names(folder.path()), ["mine.db"], "nothing left beside it");
+    stdout_of(&["export", "sqlite", path, "--force"]);
+    let connection = Connection::open(&file).expect("a SQLite database");
+    let count: i64 = connection
+        .query_row("SELECT count(*) FROM estimates", [], |row| row.get(0))
+        .expect("replaced by the database");
+    assert_eq!(count, 221);
+    assert_eq!(names(folder.path()), ["mine.db"]);
+}
+
+#[test]
+fn a_failed_export_leaves_nothing_behind() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let missing = folder.path().join("no-such-folder").join("nkru.db");
+    let (code, stdout, stderr) = run(&["export", "sqlite", missing.to_str().expect("UTF-8")]);
+    assert_eq!((code, stdout.as_str()), (4, ""));
+    assert!(
+        stderr.starts_with("nkru: error: cannot write the output: there is no folder"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1);
+    let (code, _, stderr) = run(&["export", "sqlite", folder.path().to_str().expect("UTF-8")]);
+    assert_eq!(code, 4);
+    assert!(stderr.contains("is a folder"), "{stderr}");
+    // A dataset that cannot be read stops the export before any file is made.
+    let file = folder.path().join("nkru.db");
+    let (code, _, _) = run(&[
+        "--data",
+        "/no/such/dataset.json",
+        "export",
+        "sqlite",
+        file.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(code, 3);
+    assert!(
+        names(folder.path()).is_empty(),
+        "{:?}",
+        names(folder.path())
+    );
+}
+
+#[test]
+fn sqlite3_counts_as_many_estimates_as_nkru_lists() {
+    if !installed("sqlite3", "sqlite3") {
+        return;
+    }
+    let (_folder, file) = exported();
+    let output = std::process::Command::new("sqlite3")
+        .arg(&file)
+        .arg("select count(*) from estimates")
+        .output()
+        .expect("sqlite3 runs");
+    assert!(output.status.success());
+    let lines = stdout_of(&["estimates", "--format", "ndjson"])
+        .lines()
+        .count();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        lines.to_string()
+    );
+}
