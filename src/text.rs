@@ -8,15 +8,51 @@ use unicode_normalization::UnicodeNormalization;
 /// The longest piece of user input repeated in a message, in characters.
 const QUOTE_LIMIT: usize = 60;
 
-/// Makes control characters visible (`\u{1b}`, `\r`, ...) so text cannot act on a terminal.
+/// Whether a character can act on a terminal or change how the text around it shows: control
+/// characters (Cc), Unicode format characters (Cf: bidirectional overrides and isolates,
+/// zero-width characters, the byte-order mark, soft hyphens, tags...), and the line and paragraph
+/// separators (Zl, Zp).
+pub fn is_unsafe_on_terminal(character: char) -> bool {
+    character.is_control()
+        || matches!(
+            u32::from(character),
+            0x00AD
+                | 0x0600..=0x0605
+                | 0x061C
+                | 0x06DD
+                | 0x070F
+                | 0x0890..=0x0891
+                | 0x08E2
+                | 0x180E
+                | 0x200B..=0x200F
+                | 0x2028..=0x202E
+                | 0x2060..=0x2064
+                | 0x2066..=0x206F
+                | 0xFEFF
+                | 0xFFF9..=0xFFFB
+                | 0x110BD
+                | 0x110CD
+                | 0x13430..=0x1343F
+                | 0x1BCA0..=0x1BCA3
+                | 0x1D173..=0x1D17A
+                | 0xE0001
+                | 0xE0020..=0xE007F
+        )
+}
+
+/// Makes every character that could act on a terminal or hide, move or reorder text visible as
+/// an escape (`\u{1b}`, `\r`, `\u{202e}`, ...), so text from a dataset or a command line shows as
+/// what it is.
 pub fn escape_control(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(is_unsafe_on_terminal) {
         return Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 8);
     for character in text.chars() {
         if character.is_control() {
             escaped.extend(character.escape_default());
+        } else if is_unsafe_on_terminal(character) {
+            let _ = write!(escaped, "\\u{{{:x}}}", u32::from(character));
         } else {
             escaped.push(character);
         }
@@ -107,6 +143,12 @@ mod tests {
         assert_eq!(escape_control("a\u{1b}]0;x\u{7}b"), "a\\u{1b}]0;x\\u{7}b");
         assert_eq!(escape_control("line\r\nnext\u{8}"), "line\\r\\nnext\\u{8}");
         assert_eq!(escape_control("\u{9b}2J"), "\\u{9b}2J");
+        assert_eq!(escape_control("abc\u{202e}def"), "abc\\u{202e}def");
+        assert_eq!(
+            escape_control("\u{2066}x\u{2069}\u{200b}\u{feff}\u{2028}\u{2029}"),
+            "\\u{2066}x\\u{2069}\\u{200b}\\u{feff}\\u{2028}\\u{2029}"
+        );
+        assert_eq!(escape_control("고려사람 — Корё"), "고려사람 — Корё");
     }
 
     #[test]

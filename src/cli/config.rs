@@ -177,6 +177,7 @@ impl Config {
                     .or(environment.columns),
                 unicode: environment.unicode && !cli.output.ascii,
                 notes: environment.stderr_is_terminal,
+                terminal: environment.stdout_is_terminal,
             },
             origin,
             size_limit: SizeLimit {

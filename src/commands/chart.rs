@@ -4,8 +4,9 @@
 use super::{Streams, list, localized_estimates, note};
 use crate::cli::{Config, EstimateFilterArgs};
 use crate::dataset::Estimate;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::output;
+use crate::rows::Selection;
 use crate::rows::tables::ESTIMATES;
 
 /// Draws the estimates that pass `filter`.
@@ -24,6 +25,35 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterAr
     }
     if !config.output.human_view() {
         return list(config, streams, ESTIMATES, estimates, "estimates");
+    }
+    if let Some(needed) = output::chart::needed_width(&config.output, dataset, &estimates) {
+        // Too narrow to draw: say so once, and give the figures the chart would show as records.
+        writeln!(
+            streams.stdout,
+            "{}",
+            output::human::wrap(
+                &format!("The chart needs {needed} columns; its figures follow as records."),
+                Some(config.output.drawing_width()),
+                ""
+            )
+        )?;
+        writeln!(streams.stdout)?;
+        let wanted = ["group", "counts", "period", "figures"]
+            .map(String::from)
+            .to_vec();
+        let selection = Selection::choose(ESTIMATES, Some(&wanted), true)
+            .map_err(|_| Error::Usage(String::from("the chart's fields are the estimates'")))?;
+        let rows: Vec<_> = estimates
+            .iter()
+            .map(|estimate| selection.row(estimate))
+            .collect();
+        return output::records::records(
+            streams.stdout,
+            &config.output,
+            &selection.columns(),
+            &rows,
+            config.output.drawing_width(),
+        );
     }
     output::chart::chart(streams.stdout, &config.output, dataset, &estimates)?;
     if estimates.is_empty() {

@@ -196,10 +196,32 @@ impl Layout {
         }
     }
 
+    /// The columns the chart takes with bars of their least width.
+    fn least_width(&self) -> usize {
+        let figures_width = self
+            .lines
+            .iter()
+            .map(|line| display_width(&line.figures))
+            .max()
+            .unwrap_or(0);
+        self.group_width + 1 + self.years_width + 2 + LEAST_BAR_WIDTH + 2 + figures_width
+    }
+
     /// The spaces before the scale, as wide as a label and its gap.
     fn indent(&self) -> String {
         " ".repeat(self.group_width + 1 + self.years_width + 2)
     }
+}
+
+/// The columns the chart of these estimates needs, when the settings' width is less; none when
+/// it fits.
+pub fn needed_width(
+    settings: &Settings,
+    dataset: &Dataset,
+    estimates: &[&Estimate],
+) -> Option<usize> {
+    let least = Layout::new(settings, dataset, estimates).least_width();
+    (least > settings.drawing_width()).then_some(least)
 }
 
 /// Writes the estimates as a chart fitted to the settings' width (80 columns when unknown).

@@ -45,7 +45,8 @@ fn citation(source: &str, section: Option<&str>) -> String {
 fn names(writer: &mut dyn Write, paint: Paint, width: Option<usize>, group: &Group) -> Result<()> {
     let name = escape_control(&group.name);
     let id = escape_control(&group.id);
-    writeln!(writer, "{} ({id})", paint.paint(Role::Heading, &name))?;
+    let title = wrap(&format!("{name} ({id})"), width, "");
+    writeln!(writer, "{}", paint.paint(Role::Heading, &title))?;
     let aliases: Vec<_> = group
         .aliases
         .iter()
@@ -66,7 +67,7 @@ fn names(writer: &mut dyn Write, paint: Paint, width: Option<usize>, group: &Gro
             (Some(from), None) => format!("from {from}, with no known end"),
             _ => year_span(from, to),
         };
-        writeln!(writer, "Span: {span}")?;
+        writeln!(writer, "{}", wrap(&format!("Span: {span}"), width, ""))?;
     }
     writeln!(writer)?;
     let description = escape_control(&group.description);
@@ -104,6 +105,7 @@ fn estimates(
         });
         writeln!(writer)?;
         let heading = format!("Figures: {} ({})", kind.meaning(), kind.name());
+        let heading = wrap(&heading, width, "");
         writeln!(writer, "{}", paint.paint(Role::Heading, &heading))?;
         for estimate in of_kind {
             figure_line(writer, paint, width, estimate, &detail.sources)?;

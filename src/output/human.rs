@@ -90,19 +90,45 @@ pub fn break_lines<T>(items: Vec<T>, width: usize, measure: impl Fn(&T) -> usize
     lines
 }
 
-/// Breaks text into lines at spaces, each at most `width` terminal columns wide after `indent`
-/// (at least 20 columns); no width, no breaks.
+/// Breaks text into lines at spaces, each at most `width` terminal columns wide after `indent`;
+/// a word wider than a line (an address, a long id) is cut across lines. No width, no breaks.
 pub fn wrap(text: &str, width: Option<usize>, indent: &str) -> String {
     let Some(width) = width else {
         return format!("{indent}{text}");
     };
-    let width = width.saturating_sub(display_width(indent)).max(20);
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let width = width.saturating_sub(display_width(indent)).max(1);
+    let words: Vec<Cow<'_, str>> = text
+        .split_whitespace()
+        .flat_map(|word| cut(word, width))
+        .collect();
     break_lines(words, width, |word| display_width(word))
         .iter()
         .map(|line| format!("{indent}{}", line.join(" ")))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A word as pieces of at most `width` columns: the word itself when it fits.
+fn cut(word: &str, width: usize) -> Vec<Cow<'_, str>> {
+    if display_width(word) <= width {
+        return vec![Cow::Borrowed(word)];
+    }
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    let mut used = 0;
+    for character in word.chars() {
+        let character_width = unicode_width::UnicodeWidthChar::width(character).unwrap_or(0);
+        if used + character_width > width && !piece.is_empty() {
+            pieces.push(Cow::Owned(std::mem::take(&mut piece)));
+            used = 0;
+        }
+        piece.push(character);
+        used += character_width;
+    }
+    if !piece.is_empty() {
+        pieces.push(Cow::Owned(piece));
+    }
+    pieces
 }
 
 /// Text for the character set in use: without Unicode, dashes, ellipses and curly quotes become

@@ -156,11 +156,13 @@ fn markdown_cell(text: &str) -> String {
         .replace(['\n', '\r'], " ")
 }
 
-/// Writes rows as a Markdown pipe table, each as soon as it comes.
+/// Writes rows as a Markdown pipe table, each as soon as it comes; `escape` makes characters
+/// that could act on a terminal visible, for a table written to one.
 pub fn markdown<'a>(
     writer: &mut dyn Write,
     columns: &Columns,
     rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
+    escape: bool,
 ) -> Result<()> {
     let header: Vec<String> = columns
         .names
@@ -174,7 +176,14 @@ pub fn markdown<'a>(
         let cells: Vec<String> = row
             .borrow()
             .iter()
-            .map(|value| markdown_cell(&value.plain()))
+            .map(|value| {
+                let text = value.plain();
+                if escape {
+                    markdown_cell(&crate::text::escape_control(&text))
+                } else {
+                    markdown_cell(&text)
+                }
+            })
             .collect();
         writeln!(writer, "| {} |", cells.join(" | "))?;
     }
@@ -254,11 +263,24 @@ mod tests {
     #[test]
     fn markdown_escapes_pipes() {
         let (columns, rows) = sample();
-        insta::assert_snapshot!(written(|out| markdown(out, &columns, &rows)), @r#"
+        insta::assert_snapshot!(written(|out| markdown(out, &columns, &rows, false)), @r#"
         | id | low | note | tags | approximate |
         | --- | --- | --- | --- | --- |
         | a\|b | 15000 | tab	here, "quoted", line break | x; y | true |
         | c |  | plain |  | false |
         "#);
+    }
+
+    #[test]
+    fn markdown_to_a_terminal_escapes_what_could_act_on_it() {
+        let columns = Columns {
+            names: vec!["text"],
+            kinds: vec![crate::rows::Kind::Text],
+        };
+        let rows = vec![Row::from(vec![Value::text("x\u{1b}[2J\u{202e}y")])];
+        let raw = written(|out| markdown(out, &columns, &rows, false));
+        assert!(raw.contains("x\u{1b}[2J\u{202e}y"));
+        let escaped = written(|out| markdown(out, &columns, &rows, true));
+        assert!(escaped.contains(r"x\\u{1b}[2J\\u{202e}y"), "{escaped}");
     }
 }

@@ -62,6 +62,9 @@ pub struct Settings {
     pub unicode: bool,
     /// Whether notes for people may go to stderr.
     pub notes: bool,
+    /// Whether stdout is a terminal: Markdown, meant for files, is then escaped like the views
+    /// for people, so no text from a dataset can act on the terminal.
+    pub terminal: bool,
 }
 
 impl Settings {
@@ -88,7 +91,7 @@ pub fn rows<'a>(
         Format::Tsv => machine::tsv(writer, columns, rows, settings.header),
         Format::Csv => machine::csv(writer, columns, rows, settings.header),
         Format::Ndjson => machine::ndjson(writer, columns, rows),
-        Format::Markdown => machine::markdown(writer, columns, rows),
+        Format::Markdown => machine::markdown(writer, columns, rows, settings.terminal),
         Format::Json => machine::json(writer, columns, &rows.into_iter().collect::<Vec<_>>()),
         Format::Svg => Err(Error::Usage(String::from(SVG_ONLY))),
         Format::Table => {

@@ -7,6 +7,9 @@ use super::human::{Paint, Role, display_width, human_value, wrap};
 use crate::error::Result;
 use crate::rows::{Columns, Row};
 
+/// The narrowest column of values beside their names; narrower, values go under them.
+const LEAST_VALUE_WIDTH: usize = 12;
+
 /// Writes each row as a block of `field  value` lines, values wrapped to the width; a blank line
 /// between rows. Figures never wrap, since they hold no spaces.
 pub fn records(
@@ -25,8 +28,16 @@ pub fn records(
         .map(|name| display_width(name))
         .max()
         .unwrap_or(0);
-    let value_width = width.saturating_sub(name_width + 2);
-    let indent = " ".repeat(name_width + 2);
+    // Values beside their names while that leaves room to read them, else under them.
+    let beside = width.saturating_sub(name_width + 2) >= LEAST_VALUE_WIDTH;
+    let (value_width, indent) = if beside {
+        (
+            width.saturating_sub(name_width + 2),
+            " ".repeat(name_width + 2),
+        )
+    } else {
+        (width.saturating_sub(2), String::from("  "))
+    };
     for (index, row) in rows.iter().enumerate() {
         if index > 0 {
             writeln!(writer)?;
@@ -34,13 +45,18 @@ pub fn records(
         for ((name, kind), value) in columns.names.iter().zip(&columns.kinds).zip(row) {
             let text = human_value(*kind, value);
             let wrapped = wrap(&text, Some(value_width), &indent);
-            let padded = format!("{name:<name_width$}");
-            writeln!(
-                writer,
-                "{}  {}",
-                paint.paint(Role::Heading, &padded),
-                wrapped.trim_start_matches(' ')
-            )?;
+            if beside {
+                let padded = format!("{name:<name_width$}");
+                writeln!(
+                    writer,
+                    "{}  {}",
+                    paint.paint(Role::Heading, &padded),
+                    wrapped.trim_start_matches(' ')
+                )?;
+            } else {
+                writeln!(writer, "{}", paint.paint(Role::Heading, name))?;
+                writeln!(writer, "{wrapped}")?;
+            }
         }
     }
     Ok(())

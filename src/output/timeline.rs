@@ -365,7 +365,11 @@ fn write_title(
         "{}: timeline, {first}–{last}",
         escape_control(&dataset.title)
     );
-    let title = in_charset(&title, settings.unicode);
+    let title = wrap(
+        &in_charset(&title, settings.unicode),
+        Some(settings.drawing_width()),
+        "",
+    );
     writeln!(writer, "{}", paint.paint(Role::Heading, &title))?;
     if layout.columns == 0 && !layout.drawn.is_empty() {
         let note = format!(

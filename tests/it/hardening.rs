@@ -231,3 +231,45 @@ fn format_and_fields_are_refused_where_a_command_has_one_fixed_form() {
         );
     }
 }
+
+#[test]
+fn every_view_fits_every_width_down_to_twenty_columns() {
+    let views: &[&[&str]] = &[
+        &["groups"],
+        &["group", "workers"],
+        &["group", "military"],
+        &["estimates", "--group", "military"],
+        &["summary"],
+        &["timeline", "--from", "2017", "--to", "2019"],
+        &["chart", "--group", "refugees"],
+        &["sources"],
+        &["search", "korea"],
+        &["facts"],
+        &["--lang", "ko", "group", "refugees"],
+        &["--ascii", "chart", "--group", "refugees"],
+    ];
+    for view in views {
+        for width in [20, 27, 33, 44, 52, 60, 80] {
+            let width_text = width.to_string();
+            let mut arguments = view.to_vec();
+            arguments.extend(["--format", "table", "--width", &width_text]);
+            let (code, stdout, stderr) = crate::harness::run(&arguments);
+            assert_eq!(code, 0, "{arguments:?}: {stderr}");
+            for line in stdout.lines() {
+                let columns = unicode_width::UnicodeWidthStr::width(line);
+                assert!(columns <= width, "{arguments:?}: {columns} columns: {line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_chart_too_wide_for_the_width_says_so_once_and_gives_records() {
+    let stdout = crate::harness::stdout_of(&[
+        "chart", "--group", "refugees", "--format", "table", "--width", "30",
+    ]);
+    let first = stdout.lines().next().expect("a line");
+    assert!(first.starts_with("The chart needs "), "{stdout}");
+    assert_eq!(stdout.matches("The chart needs").count(), 1);
+    assert!(stdout.contains("figures"), "{stdout}");
+}

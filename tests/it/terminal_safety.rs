@@ -6,9 +6,10 @@ use serde_json::Value;
 
 /// Everything a hostile text carries: a title-setting OSC, a screen clear, a carriage return, a
 /// backspace, a bell, a C1 control sequence introducer and DEL.
-const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\r\u{8}\u{9b}31m\u{7f}";
+const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\r\u{8}\u{9b}31m\u{7f}\u{202e}\u{2066}\u{200b}\u{feff}\u{2028}\u{ad}";
 
-/// Bytes that must never reach a terminal from the dataset.
+/// Characters that must never reach a terminal from the dataset: controls, and the format
+/// characters and separators that hide, move or reorder the text around them.
 fn loose_controls(text: &str, colour: bool) -> Vec<char> {
     let text = if colour {
         strip_colour(text)
@@ -16,7 +17,17 @@ fn loose_controls(text: &str, colour: bool) -> Vec<char> {
         text.to_owned()
     };
     text.chars()
-        .filter(|character| character.is_control() && *character != '\n')
+        .filter(|character| {
+            (character.is_control() && *character != '\n')
+                || matches!(
+                    character,
+                    '\u{ad}'
+                        | '\u{200b}'..='\u{200f}'
+                        | '\u{2028}'..='\u{202e}'
+                        | '\u{2060}'..='\u{2069}'
+                        | '\u{feff}'
+                )
+        })
         .collect()
 }
 
@@ -220,7 +231,7 @@ fn the_summary_headline_and_detail_view_escape_every_text() {
     let first = headline.lines().next().expect("a headline");
     assert!(
         first.starts_with(
-            "North Koreans in Russia\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\r\\u{8}\\u{9b}31m\\u{7f}:"
+            "North Koreans in Russia\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\r\\u{8}\\u{9b}31m\\u{7f}\\u{202e}\\u{2066}\\u{200b}\\u{feff}\\u{2028}\\u{ad}:"
         ),
         "{first}"
     );
