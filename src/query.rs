@@ -70,6 +70,14 @@ pub fn resolve_group<'a>(dataset: &'a Dataset, name: &str) -> Result<&'a Group> 
     if wanted.is_empty() {
         return Err(Error::Usage(String::from("a group name cannot be empty")));
     }
+    // An id typed exactly wins over every other name, so an alias cannot hide a group's id.
+    if let Some(group) = dataset
+        .groups
+        .iter()
+        .find(|group| normalize(&group.id) == wanted)
+    {
+        return Ok(group);
+    }
     let exact: Vec<&Group> = dataset
         .groups
         .iter()
@@ -83,12 +91,16 @@ pub fn resolve_group<'a>(dataset: &'a Dataset, name: &str) -> Result<&'a Group> 
     if let [group] = exact.as_slice() {
         return Ok(group);
     }
+    // A prefix stands for a group only by the start of its id or its name, never of an alias:
+    // `north` is the start of "North Korean workers", but every group is North Korean.
     let matching = if exact.is_empty() {
         dataset
             .groups
             .iter()
             .filter(|group| {
-                names_of(dataset, group).any(|candidate| normalize(candidate).starts_with(&wanted))
+                [group.id.as_str(), group.name.as_str()]
+                    .iter()
+                    .any(|candidate| normalize(candidate).starts_with(&wanted))
             })
             .collect()
     } else {
@@ -1174,16 +1186,52 @@ mod tests {
 
     #[test]
     fn ambiguous_prefixes_name_every_candidate() {
-        // Both aliases that begin `in` belong to the students, so the prefix is not ambiguous.
+        // Only the students' name begins `in`, so the prefix is not ambiguous.
         assert_eq!(resolved("in"), Ok(String::from("students")));
         let mut dataset = dataset();
-        dataset.groups[1].aliases.push(String::from("stevedores"));
+        dataset.groups[1].name = String::from("Stevedores");
         let error = resolve_group(&dataset, "st").expect_err("ambiguous prefix");
         assert_eq!(error.exit_code(), 1);
         assert_eq!(
             error.to_string(),
             "the group name `st` fits several groups: `students`, `workers`"
         );
+    }
+
+    #[test]
+    fn an_id_wins_and_a_prefix_of_an_alias_finds_nothing() {
+        let mut dataset = dataset();
+        // An alias of the students that is the workers' id does not take the workers' id away.
+        dataset.groups[0].aliases.push(String::from("workers"));
+        assert_eq!(
+            resolve_group(&dataset, "workers")
+                .map(|group| group.id.as_str())
+                .ok(),
+            Some("workers")
+        );
+        // "North Korean workers" is an alias: its first word does not pick the workers.
+        dataset.groups[1]
+            .aliases
+            .push(String::from("North Korean workers"));
+        let error = resolve_group(&dataset, "north").expect_err("no group");
+        assert_eq!(error.exit_code(), 1);
+    }
+
+    #[test]
+    fn names_meet_whatever_their_accents_case_and_unicode_form() {
+        let mut dataset = dataset();
+        dataset.groups[1]
+            .aliases
+            .push(String::from("İstanbul café"));
+        for typed in ["istanbul cafe", "ISTANBUL CAFÉ", "istanbul cafe\u{301}"] {
+            assert_eq!(
+                resolve_group(&dataset, typed)
+                    .map(|group| group.id.as_str())
+                    .ok(),
+                Some("workers"),
+                "{typed}"
+            );
+        }
     }
 
     #[test]

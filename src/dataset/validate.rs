@@ -1,7 +1,7 @@
 //! The invariants of a dataset that its shape cannot state: unique ids, references that resolve,
 //! texts that are not blank, ranges and periods in order.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
@@ -136,6 +136,7 @@ fn dataset_fields(checker: &mut Checker, dataset: &Dataset) {
 
 /// Each group's texts, periods and facts.
 fn groups(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
+    names_apart(checker, dataset);
     for (index, group) in dataset.groups.iter().enumerate() {
         let record = Record::new("groups", Some(index), &group.id);
         checker.text(&record, format_args!("name"), &group.name);
@@ -359,6 +360,41 @@ fn broken_precision_rule(period: &Period) -> Option<&'static str> {
             Some("needs `from` and `to` both null")
         }
         _ => None,
+    }
+}
+
+/// Refuses a name (id, display name or alias) of one group that is, once folded as names are
+/// compared (`text::fold`: case, accents and Unicode form aside), a name of another group: no
+/// one could reach either by it.
+fn names_apart(checker: &mut Checker, dataset: &Dataset) {
+    let mut owners: HashMap<String, usize> = HashMap::new();
+    for (index, group) in dataset.groups.iter().enumerate() {
+        let names = [("id", &group.id), ("name", &group.name)]
+            .into_iter()
+            .chain(group.aliases.iter().map(|alias| ("alias", alias)));
+        for (field, name) in names {
+            let folded = crate::text::fold(name.trim());
+            if folded.is_empty() {
+                continue;
+            }
+            match owners.get(&folded) {
+                Some(&owner) if owner != index => {
+                    let other = &dataset.groups[owner].id;
+                    checker.problem(
+                        &Record::new("groups", Some(index), &group.id),
+                        format!(
+                            "{field} `{}` is also a name of the group `{}` (names are compared without case or accents)",
+                            quote(name),
+                            quote(other)
+                        ),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    owners.insert(folded, index);
+                }
+            }
+        }
     }
 }
 
@@ -628,6 +664,36 @@ mod tests {
                 "sources[0] (article): url `en.wikipedia.org/wiki/x y` is not a web address: write it as http:// or https:// with no spaces",
                 "sources[0] (article): retrieved is null: say on which day the page at url was read",
                 "related[0] (koryo-saram): source is empty: every record needs a source",
+            ]
+        );
+    }
+
+    #[test]
+    fn names_that_meet_once_folded_are_refused() {
+        let mut dataset = fixture();
+        dataset.groups[0].id = String::from("Workers");
+        dataset.groups[2]
+            .aliases
+            .push(String::from("GUEST WORKERS"));
+        for estimate in &mut dataset.estimates {
+            if estimate.group.as_deref() == Some("students") {
+                estimate.group = Some(String::from("Workers"));
+            }
+        }
+        for event in &mut dataset.events {
+            for group in &mut event.groups {
+                if group == "students" {
+                    *group = String::from("Workers");
+                }
+            }
+        }
+        let messages: Vec<String> = validate(&dataset).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "groups[1] (workers): id `workers` is also a name of the group `Workers` (names are compared without case or accents)",
+                "groups[1] (workers): alias `workers` is also a name of the group `Workers` (names are compared without case or accents)",
+                "groups[2] (refugees): alias `GUEST WORKERS` is also a name of the group `workers` (names are compared without case or accents)",
             ]
         );
     }

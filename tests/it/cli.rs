@@ -961,10 +961,11 @@ fn an_ambiguous_prefix_names_the_candidates() {
     let directory = tempdir();
     let path = directory.join("ambiguous.json");
     let text = nkru::dataset::EMBEDDED.replacen(
-        "\"migrant workers\"",
-        "\"migrant workers\", \"stevedores\"",
+        "\"name\": \"Guest workers\"",
+        "\"name\": \"Stevedores\"",
         1,
     );
+    assert_ne!(text, nkru::dataset::EMBEDDED);
     std::fs::write(&path, text).expect("write the dataset");
     let path = path.to_string_lossy().into_owned();
     let (code, stdout, stderr) = run(&["--data", &path, "group", "st"]);
