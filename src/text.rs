@@ -40,6 +40,21 @@ pub fn is_unsafe_on_terminal(character: char) -> bool {
         )
 }
 
+/// The characters a text may not consist of alone: white space as Unicode and as JSON Schema's
+/// regular expressions count it (which differ on U+0085 and U+FEFF), so the validator and the
+/// schema agree on what is blank.
+pub const BLANK_CHARACTERS: &[char] = &[
+    '\t', '\n', '\u{b}', '\u{c}', '\r', ' ', '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}',
+    '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}',
+    '\u{2009}', '\u{200a}', '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}', '\u{3000}', '\u{feff}',
+];
+
+/// Whether a text holds nothing but [`BLANK_CHARACTERS`].
+pub fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|character| BLANK_CHARACTERS.contains(&character))
+}
+
 /// Makes every character that could act on a terminal or hide, move or reorder text visible as
 /// an escape (`\u{1b}`, `\r`, `\u{202e}`, ...), so text from a dataset or a command line shows as
 /// what it is.

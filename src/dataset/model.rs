@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// A whole dataset: the groups, their population figures, events, sources and related peoples.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 pub struct Dataset {
     /// The subject of the dataset.
     pub title: String,
@@ -37,6 +38,7 @@ pub struct Dataset {
 
 /// One group of people, such as the guest workers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 pub struct Group {
     /// Short unique identifier, such as `workers`.
     pub id: String,
@@ -54,6 +56,7 @@ pub struct Group {
 
 /// A statement about a group, with where it comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 pub struct Fact {
     /// The fact, in plain words.
     pub text: String,
@@ -99,6 +102,7 @@ pub enum Precision {
 
 /// When something applies: how precisely it is known, its bounds and how the source words it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 pub struct Period {
     /// How precisely the period is known.
     pub precision: Precision,
@@ -114,6 +118,7 @@ pub struct Period {
 /// A population figure: a range of people of one kind counted over a period in a region, with
 /// who made the figure and where it was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 pub struct Estimate {
     /// Short unique identifier.
     pub id: String,
@@ -208,6 +213,7 @@ pub enum Counts {
 
 /// A dated happening.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 pub struct Event {
     /// Short unique identifier.
     pub id: String,
@@ -227,6 +233,7 @@ pub struct Event {
 
 /// A publication that records cite: the page, report or article where they were read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 pub struct Source {
     /// Short unique identifier.
     pub id: String,
@@ -272,6 +279,7 @@ pub enum SourceKind {
 
 /// A population related to the subject, such as the Koryo-saram.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 pub struct Related {
     /// Short unique identifier.
     pub id: String,
@@ -294,6 +302,7 @@ pub struct Related {
 /// The Korean and Russian names of one thing the dataset names in English: a group, a place, a
 /// person or an organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 pub struct Name {
     /// Short unique identifier.
     pub id: String,
@@ -312,6 +321,40 @@ pub struct Name {
     /// Anything a reader should know about the names, or null.
     pub note: Option<String>,
 }
+
+/// Makes each record of the format readable from a JSON object only. serde reads a struct from
+/// an array of its fields in order as well, which the format (and its JSON Schema) does not
+/// allow; so each record's derived reading (`#[serde(remote = "Self")]` makes it an inherent
+/// function) is reached through an object, and its derived writing through the trait.
+macro_rules! objects_only {
+    ($($record:ident),* $(,)?) => {$(
+        impl<'de> Deserialize<'de> for $record {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Object;
+                impl<'de> serde::de::Visitor<'de> for Object {
+                    type Value = $record;
+                    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        formatter.write_str("an object")
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$record, A::Error> {
+                        $record::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    }
+                }
+                deserializer.deserialize_map(Object)
+            }
+        }
+
+        impl Serialize for $record {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $record::serialize(self, serializer)
+            }
+        }
+    )*};
+}
+
+objects_only!(
+    Dataset, Group, Fact, Period, Estimate, Event, Source, Related, Name
+);
 
 impl Date {
     /// The first moment of the date as a sortable key: a year sorts before its months.

@@ -47,7 +47,7 @@ pub fn parse(text: &str, origin: &Origin) -> Result<Parsed> {
         write_path(&mut text, &path);
         unknown_fields.push(UnknownField { path: text });
     };
-    let result = Dataset::deserialize(serde_ignored::Deserializer::new(
+    let result = <Dataset as Deserialize>::deserialize(serde_ignored::Deserializer::new(
         &mut json,
         &mut note_unknown,
     ));

@@ -35,6 +35,9 @@ fn constrain(schema: &mut Schema) {
         .iter()
         .any(|key| schema.get(*key).is_some());
     if is_text && !constrained {
-        schema.insert(String::from("pattern"), "\\S".into());
+        // One character that is not blank, spelled out so every regular-expression engine reads
+        // the class alike (engines differ on what `\\s` covers).
+        let blank: String = crate::text::BLANK_CHARACTERS.iter().collect();
+        schema.insert(String::from("pattern"), format!("[^{blank}]").into());
     }
 }

@@ -190,7 +190,7 @@ fn estimates(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
         }
         checker.period(&record, format_args!("period"), &estimate.period);
         checker.optional_text(&record, format_args!("region"), estimate.region.as_deref());
-        if estimate.attributed_to.trim().is_empty() {
+        if crate::text::is_blank(&estimate.attributed_to) {
             checker.problem(
                 &record,
                 String::from("attributed_to is empty: say who made the figure"),
@@ -448,7 +448,7 @@ impl Checker {
     }
 
     fn text(&mut self, record: &Record<'_>, field: fmt::Arguments<'_>, value: &str) {
-        if value.trim().is_empty() {
+        if crate::text::is_blank(value) {
             self.problem(record, format!("{field} is empty"));
         }
     }
@@ -486,7 +486,7 @@ impl Checker {
         kind: &str,
         known: &HashSet<&str>,
     ) {
-        if id.trim().is_empty() {
+        if crate::text::is_blank(id) {
             // A source is required; a group is optional only by being null or left out of a list.
             let hint = if kind == "source" {
                 "every record needs a source"
@@ -511,7 +511,7 @@ impl Checker {
         let mut hashes: Vec<(u64, usize)> = ids
             .iter()
             .enumerate()
-            .filter(|(_, id)| !id.trim().is_empty())
+            .filter(|(_, id)| !crate::text::is_blank(id))
             .map(|(index, id)| (hashing.hash_one(id), index))
             .collect();
         hashes.sort_unstable();
@@ -530,7 +530,7 @@ impl Checker {
         let mut repeated = repeated.into_iter().peekable();
         for (index, id) in ids.iter().enumerate() {
             let record = Record::new(list, Some(index), id);
-            if id.trim().is_empty() {
+            if crate::text::is_blank(id) {
                 self.problem(&record, String::from("id is empty"));
             } else if repeated.next_if_eq(&index).is_some() {
                 self.problem(

@@ -135,3 +135,60 @@ fn broken_datasets_are_rejected() {
     extended["estimates"][0]["confidence"] = json!(0.5);
     assert!(validator.is_valid(&extended));
 }
+
+/// Whether nkru reads and validates a dataset without a problem.
+fn nkru_accepts(dataset: &Value) -> bool {
+    let text = dataset.to_string();
+    nkru::dataset::parse(&text, &nkru::dataset::Origin::Stdin)
+        .is_ok_and(|parsed| nkru::dataset::validate(&parsed.dataset).is_empty())
+}
+
+#[test]
+fn the_schema_and_the_validator_agree_on_crafted_files() {
+    let validator = validator();
+    let base: Value = serde_json::from_str(crate::harness::ARTICLE).expect("JSON");
+    let mut cases: Vec<(String, Value)> = vec![(String::from("the fixture"), base.clone())];
+    let mut positional_group = base.clone();
+    let group = positional_group["groups"][0]
+        .as_object()
+        .expect("a group")
+        .clone();
+    positional_group["groups"][0] = Value::Array(group.values().cloned().collect());
+    cases.push((String::from("a group as an array"), positional_group));
+    let mut positional_period = base.clone();
+    let period = positional_period["estimates"][0]["period"]
+        .as_object()
+        .expect("a period")
+        .clone();
+    positional_period["estimates"][0]["period"] = Value::Array(period.values().cloned().collect());
+    cases.push((String::from("a period as an array"), positional_period));
+    for blank in [
+        " ",
+        "\t",
+        "\u{85}",
+        "\u{a0}",
+        "\u{2028}",
+        "\u{3000}",
+        "\u{feff}",
+        " \u{feff} ",
+    ] {
+        let mut case = base.clone();
+        case["groups"][0]["name"] = json!(blank);
+        cases.push((format!("a name of {blank:?}"), case));
+    }
+    for kept in ["x\u{feff}", "\u{200b}", "-"] {
+        let mut case = base.clone();
+        case["groups"][0]["name"] = json!(kept);
+        cases.push((format!("a name of {kept:?}"), case));
+    }
+    for (name, case) in &cases {
+        assert_eq!(
+            validator.is_valid(case),
+            nkru_accepts(case),
+            "the schema and nkru disagree on {name}"
+        );
+    }
+    // Both verdicts occur, so the agreement is not that of two checks that pass everything.
+    assert!(cases.iter().any(|(_, case)| !nkru_accepts(case)));
+    assert!(cases.iter().any(|(_, case)| nkru_accepts(case)));
+}
