@@ -297,11 +297,34 @@ fn size_limit(flag: Option<u64>, environment: &Environment) -> Result<u64> {
 /// Refuses filters of estimates that could match nothing.
 fn check_filter(filter: &EstimateFilterArgs) -> Result<()> {
     check_bounds(filter.from, filter.to, "--from", "--to")?;
+    check_year_in_span(filter.year, filter.from, filter.to)?;
     check_bounds(filter.min, filter.max, "--min", "--max")?;
     let blank = |text: &Option<String>| text.as_deref().is_some_and(|text| text.trim().is_empty());
     if blank(&filter.region) || blank(&filter.source) || blank(&filter.attributed_to) {
         return Err(Error::Usage(String::from(
             "--region, --source and --attributed-to need some text to look for",
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses a `--year` outside the span `--from` and `--to` allow, which no period could meet.
+fn check_year_in_span(year: Option<i32>, from: Option<i32>, to: Option<i32>) -> Result<()> {
+    let Some(year) = year else {
+        return Ok(());
+    };
+    if let Some(from) = from
+        && year < from
+    {
+        return Err(Error::Usage(format!(
+            "--year {year} is before --from {from}, so nothing could match"
+        )));
+    }
+    if let Some(to) = to
+        && year > to
+    {
+        return Err(Error::Usage(format!(
+            "--year {year} is after --to {to}, so nothing could match"
         )));
     }
     Ok(())
@@ -466,6 +489,14 @@ mod tests {
         assert_eq!(
             refused(&["nkru", "timeline", "--from", "2000", "--to", "1990"]),
             "--from 2000 is greater than --to 1990, so nothing could match"
+        );
+        assert_eq!(
+            refused(&["nkru", "estimates", "--year", "1999", "--from", "2000"]),
+            "--year 1999 is before --from 2000, so nothing could match"
+        );
+        assert_eq!(
+            refused(&["nkru", "estimates", "--year", "2001", "--to", "2000"]),
+            "--year 2001 is after --to 2000, so nothing could match"
         );
         assert_eq!(
             refused(&["nkru", "chart", "--region", " "]),

@@ -7,7 +7,7 @@ use comfy_table::{Cell, modifiers, presets};
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width};
 
 use super::Settings;
-use super::human::{Paint, Role, display_width, human_value};
+use super::human::{Paint, Role, display_width, human_value, in_charset};
 use super::records;
 use crate::error::Result;
 use crate::rows::{Columns, Kind, Row, Value};
@@ -40,7 +40,9 @@ pub fn table(
                 .kinds
                 .iter()
                 .zip(row)
-                .map(|(kind, value)| human_value(*kind, value))
+                .map(|(kind, value)| {
+                    in_charset(&human_value(*kind, value), settings.unicode).into_owned()
+                })
                 .collect()
         })
         .collect();
@@ -110,9 +112,14 @@ fn laid_out(
     least_widths: &[usize],
 ) -> Table {
     let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_FULL_CONDENSED)
-        .apply_modifier(modifiers::UTF8_ROUND_CORNERS);
+    // Borders of box-drawing characters where the locale is UTF-8, of ASCII elsewhere.
+    if settings.unicode {
+        table
+            .load_preset(presets::UTF8_FULL_CONDENSED)
+            .apply_modifier(modifiers::UTF8_ROUND_CORNERS);
+    } else {
+        table.load_preset(presets::ASCII_FULL_CONDENSED);
+    }
     match settings.width {
         Some(width) => {
             table
@@ -158,7 +165,7 @@ fn painted_header(drawn: &str, header: bool, paint: Paint) -> String {
         if index == 1 {
             in_header = true;
         }
-        if line.starts_with('╞') {
+        if line.starts_with('╞') || line.starts_with("+=") {
             in_header = false;
         }
         if !in_header {
@@ -166,8 +173,11 @@ fn painted_header(drawn: &str, header: bool, paint: Paint) -> String {
             continue;
         }
         let mut painted = String::new();
-        let cells: Vec<&str> = line.split(['│', '┆']).collect();
-        let borders: Vec<char> = line.chars().filter(|c| matches!(c, '│' | '┆')).collect();
+        let cells: Vec<&str> = line.split(['│', '┆', '|']).collect();
+        let borders: Vec<char> = line
+            .chars()
+            .filter(|c| matches!(c, '│' | '┆' | '|'))
+            .collect();
         for (position, cell) in cells.iter().enumerate() {
             if position == 0 || position == cells.len() - 1 {
                 painted.push_str(cell);

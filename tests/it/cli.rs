@@ -8,7 +8,7 @@ use serde::Deserialize;
 /// nkru reading the fixture, named by the environment variable as a user could.
 fn nkru() -> assert_cmd::Command {
     let mut command = crate::harness::nkru();
-    command.env("NKRU_DATA", FIXTURE);
+    command.env("NKRU_DATA", FIXTURE).env("LANG", "C.UTF-8");
     command
 }
 

@@ -11,11 +11,28 @@ fn table(arguments: &[&str], width: &str) -> String {
     embedded(&all, width)
 }
 
-/// A view of the embedded dataset.
+/// A view of the embedded dataset, in a UTF-8 locale.
 fn embedded(arguments: &[&str], width: &str) -> String {
     let mut arguments = arguments.to_vec();
     arguments.extend(["--format", "table", "--width", width]);
-    stdout_of(&arguments)
+    let output = crate::harness::nkru()
+        .env("LANG", "C.UTF-8")
+        .args(&arguments)
+        .output()
+        .expect("nkru runs");
+    assert!(output.status.success(), "{arguments:?}: {output:?}");
+    assert!(output.stderr.is_empty(), "{arguments:?} wrote to stderr");
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+#[test]
+fn tables_are_drawn_in_ascii_where_the_locale_is_not_utf8() {
+    let mut arguments = vec!["--data", ARTICLE_PATH, "groups"];
+    arguments.extend(["--format", "table", "--width", "100"]);
+    let ascii = stdout_of(&arguments);
+    assert!(ascii.is_ascii(), "{ascii}");
+    assert!(ascii.starts_with("+-"), "{ascii}");
+    assert!(!table(&["groups"], "100").is_ascii());
 }
 
 #[test]
