@@ -60,7 +60,7 @@ pub struct OutputArgs {
     #[arg(long, global = true, value_parser = values::width, allow_negative_numbers = true)]
     pub width: Option<u16>,
 
-    /// Draw the chart and the timeline with plain ASCII (the default where the locale is not UTF-8).
+    /// Draw tables, the chart and the timeline with plain ASCII (the default where the locale is not UTF-8).
     #[arg(long, global = true)]
     pub ascii: bool,
 

@@ -77,8 +77,8 @@ pub const ENVIRONMENT: &[Variable] = &[
     },
     Variable {
         name: "LC_ALL, LC_CTYPE, LANG",
-        summary: "not UTF-8: draw the chart and timeline in ASCII",
-        detail: "The first of these that is set decides the character set: where it is not UTF-8, the chart and the timeline are drawn in plain ASCII, as with --ascii.",
+        summary: "not UTF-8: draw tables, the chart and the timeline in ASCII",
+        detail: "The first of these that is set decides the character set: where it is not UTF-8, tables, the chart and the timeline are drawn in plain ASCII, as with --ascii.",
     },
 ];
 
