@@ -257,6 +257,7 @@ fuzz_target!(|input: Input| {
         terminal_width: input.terminal_width,
         columns: input.columns,
         unicode: input.unicode,
+        ..Environment::default()
     };
     let arguments = arguments(&input);
     let raw = input.flags.iter().any(|flag| matches!(flag, Flag::Raw(_)));
