@@ -669,6 +669,32 @@ fn every_command_writes_valid_csv_with_one_header() {
 }
 
 #[test]
+fn csv_lines_end_in_lf_so_line_tools_match_the_last_field() {
+    for command in LIST_COMMANDS {
+        let stdout = stdout_of(&with_format(command, "csv"));
+        assert!(
+            !stdout.contains('\r'),
+            "{command:?} writes a CR: {stdout:?}"
+        );
+    }
+    // What `awk -F, '$NF == "article"'` does: the last field of a line is the value itself.
+    let stdout = stdout_of(&[
+        "estimates",
+        "--fields",
+        "id,source",
+        "--format",
+        "csv",
+        "--year",
+        "1999",
+    ]);
+    let last: Vec<&str> = stdout
+        .split('\n')
+        .filter_map(|line| line.rsplit(',').next())
+        .collect();
+    assert_eq!(last, ["source", "article", ""]);
+}
+
+#[test]
 fn every_command_writes_tsv_with_the_same_number_of_fields_on_every_line() {
     for command in LIST_COMMANDS {
         let stdout = stdout_of(&with_format(command, "tsv"));
@@ -795,7 +821,7 @@ fn fields_pick_and_order_columns_in_every_format() {
             "--max",
             "500"
         ]),
-        "id,low\r\nrefugees-1999,100\r\n"
+        "id,low\nrefugees-1999,100\n"
     );
     assert_eq!(
         stdout_of(&["groups", "--fields", "id", "--format", "ndjson"]),
@@ -818,7 +844,7 @@ fn fields_pick_and_order_columns_in_every_format() {
             "--format",
             "csv"
         ]),
-        "id,estimate_ids\r\nstudents,\r\n"
+        "id,estimate_ids\nstudents,\n"
     );
     let table = stdout_of(&[
         "timeline", "--fields", "id", "--format", "table", "--to", "1950",
@@ -859,7 +885,7 @@ fn no_header_leaves_out_the_header_line() {
     );
     assert_eq!(
         stdout_of(&["groups", "--fields", "id", "--no-header", "--format", "csv"]),
-        "students\r\nworkers\r\nrefugees\r\n"
+        "students\nworkers\nrefugees\n"
     );
     let table = stdout_of(&[
         "groups",
@@ -892,7 +918,7 @@ fn a_filter_that_matches_nothing_succeeds_with_an_empty_list() {
         ),
         (
             "csv",
-            "id,scope,group,low,high,qualifiers,figures,counts,from,to,precision,period,region,attributed_to,party_to_conflict,source,section,note\r\n",
+            "id,scope,group,low,high,qualifiers,figures,counts,from,to,precision,period,region,attributed_to,party_to_conflict,source,section,note\n",
         ),
     ] {
         let (code, stdout, stderr) = run(&["estimates", "--year", "1800", "--format", format]);
