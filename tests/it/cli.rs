@@ -352,6 +352,56 @@ fn group_json_nests_estimates_events_and_sources() {
     assert_eq!(group.periods, dataset().groups[2].periods);
 }
 
+/// The keys of a JSON object in the order they were written (nkru's serde_json keeps it).
+fn keys(value: &serde_json::Value) -> Vec<&str> {
+    value
+        .as_object()
+        .unwrap_or_else(|| panic!("an object: {value}"))
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn group_json_keys_come_in_the_documented_order() {
+    let group: serde_json::Value = json(&["group", "refugees"]);
+    assert_eq!(
+        keys(&group),
+        [
+            "id",
+            "name",
+            "aliases",
+            "description",
+            "from",
+            "to",
+            "periods",
+            "facts",
+            "estimates",
+            "events",
+            "sources"
+        ]
+    );
+    assert_eq!(
+        keys(&group["periods"][0]),
+        ["precision", "from", "to", "text"]
+    );
+    assert_eq!(keys(&group["facts"][0]), ["text", "source", "section"]);
+    let estimates = stdout_of(&["estimates", "--format", "csv", "--max", "0"]);
+    let header: Vec<&str> = estimates.trim_end().split(',').collect();
+    assert_eq!(keys(&group["estimates"][0]), header);
+    let events = stdout_of(&["timeline", "--format", "csv", "--to", "0"]);
+    let header: Vec<&str> = events.trim_end().split(',').collect();
+    assert_eq!(keys(&group["events"][0]), header);
+    let header = stdout_of(&["sources", "--format", "csv"]);
+    let header: Vec<&str> = header
+        .lines()
+        .next()
+        .expect("a header")
+        .split(',')
+        .collect();
+    assert_eq!(keys(&group["sources"][0]), header);
+}
+
 #[test]
 fn summary_json_gives_one_line_for_each_kind_of_figure() {
     let summary: SummaryObject = json(&["summary"]);
