@@ -26,9 +26,10 @@ pub const ESTIMATES: &[Field<Estimate>] = &[
     Field::hidden("qualifiers", List, |estimate| {
         Value::texts(estimate.qualifiers.iter().map(|qualifier| qualifier.name()))
     }),
-    Field::shown("figures", FigureText, |estimate| {
+    Field::shown("figures", FigureText, |estimate: &Estimate| {
         Value::owned(estimate.figures())
-    }),
+    })
+    .ordered_by(|estimate| figures_key(Some(estimate.low), Some(estimate.high))),
     Field::shown("counts", Text, |estimate| {
         Value::text(estimate.counts.name())
     }),
@@ -99,7 +100,8 @@ impl<'a> GroupOverview<'a> {
         }),
         Field::hidden("latest_low", Figure, |line| low_of(line.latest)),
         Field::hidden("latest_high", Figure, |line| high_of(line.latest)),
-        Field::shown("latest", FigureText, |line| figures_of(line.latest)),
+        Field::shown("latest", FigureText, |line: &Self| figures_of(line.latest))
+            .ordered_by(|line| latest_key(line.latest)),
         Field::shown("latest_period", Text, |line| period_of(line.latest)),
         Field::hidden("latest_attributed_to", Text, |line| author_of(line.latest)),
         Field::hidden("latest_source", Id, |line| source_of(line.latest)),
@@ -161,20 +163,22 @@ impl<'a> Summary<'a> {
         Field::hidden("highest", Figure, |line| {
             Value::optional_figure(line.highest)
         }),
-        Field::shown("range", FigureText, |line| {
+        Field::shown("range", FigureText, |line: &Self| {
             match (line.lowest, line.highest) {
                 (Some(lowest), Some(highest)) => {
                     Value::owned(crate::text::figure_range(lowest, highest))
                 }
                 _ => Value::Null,
             }
-        }),
+        })
+        .ordered_by(|line| figures_key(line.lowest, line.highest)),
         Field::hidden("latest_estimate", Id, |line| {
             Value::optional_text(line.latest.map(|estimate| estimate.id.as_str()))
         }),
         Field::hidden("latest_low", Figure, |line| low_of(line.latest)),
         Field::hidden("latest_high", Figure, |line| high_of(line.latest)),
-        Field::shown("latest", FigureText, |line| figures_of(line.latest)),
+        Field::shown("latest", FigureText, |line: &Self| figures_of(line.latest))
+            .ordered_by(|line| latest_key(line.latest)),
         Field::shown("latest_period", Text, |line| period_of(line.latest)),
         Field::shown("latest_attributed_to", Text, |line| author_of(line.latest)),
         Field::hidden("latest_source", Id, |line| source_of(line.latest)),
@@ -297,4 +301,17 @@ fn period_of(estimate: Option<&Estimate>) -> Value<'_> {
 /// An estimate's figures as people read them, or null when there is none.
 fn figures_of(estimate: Option<&Estimate>) -> Value<'static> {
     estimate.map_or(Value::Null, |estimate| Value::owned(estimate.figures()))
+}
+
+/// The key that orders figures by their numbers: the low figure, then the high one.
+fn figures_key(low: Option<u64>, high: Option<u64>) -> Vec<Value<'static>> {
+    vec![Value::optional_figure(low), Value::optional_figure(high)]
+}
+
+/// The key that orders by an estimate's figures; null when there is no estimate.
+fn latest_key(estimate: Option<&Estimate>) -> Vec<Value<'static>> {
+    figures_key(
+        estimate.map(|estimate| estimate.low),
+        estimate.map(|estimate| estimate.high),
+    )
 }

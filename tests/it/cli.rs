@@ -684,6 +684,49 @@ fn estimates_sort_by_any_field_with_unknowns_last() {
     );
 }
 
+#[test]
+fn sorting_by_figures_orders_by_the_numbers_low_then_high() {
+    // As text, `about 10,000` would come before `about 15,000–20,000` and `about 8,000`.
+    assert_eq!(
+        estimates_with(&["--sort", "figures"]),
+        [
+            "refugees-1999",
+            "workers-1940s",
+            "total-2006",
+            "workers-any-year"
+        ]
+    );
+    assert_eq!(
+        estimates_with(&["--sort", "figures", "--reverse"]),
+        [
+            "workers-any-year",
+            "total-2006",
+            "workers-1940s",
+            "refugees-1999"
+        ]
+    );
+    // On the embedded dataset, where ranges share low figures, the high figure decides next.
+    let stdout = crate::harness::stdout_of(&[
+        "estimates",
+        "--sort",
+        "figures",
+        "--fields",
+        "low,high",
+        "--format",
+        "csv",
+        "--no-header",
+    ]);
+    let pairs: Vec<(u64, u64)> = stdout
+        .lines()
+        .map(|line| {
+            let (low, high) = line.split_once(',').expect("two fields");
+            (low.parse().expect("a low"), high.parse().expect("a high"))
+        })
+        .collect();
+    assert!(pairs.len() > 100);
+    assert!(pairs.windows(2).all(|pair| pair[0] <= pair[1]), "{pairs:?}");
+}
+
 const LIST_COMMANDS: &[&[&str]] = &[
     &["groups"],
     &["estimates"],
