@@ -204,12 +204,16 @@ pub enum Command {
     /// On a terminal: a year axis with each event under its year and each group's documented
     /// periods beside it. In the machine formats (and when piped): one row per event.
     #[command(
-        after_help = "Examples:\n  nkru timeline\n  nkru timeline --from 1990 --group refugees\n  nkru timeline --format csv"
+        after_help = "Examples:\n  nkru timeline\n  nkru timeline --from 1990 --group refugees\n  nkru timeline --year 1996\n  nkru timeline --format csv"
     )]
     Timeline {
         /// Only events of these groups (repeatable).
         #[arg(long = "group", value_name = "NAME")]
         groups: Vec<String>,
+
+        /// Only events whose period covers this year.
+        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+        year: Option<i32>,
 
         /// Only events that reach this year or later.
         #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]

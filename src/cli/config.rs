@@ -233,7 +233,10 @@ impl Config {
             } if source.trim().is_empty() => Err(Error::Usage(String::from(
                 "--source needs some text to look for",
             ))),
-            Command::Timeline { from, to, .. } => check_bounds(*from, *to, "--from", "--to"),
+            Command::Timeline { year, from, to, .. } => {
+                check_bounds(*from, *to, "--from", "--to")?;
+                check_year(*year, *from, *to)
+            }
             Command::Group { .. }
                 if self.output.fields.is_some()
                     && matches!(self.output.format, Format::Json | Format::Ndjson) =>
@@ -304,6 +307,13 @@ fn check_filter(filter: &EstimateFilterArgs) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// Refuses a `--year` outside `--from` and `--to`, where nothing could match.
+fn check_year(year: Option<i32>, from: Option<i32>, to: Option<i32>) -> Result<()> {
+    let Some(year) = year else { return Ok(()) };
+    check_bounds(from, Some(year), "--from", "--year")?;
+    check_bounds(Some(year), to, "--year", "--to")
 }
 
 /// Checks that a pair of bounds is in order, naming the flags in the message.

@@ -54,9 +54,12 @@ pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Res
         } => estimates::run(config, streams, filter, sort.as_deref(), *reverse),
         Command::Chart { filter } => chart::run(config, streams, filter),
         Command::Summary { groups } => summary::run(config, streams, groups),
-        Command::Timeline { groups, from, to } => {
-            timeline::run(config, streams, groups, (*from, *to))
-        }
+        Command::Timeline {
+            groups,
+            year,
+            from,
+            to,
+        } => timeline::run(config, streams, groups, timeline::bounds(*year, *from, *to)),
         Command::Search { text } => search::run(config, streams, text),
         Command::Facts { groups, source } => facts::run(config, streams, groups, source.as_deref()),
         Command::Cite { ids, all, style } => cite::run(config, streams, ids, *all, *style),

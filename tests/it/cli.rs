@@ -505,6 +505,37 @@ fn timeline_is_oldest_first_and_filters() {
 }
 
 #[test]
+fn timeline_year_gives_the_events_whose_period_covers_it() {
+    let ids = |arguments: &[&str]| -> Vec<String> {
+        let mut all = vec!["timeline"];
+        all.extend_from_slice(arguments);
+        json::<Vec<EventRow>>(&all)
+            .into_iter()
+            .map(|event| event.id)
+            .collect()
+    };
+    assert_eq!(ids(&["--year", "1996"]), ["consul-killed-1996"]);
+    // An event of the late 1940s (1945 to 1949) covers 1947.
+    assert_eq!(ids(&["--year", "1947"]), ["workers-recruited-sakhalin"]);
+    assert_eq!(
+        ids(&["--year", "1996", "--group", "refugees", "--from", "1990"]),
+        ["consul-killed-1996"]
+    );
+    assert!(ids(&["--year", "1997"]).is_empty());
+    let (code, stdout, stderr) = run(&["timeline", "--year", "1996", "--from", "2000"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert_eq!(
+        stderr,
+        "nkru: error: --from 2000 is greater than --year 1996, so nothing could match\n"
+    );
+    let view = stdout_of(&["timeline", "--year", "1996", "--format", "table"]);
+    assert!(
+        view.starts_with("North Koreans in Russia: timeline, 1996\n"),
+        "{view}"
+    );
+}
+
+#[test]
 fn search_finds_every_kind_of_record_ignoring_case() {
     let hits: Vec<HitRow> = json(&["search", "HAMGYONG"]);
     assert_eq!(
