@@ -191,7 +191,7 @@ impl<'a> Hit<'a> {
         Field::shown("kind", Text, |hit| Value::text(hit.kind)),
         Field::shown("id", Id, |hit| Value::text(hit.id)),
         Field::shown("field", Text, |hit| Value::text(&hit.field)),
-        Field::shown("text", Text, |hit| Value::text(hit.text)),
+        Field::shown("text", Text, |hit| Value::text(&hit.text)),
     ];
 }
 

@@ -564,6 +564,44 @@ fn search_finds_every_kind_of_record_ignoring_case() {
 }
 
 #[test]
+fn search_looks_in_texts_not_ids_and_shows_what_a_date_is_of() {
+    let hits: Vec<HitRow> = json(&["search", "workers"]);
+    assert!(hits.iter().all(|hit| hit.field != "id"), "{hits:?}");
+    assert!(
+        hits.iter()
+            .all(|hit| hit.text.to_lowercase().contains("workers")),
+        "{hits:?}"
+    );
+    assert_eq!(hits.len(), 14);
+    // A record whose id holds the words, and no text of it, is not found.
+    let sakhalin: Vec<HitRow> = json(&["search", "recruited-sakhalin"]);
+    assert!(sakhalin.is_empty(), "{sakhalin:?}");
+    assert_eq!(
+        json::<Vec<HitRow>>(&["search", "1996"]),
+        [HitRow {
+            kind: String::from("event"),
+            id: String::from("consul-killed-1996"),
+            field: String::from("when"),
+            text: String::from(
+                "1996: South Korean consul Choi Duk-gun is assassinated, a killing believed to have been ordered by North Korea because of his contact with refugees."
+            ),
+        }]
+    );
+    let dated: Vec<HitRow> = json(&["search", "as of 1999"]);
+    assert_eq!(
+        dated
+            .iter()
+            .map(|hit| (hit.id.as_str(), hit.field.as_str(), hit.text.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            "refugees-1999",
+            "period",
+            "as of 1999: estimated only 100–500 (people present at one time)"
+        )]
+    );
+}
+
+#[test]
 fn sources_list_who_cites_them() {
     let sources: Vec<SourceRow> = json(&["sources"]);
     assert_eq!(sources.len(), 1);
