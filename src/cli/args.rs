@@ -194,8 +194,8 @@ pub enum Command {
         after_help = "Examples:\n  nkru summary\n  nkru summary --group refugees --format json"
     )]
     Summary {
-        /// Only these groups (repeatable).
-        #[arg(long = "group", value_name = "NAME")]
+        /// Only these groups (repeatable, or comma-separated).
+        #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
         groups: Vec<String>,
     },
 
@@ -207,8 +207,8 @@ pub enum Command {
         after_help = "Examples:\n  nkru timeline\n  nkru timeline --from 1990 --group refugees\n  nkru timeline --year 1996\n  nkru timeline --format csv"
     )]
     Timeline {
-        /// Only events of these groups (repeatable).
-        #[arg(long = "group", value_name = "NAME")]
+        /// Only events of these groups (repeatable, or comma-separated).
+        #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
         groups: Vec<String>,
 
         /// Only events whose period covers this year.
@@ -241,8 +241,8 @@ pub enum Command {
         after_help = "Examples:\n  nkru facts --group refugees\n  nkru facts --group refugees --format csv\n  nkru facts --source kommersant --fields id,text,url"
     )]
     Facts {
-        /// Only facts of these groups (repeatable).
-        #[arg(long = "group", value_name = "NAME")]
+        /// Only facts of these groups (repeatable, or comma-separated).
+        #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
         groups: Vec<String>,
 
         /// Only facts whose source id, publisher or title contains this text.
@@ -376,8 +376,8 @@ pub enum ExportTarget {
 /// Filters of the population estimates; they combine.
 #[derive(Debug, Clone, Default, Args)]
 pub struct EstimateFilterArgs {
-    /// Only estimates of these groups (repeatable).
-    #[arg(long = "group", value_name = "NAME")]
+    /// Only estimates of these groups (repeatable, or comma-separated).
+    #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
     pub groups: Vec<String>,
 
     /// Only estimates whose period covers this year.

@@ -41,6 +41,18 @@ pub fn byte_count(text: &str) -> Result<u64, String> {
     )
 }
 
+/// A name of a group, as `--group` takes it, one of a list separated by commas: spaces around
+/// it are dropped.
+pub fn name(text: &str) -> Result<String, String> {
+    let name = text.trim();
+    if name.is_empty() {
+        return Err(String::from(
+            "a group name cannot be empty: give names separated by commas, such as refugees,workers",
+        ));
+    }
+    Ok(name.to_owned())
+}
+
 /// The narrowest table nkru will fit, in columns.
 pub const MIN_WIDTH: u16 = 20;
 

@@ -536,6 +536,39 @@ fn timeline_year_gives_the_events_whose_period_covers_it() {
 }
 
 #[test]
+fn group_takes_names_separated_by_commas_wherever_it_is_repeatable() {
+    let commands: &[&[&str]] = &[
+        &["estimates", "--format", "json"],
+        &["chart", "--format", "json"],
+        &["summary", "--format", "json"],
+        &["timeline", "--format", "json"],
+        &["facts", "--format", "json"],
+        &["report"],
+    ];
+    for command in commands {
+        let with = |groups: &[&str]| {
+            let mut arguments = command.to_vec();
+            for group in groups {
+                arguments.extend(["--group", group]);
+            }
+            stdout_of(&arguments)
+        };
+        let both = with(&["refugees", "workers"]);
+        assert_eq!(with(&["refugees,workers"]), both, "{command:?}");
+        // Spaces around a name are dropped; the report names the filter as it was read.
+        assert_eq!(
+            with(&["refugees, guest workers "]),
+            with(&["refugees", "guest workers"]),
+            "{command:?}"
+        );
+        assert_ne!(with(&["refugees"]), both, "{command:?}");
+    }
+    let (code, stdout, stderr) = run(&["estimates", "--group", "refugees,"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(stderr.contains("a group name cannot be empty"), "{stderr}");
+}
+
+#[test]
 fn search_finds_every_kind_of_record_ignoring_case() {
     let hits: Vec<HitRow> = json(&["search", "HAMGYONG"]);
     assert_eq!(
