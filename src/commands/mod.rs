@@ -184,13 +184,13 @@ fn choose<'f, T>(fields: &'f [Field<T>], settings: &output::Settings) -> Result<
 }
 
 /// Writes the rows of a list command in the chosen format, and notes an empty list on a
-/// terminal's stderr.
+/// terminal's stderr with the words `nothing`, such as `no estimates match`.
 fn list<'i, T: 'i>(
     config: &Config,
     streams: &mut Streams<'_>,
     fields: &[Field<T>],
     items: impl IntoIterator<Item = &'i T>,
-    noun: &str,
+    nothing: &str,
 ) -> Result<()> {
     let selection = choose(fields, &config.output)?;
     let mut items = items.into_iter().peekable();
@@ -198,15 +198,15 @@ fn list<'i, T: 'i>(
     let rows = items.map(|item| selection.row(item));
     output::rows(streams.stdout, &config.output, &selection.columns(), rows)?;
     if empty {
-        note(config, streams, noun)?;
+        note(config, streams, nothing)?;
     }
     Ok(())
 }
 
-/// Tells a person at a terminal that nothing matched.
-fn note(config: &Config, streams: &mut Streams<'_>, noun: &str) -> Result<()> {
+/// Tells a person at a terminal that nothing matched, in the words `nothing`.
+fn note(config: &Config, streams: &mut Streams<'_>, nothing: &str) -> Result<()> {
     if config.output.notes {
-        writeln!(streams.stderr, "nkru: no {noun} match")?;
+        writeln!(streams.stderr, "nkru: {nothing}")?;
     }
     Ok(())
 }

@@ -34,7 +34,7 @@ pub fn run(
     let events = query::timeline(dataset, &groups, bounds.0, bounds.1);
     let svg = config.output.format == output::Format::Svg;
     if !svg && !config.output.human_view() {
-        return list(config, streams, EVENTS, events, "events");
+        return list(config, streams, EVENTS, events, "no events match");
     }
     let shown: Vec<(usize, &Group)> = dataset
         .groups
@@ -49,7 +49,7 @@ pub fn run(
             .any(|period| period.overlaps(bounds.0, bounds.1))
     });
     if events.is_empty() && !periods {
-        return note(config, streams, "events");
+        return note(config, streams, "no events match");
     }
     if svg {
         let picture = output::svg::timeline::document(dataset, &events, &shown, bounds)?;
