@@ -398,6 +398,24 @@ pub fn latest<'a>(estimates: &[&'a Estimate]) -> Option<&'a Estimate> {
         .map(|(_, estimate)| estimate)
 }
 
+/// The dataset's own facts, for `nkru about`: what it is about, its version, the day it was
+/// checked and how far its figures run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct About<'a> {
+    /// The dataset.
+    pub dataset: &'a Dataset,
+    /// The latest date any figure reaches ([`figures_end`]).
+    pub figures_to: Option<Date>,
+}
+
+/// The dataset's own facts.
+pub fn about(dataset: &Dataset) -> About<'_> {
+    About {
+        dataset,
+        figures_to: figures_end(dataset),
+    }
+}
+
 /// The latest date any figure of the dataset reaches: how far its figures run.
 pub fn figures_end(dataset: &Dataset) -> Option<Date> {
     dataset

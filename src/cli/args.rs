@@ -105,7 +105,7 @@ pub enum Format {
     Tsv,
     /// Comma-separated values (RFC 4180) with a header line.
     Csv,
-    /// JSON: an array of objects for lists, one object for `group` and `summary`.
+    /// JSON: an array of objects for lists, one object for `group`.
     Json,
     /// One compact JSON object per line.
     Ndjson,
@@ -279,6 +279,19 @@ pub enum Command {
     /// List the sources and the records that cite each.
     #[command(after_help = "Examples:\n  nkru sources\n  nkru sources --format json")]
     Sources,
+
+    /// The dataset itself as one record: title, version, the day it was checked, how far its
+    /// figures run, its overview, categories, groups and related populations.
+    #[command(
+        after_help = "Examples:\n  nkru about\n  nkru about --format json\n  nkru about --fields version,as_of,figures_to --format csv"
+    )]
+    About,
+
+    /// List the populations related to the subject but apart from it, such as the Koryo-saram.
+    #[command(
+        after_help = "Examples:\n  nkru related\n  nkru related --format json\n  nkru related --fields id,name,origin,destination"
+    )]
+    Related,
 
     /// What was added, removed and changed from the dataset OLD to NEW, by list, record and field.
     ///

@@ -1,6 +1,7 @@
 //! The commands, one file each: from a command's arguments to its query, and from the query's
 //! answer to a view. This module dispatches and holds what several commands share.
 
+mod about;
 mod chart;
 mod cite;
 mod completions;
@@ -11,6 +12,7 @@ mod facts;
 mod group;
 mod groups;
 mod man;
+mod related;
 mod report;
 mod schema;
 mod search;
@@ -64,6 +66,8 @@ pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Res
         Command::Facts { groups, source } => facts::run(config, streams, groups, source.as_deref()),
         Command::Cite { ids, all, style } => cite::run(config, streams, ids, *all, *style),
         Command::Sources => sources::run(config, streams),
+        Command::About => about::run(config, streams),
+        Command::Related => related::run(config, streams),
         Command::Diff {
             old,
             new,

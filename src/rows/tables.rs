@@ -5,8 +5,10 @@
 use super::Kind::{Figure, FigureText, Flag, Id, List, Number, Text};
 use super::{Field, Value};
 use crate::dataset::diff::Change;
-use crate::dataset::{Counts, Date, Estimate, Event};
-use crate::query::{Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary, TOTAL_ID};
+use crate::dataset::{Counts, Date, Estimate, Event, Related};
+use crate::query::{
+    About, Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary, TOTAL_ID,
+};
 
 /// Fields of `nkru estimates` (and of `nkru chart` in the machine formats).
 pub const ESTIMATES: &[Field<Estimate>] = &[
@@ -80,6 +82,57 @@ pub const EVENTS: &[Field<Event>] = &[
         Value::optional_text(event.section.as_deref())
     }),
 ];
+
+/// Fields of `nkru related`, one record per related population.
+pub const RELATED: &[Field<Related>] = &[
+    Field::shown("id", Id, |related| Value::text(&related.id)),
+    Field::shown("name", Text, |related| Value::text(&related.name)),
+    Field::shown("description", Text, |related| {
+        Value::text(&related.description)
+    }),
+    Field::hidden("origin", Text, |related| Value::text(&related.origin)),
+    Field::hidden("destination", Text, |related| {
+        Value::text(&related.destination)
+    }),
+    Field::hidden("from", Text, |related| date(related.period.from)),
+    Field::hidden("to", Text, |related| date(related.period.end())),
+    Field::hidden("precision", Text, |related| {
+        Value::text(related.period.precision.name())
+    }),
+    Field::shown("period", Text, |related| Value::text(&related.period.text)),
+    Field::shown("source", Id, |related| Value::text(&related.source)),
+    Field::hidden("section", Text, |related| {
+        Value::optional_text(related.section.as_deref())
+    }),
+];
+
+impl<'a> About<'a> {
+    /// Fields of `nkru about`, the one record of the dataset's own facts.
+    pub const FIELDS: &'a [Field<Self>] = &[
+        Field::shown("title", Text, |about| Value::text(&about.dataset.title)),
+        Field::shown("version", Text, |about| Value::text(&about.dataset.version)),
+        Field::shown("as_of", Text, |about| date(Some(about.dataset.as_of))),
+        Field::shown("figures_to", Text, |about| date(about.figures_to)),
+        Field::shown("overview", Text, |about| {
+            Value::text(&about.dataset.overview)
+        }),
+        Field::shown("categories", List, |about| {
+            Value::texts(about.dataset.categories.iter().map(String::as_str))
+        }),
+        Field::shown("groups", List, |about| {
+            Value::texts(about.dataset.groups.iter().map(|group| group.id.as_str()))
+        }),
+        Field::shown("related", List, |about| {
+            Value::texts(
+                about
+                    .dataset
+                    .related
+                    .iter()
+                    .map(|related| related.id.as_str()),
+            )
+        }),
+    ];
+}
 
 impl<'a> GroupOverview<'a> {
     /// Fields of `nkru groups`.

@@ -151,18 +151,35 @@ struct SummaryRow {
     latest_source: Option<String>,
 }
 
-/// The object of `nkru summary --format json`.
+/// The one row of `nkru about --format json`.
 #[derive(Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-struct SummaryObject {
+struct AboutRow {
     title: String,
-    overview: String,
-    categories: Vec<String>,
     version: String,
     as_of: String,
     figures_to: Option<String>,
-    lines: Vec<SummaryRow>,
-    related: Vec<nkru::dataset::Related>,
+    overview: String,
+    categories: Vec<String>,
+    groups: Vec<String>,
+    related: Vec<String>,
+}
+
+/// One row of `nkru related --format json`.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct RelatedRow {
+    id: String,
+    name: String,
+    description: String,
+    origin: String,
+    destination: String,
+    from: Option<String>,
+    to: Option<String>,
+    precision: String,
+    period: String,
+    source: String,
+    section: Option<String>,
 }
 
 /// The object of `nkru group --format json`.
@@ -403,21 +420,77 @@ fn group_json_keys_come_in_the_documented_order() {
 }
 
 #[test]
-fn summary_json_gives_one_line_for_each_kind_of_figure() {
-    let summary: SummaryObject = json(&["summary"]);
-    assert_eq!(summary.title, "North Koreans in Russia");
+fn summary_json_is_an_array_of_rows_with_the_same_keys_in_the_documented_order() {
+    for format in ["json", "ndjson"] {
+        let stdout = stdout_of(&["summary", "--format", format]);
+        let rows: Vec<serde_json::Value> = if format == "json" {
+            serde_json::from_str(&stdout).expect("a JSON array")
+        } else {
+            stdout
+                .lines()
+                .map(|line| serde_json::from_str(line).expect("a JSON object"))
+                .collect()
+        };
+        let header = stdout_of(&["summary", "--format", "csv"]);
+        let documented: Vec<&str> = header
+            .lines()
+            .next()
+            .expect("a header")
+            .split(',')
+            .collect();
+        assert_eq!(rows.len(), 5, "{format}");
+        // What a data frame needs: every row an object with the same keys, in one order.
+        for row in &rows {
+            assert_eq!(keys(row), documented, "{format}: {row}");
+        }
+    }
+}
+
+#[test]
+fn about_and_related_give_scripts_what_the_summary_shows_people() {
+    let about: Vec<AboutRow> = json(&["about"]);
+    assert_eq!(about.len(), 1);
+    let about = &about[0];
+    assert_eq!(about.title, "North Koreans in Russia");
     assert_eq!(
-        (summary.version.as_str(), summary.as_of.as_str()),
+        (about.version.as_str(), about.as_of.as_str()),
         ("2.0.0", "2026-11-28")
     );
-    assert_eq!(summary.figures_to.as_deref(), Some("2006"));
-    assert_eq!(summary.overview, dataset().overview);
-    assert_eq!(summary.categories.len(), 5);
-    assert_eq!(summary.related, dataset().related);
-    assert_eq!(summary.related[0].destination, "Russian Far East");
+    assert_eq!(about.figures_to.as_deref(), Some("2006"));
+    assert_eq!(about.overview, dataset().overview);
+    assert_eq!(about.categories, dataset().categories);
+    assert_eq!(about.groups, ["students", "workers", "refugees"]);
+    assert_eq!(about.related, ["koryo-saram"]);
+    let related: Vec<RelatedRow> = json(&["related"]);
+    let expected = &dataset().related;
+    assert_eq!(related.len(), expected.len());
+    assert_eq!(related[0].id, expected[0].id);
+    assert_eq!(related[0].description, expected[0].description);
+    assert_eq!(related[0].origin, expected[0].origin);
+    assert_eq!(related[0].destination, "Russian Far East");
+    assert_eq!(related[0].period, expected[0].period.text);
+    assert_eq!(related[0].precision, "unknown");
+    assert_eq!(related[0].source, "article");
+    let csv = stdout_of(&[
+        "about",
+        "--fields",
+        "version,as_of,figures_to",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(csv, "version,as_of,figures_to\n2.0.0,2026-11-28,2006\n");
+    let view = stdout_of(&["about", "--format", "table", "--width", "80"]);
+    assert!(
+        view.starts_with("title       North Koreans in Russia\n"),
+        "{view}"
+    );
+}
+
+#[test]
+fn summary_json_gives_one_line_for_each_kind_of_figure() {
+    let rows: Vec<SummaryRow> = json(&["summary"]);
     type Line<'a> = (&'a str, Option<&'a str>, usize, Option<u64>, Option<u64>);
-    let lines: Vec<Line<'_>> = summary
-        .lines
+    let lines: Vec<Line<'_>> = rows
         .iter()
         .map(|row| {
             (
@@ -440,19 +513,16 @@ fn summary_json_gives_one_line_for_each_kind_of_figure() {
             ("refugees", Some("present"), 1, Some(100), Some(500)),
         ]
     );
-    let total = &summary.lines[0];
+    let total = &rows[0];
     assert_eq!(total.latest_source.as_deref(), Some("article"));
     assert_eq!(total.latest_low, Some(10_000));
     // The one undated figure of people present is counted but never the latest.
-    assert_eq!(
-        (summary.lines[2].undated, summary.lines[2].latest.as_deref()),
-        (1, None)
-    );
-    let only: SummaryObject = json(&["summary", "--group", "workers"]);
-    assert_eq!(only.lines.len(), 2);
-    assert_eq!(only.lines[0].name, "Guest workers");
-    assert_eq!(only.lines[1].latest_period.as_deref(), Some("late 1940s"));
-    assert_eq!(only.lines[1].range.as_deref(), Some("8,000"));
+    assert_eq!((rows[2].undated, rows[2].latest.as_deref()), (1, None));
+    let only: Vec<SummaryRow> = json(&["summary", "--group", "workers"]);
+    assert_eq!(only.len(), 2);
+    assert_eq!(only[0].name, "Guest workers");
+    assert_eq!(only[1].latest_period.as_deref(), Some("late 1940s"));
+    assert_eq!(only[1].range.as_deref(), Some("8,000"));
 }
 
 #[test]
@@ -837,6 +907,8 @@ const LIST_COMMANDS: &[&[&str]] = &[
     &["search", "korea"],
     &["sources"],
     &["group", "workers"],
+    &["about"],
+    &["related"],
 ];
 
 fn with_format<'a>(command: &[&'a str], format: &'a str) -> Vec<&'a str> {
@@ -966,6 +1038,8 @@ fn every_command_writes_a_table_and_json() {
         "Korean",
         "en.wikipedia.org",
         "Pyongyang",
+        "2.0.0",
+        "Koryo-saram",
     ];
     assert_eq!(shown.len(), LIST_COMMANDS.len());
     for (command, text) in LIST_COMMANDS.iter().zip(shown) {
