@@ -80,9 +80,16 @@ fn parse_and_run(
     origin: Option<Origin>,
     streams: &mut Streams<'_>,
 ) -> Result<(), Error> {
-    let parsed = cli::command()
-        .try_get_matches_from(arguments)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let arguments: Vec<OsString> = arguments.into_iter().collect();
+    let parse = |arguments: &[OsString]| {
+        cli::command()
+            .try_get_matches_from(arguments)
+            .and_then(|matches| Cli::from_arg_matches(&matches))
+    };
+    let parsed = parse(&arguments).or_else(|error| match without_help_flags_of_help(&arguments) {
+        Some(retried) if !is_help(&error) => parse(&retried),
+        _ => Err(error),
+    });
     let mut cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
@@ -102,6 +109,37 @@ fn parse_and_run(
         }
     }
     commands::run(&cli.command, &config, streams)
+}
+
+/// Whether clap stopped to show help or the version, which is not a mistake.
+fn is_help(error: &clap::Error) -> bool {
+    matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    )
+}
+
+/// `nkru help -h` (or `help groups --help`) asks the help command for help, which clap's `help`
+/// does not take; the arguments without those flags, so it answers as `nkru help` does. None
+/// when no such flag follows `help`.
+fn without_help_flags_of_help(arguments: &[OsString]) -> Option<Vec<OsString>> {
+    let help = arguments
+        .iter()
+        .skip(1)
+        .position(|argument| argument == "help")?
+        + 1;
+    let flag = |argument: &OsString| argument == "-h" || argument == "--help";
+    if !arguments[help..].iter().any(flag) {
+        return None;
+    }
+    let mut kept = arguments[..help].to_vec();
+    kept.extend(
+        arguments[help..]
+            .iter()
+            .filter(|argument| !flag(argument))
+            .cloned(),
+    );
+    Some(kept)
 }
 
 /// Flushes the output and turns the result into an exit code, writing an error as `nkru: error:`
@@ -236,6 +274,21 @@ mod tests {
     }
 
     #[test]
+    fn the_help_command_takes_its_own_help_flag() {
+        let help = run(&["help"]);
+        assert_eq!(help.0, 0);
+        assert!(help.1.contains("Exit codes:"));
+        assert_eq!(run(&["help", "-h"]), help);
+        assert_eq!(run(&["help", "--help"]), help);
+        assert_eq!(run(&["help", "groups", "-h"]), run(&["help", "groups"]));
+        assert_eq!(run(&["groups", "--help"]).0, 0);
+        // Other mistakes after `help` are still mistakes.
+        let (code, stdout, stderr) = run(&["help", "nothing", "-h"]);
+        assert_eq!((code, stdout.as_str()), (2, ""));
+        assert!(stderr.contains("nothing"), "{stderr}");
+    }
+
+    #[test]
     fn an_empty_result_is_noted_on_stderr_only_when_it_is_a_terminal() {
         let terminal = Environment {
             stderr_is_terminal: true,
@@ -251,6 +304,15 @@ mod tests {
             )
         );
         assert_eq!(run(&arguments), (0, String::from("[]\n"), String::new()));
+        let search = ["search", "no such words", "--format", "json"];
+        assert_eq!(
+            run_in(&search, &terminal),
+            (
+                0,
+                String::from("[]\n"),
+                String::from("nkru: nothing matches\n")
+            )
+        );
     }
 
     #[test]

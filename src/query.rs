@@ -1,6 +1,7 @@
 //! Questions asked of a dataset: name resolution, the estimate filter, timeline, summaries,
 //! search and citations. Knows nothing of the command line.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::dataset::{Counts, Dataset, Date, Estimate, Event, Fact, Group, Name, Period, Source};
@@ -409,6 +410,24 @@ pub fn latest<'a>(estimates: &[&'a Estimate]) -> Option<&'a Estimate> {
         .map(|(_, estimate)| estimate)
 }
 
+/// The dataset's own facts, for `nkru about`: what it is about, its version, the day it was
+/// checked and how far its figures run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct About<'a> {
+    /// The dataset.
+    pub dataset: &'a Dataset,
+    /// The latest date any figure reaches ([`figures_end`]).
+    pub figures_to: Option<Date>,
+}
+
+/// The dataset's own facts.
+pub fn about(dataset: &Dataset) -> About<'_> {
+    About {
+        dataset,
+        figures_to: figures_end(dataset),
+    }
+}
+
 /// The latest date any figure of the dataset reaches: how far its figures run.
 pub fn figures_end(dataset: &Dataset) -> Option<Date> {
     dataset
@@ -645,12 +664,14 @@ pub struct Hit<'a> {
     pub id: &'a str,
     /// The field the text was found in.
     pub field: String,
-    /// The whole text of that field.
-    pub text: &'a str,
+    /// The whole text of that field; for a date, the date with what happened then.
+    pub text: Cow<'a, str>,
 }
 
 /// Every text of the dataset that contains `wanted`, or an English name it stands for (see
-/// [`equivalents`]), ignoring case and Unicode form, in dataset order.
+/// [`equivalents`]), ignoring case and Unicode form, in dataset order. Ids are not searched: they
+/// name records, and their words are in the records' texts. A record found by its date shows
+/// what the date is of: an event's description, an estimate's figures.
 pub fn search<'a>(dataset: &'a Dataset, wanted: &str) -> Result<Vec<Hit<'a>>> {
     if wanted.trim().is_empty() {
         return Err(Error::Usage(String::from(
@@ -672,13 +693,28 @@ pub fn search<'a>(dataset: &'a Dataset, wanted: &str) -> Result<Vec<Hit<'a>>> {
         finder.look("group", &group.id, &group_texts(group));
     }
     for estimate in &dataset.estimates {
+        finder.look_dated(
+            "estimate",
+            &estimate.id,
+            "period",
+            &estimate.period.text,
+            || {
+                format!(
+                    "{}: {} ({})",
+                    estimate.period.text,
+                    estimate.figures(),
+                    estimate.counts.meaning()
+                )
+            },
+        );
         finder.look("estimate", &estimate.id, &estimate_texts(estimate));
     }
     for event in &dataset.events {
+        finder.look_dated("event", &event.id, "when", &event.period.text, || {
+            format!("{}: {}", event.period.text, event.description)
+        });
         let texts = [
-            ("id", None, event.id.as_str()),
-            ("when", None, &event.period.text),
-            ("description", None, &event.description),
+            ("description", None, event.description.as_str()),
             (
                 "attributed_to",
                 None,
@@ -697,8 +733,7 @@ pub fn search<'a>(dataset: &'a Dataset, wanted: &str) -> Result<Vec<Hit<'a>>> {
     }
     for related in &dataset.related {
         let texts = [
-            ("id", None, related.id.as_str()),
-            ("name", None, &related.name),
+            ("name", None, related.name.as_str()),
             ("description", None, &related.description),
             ("origin", None, &related.origin),
             ("destination", None, &related.destination),
@@ -741,9 +776,28 @@ impl<'a> Finder<'a> {
                     kind,
                     id,
                     field,
-                    text,
+                    text: Cow::Borrowed(text),
                 });
             }
+        }
+    }
+
+    /// Looks for the text in a record's date, which is shown with what the date is of.
+    fn look_dated(
+        &mut self,
+        kind: &'static str,
+        id: &'a str,
+        field: &'static str,
+        date: &str,
+        shown: impl FnOnce() -> String,
+    ) {
+        if contains_any(date, &self.wanted) {
+            self.hits.push(Hit {
+                kind,
+                id,
+                field: field.to_owned(),
+                text: Cow::Owned(shown()),
+            });
         }
     }
 }
@@ -758,7 +812,7 @@ fn listed<'a>(field: &'static str, items: &'a [String]) -> impl Iterator<Item = 
 
 /// A group's searchable texts.
 fn group_texts(group: &Group) -> Vec<Text<'_>> {
-    let mut texts = vec![("id", None, group.id.as_str()), ("name", None, &group.name)];
+    let mut texts = vec![("name", None, group.name.as_str())];
     texts.extend(listed("aliases", &group.aliases));
     texts.push(("description", None, &group.description));
     let periods = group.periods.iter().map(|period| period.text.as_str());
@@ -779,8 +833,6 @@ fn group_texts(group: &Group) -> Vec<Text<'_>> {
 /// An estimate's searchable texts.
 fn estimate_texts(estimate: &Estimate) -> Vec<Text<'_>> {
     let texts = [
-        ("id", None, estimate.id.as_str()),
-        ("period", None, &estimate.period.text),
         (
             "region",
             None,
@@ -803,8 +855,7 @@ fn estimate_texts(estimate: &Estimate) -> Vec<Text<'_>> {
 /// A source's searchable texts.
 fn source_texts(source: &Source) -> Vec<Text<'_>> {
     let texts = [
-        ("id", None, source.id.as_str()),
-        ("publisher", None, &source.publisher),
+        ("publisher", None, source.publisher.as_str()),
         ("title", None, &source.title),
         ("kind", None, source.kind.words()),
         ("url", None, source.url.as_deref().unwrap_or_default()),
@@ -1345,7 +1396,6 @@ mod tests {
                 ("group", "workers", "description"),
                 ("group", "workers", "facts[0]"),
                 ("estimate", "workers-1940s", "region"),
-                ("event", "workers-recruited-sakhalin", "id"),
                 ("event", "workers-recruited-sakhalin", "description"),
             ]
         );

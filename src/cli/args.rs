@@ -105,7 +105,7 @@ pub enum Format {
     Tsv,
     /// Comma-separated values (RFC 4180) with a header line.
     Csv,
-    /// JSON: an array of objects for lists, one object for `group` and `summary`.
+    /// JSON: an array of objects for lists, one object for `group`.
     Json,
     /// One compact JSON object per line.
     Ndjson,
@@ -194,8 +194,8 @@ pub enum Command {
         after_help = "Examples:\n  nkru summary\n  nkru summary --group refugees --format json"
     )]
     Summary {
-        /// Only these groups (repeatable).
-        #[arg(long = "group", value_name = "NAME")]
+        /// Only these groups (repeatable, or comma-separated).
+        #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
         groups: Vec<String>,
     },
 
@@ -204,12 +204,16 @@ pub enum Command {
     /// On a terminal: a year axis with each event under its year and each group's documented
     /// periods beside it. In the machine formats (and when piped): one row per event.
     #[command(
-        after_help = "Examples:\n  nkru timeline\n  nkru timeline --from 1990 --group refugees\n  nkru timeline --format csv"
+        after_help = "Examples:\n  nkru timeline\n  nkru timeline --from 1990 --group refugees\n  nkru timeline --year 1996\n  nkru timeline --format csv"
     )]
     Timeline {
-        /// Only events of these groups (repeatable).
-        #[arg(long = "group", value_name = "NAME")]
+        /// Only events of these groups (repeatable, or comma-separated).
+        #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
         groups: Vec<String>,
+
+        /// Only events whose period covers this year.
+        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+        year: Option<i32>,
 
         /// Only events that reach this year or later.
         #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
@@ -237,8 +241,8 @@ pub enum Command {
         after_help = "Examples:\n  nkru facts --group refugees\n  nkru facts --group refugees --format csv\n  nkru facts --source kommersant --fields id,text,url"
     )]
     Facts {
-        /// Only facts of these groups (repeatable).
-        #[arg(long = "group", value_name = "NAME")]
+        /// Only facts of these groups (repeatable, or comma-separated).
+        #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
         groups: Vec<String>,
 
         /// Only facts whose source id, publisher or title contains this text.
@@ -275,6 +279,19 @@ pub enum Command {
     /// List the sources and the records that cite each.
     #[command(after_help = "Examples:\n  nkru sources\n  nkru sources --format json")]
     Sources,
+
+    /// The dataset itself as one record: title, version, the day it was checked, how far its
+    /// figures run, its overview, categories, groups and related populations.
+    #[command(
+        after_help = "Examples:\n  nkru about\n  nkru about --format json\n  nkru about --fields version,as_of,figures_to --format csv"
+    )]
+    About,
+
+    /// List the populations related to the subject but apart from it, such as the Koryo-saram.
+    #[command(
+        after_help = "Examples:\n  nkru related\n  nkru related --format json\n  nkru related --fields id,name,origin,destination"
+    )]
+    Related,
 
     /// What was added, removed and changed from the dataset OLD to NEW, by list, record and field.
     ///
@@ -372,8 +389,8 @@ pub enum ExportTarget {
 /// Filters of the population estimates; they combine.
 #[derive(Debug, Clone, Default, Args)]
 pub struct EstimateFilterArgs {
-    /// Only estimates of these groups (repeatable).
-    #[arg(long = "group", value_name = "NAME")]
+    /// Only estimates of these groups (repeatable, or comma-separated).
+    #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
     pub groups: Vec<String>,
 
     /// Only estimates whose period covers this year.

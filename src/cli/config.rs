@@ -234,7 +234,10 @@ impl Config {
             } if source.trim().is_empty() => Err(Error::Usage(String::from(
                 "--source needs some text to look for",
             ))),
-            Command::Timeline { from, to, .. } => check_bounds(*from, *to, "--from", "--to"),
+            Command::Timeline { year, from, to, .. } => {
+                check_bounds(*from, *to, "--from", "--to")?;
+                check_year_in_span(*year, *from, *to)
+            }
             Command::Group { .. }
                 if self.output.fields.is_some()
                     && matches!(self.output.format, Format::Json | Format::Ndjson) =>

@@ -17,19 +17,24 @@ impl clap::ValueEnum for Counts {
     }
 }
 
-/// A year, as `--year`, `--from` and `--to` take it.
+/// The years a date of the dataset can have: four digits, `YYYY`.
+const YEARS: std::ops::RangeInclusive<i32> = 0..=9999;
+
+/// A year, as `--year`, `--from` and `--to` take it: one a date of the dataset can have.
 pub fn year(text: &str) -> Result<i32, String> {
-    whole(
-        text,
-        "a year must be a whole number from -2147483648 to 2147483647",
-    )
+    const RULE: &str = "a year must be a whole number from 0 to 9999";
+    let year = whole::<i32>(text, RULE)?;
+    if !YEARS.contains(&year) {
+        return Err(String::from(RULE));
+    }
+    Ok(year)
 }
 
 /// A population figure, as `--min` and `--max` take it.
 pub fn figure(text: &str) -> Result<u64, String> {
     whole(
         text,
-        "a figure must be a whole number from 0 to 18446744073709551615",
+        "a figure must be a whole number of 0 or more (at most 18446744073709551615)",
     )
 }
 
@@ -37,8 +42,20 @@ pub fn figure(text: &str) -> Result<u64, String> {
 pub fn byte_count(text: &str) -> Result<u64, String> {
     whole(
         text,
-        "a size must be a whole number of bytes from 0 to 18446744073709551615",
+        "a size must be a whole number of bytes, 0 or more (at most 18446744073709551615)",
     )
+}
+
+/// A name of a group, as `--group` takes it, one of a list separated by commas: spaces around
+/// it are dropped.
+pub fn name(text: &str) -> Result<String, String> {
+    let name = text.trim();
+    if name.is_empty() {
+        return Err(String::from(
+            "a group name cannot be empty: give names separated by commas, such as refugees,workers",
+        ));
+    }
+    Ok(name.to_owned())
 }
 
 /// The narrowest table nkru will fit, in columns.
@@ -65,8 +82,9 @@ mod tests {
 
     #[test]
     fn numbers_in_range_parse() {
-        assert_eq!(year("-5"), Ok(-5));
+        assert_eq!(year("0"), Ok(0));
         assert_eq!(year("1999"), Ok(1999));
+        assert_eq!(year("9999"), Ok(9999));
         assert_eq!(figure("0"), Ok(0));
         assert_eq!(figure("18446744073709551615"), Ok(u64::MAX));
         assert_eq!(byte_count("1024"), Ok(1024));
@@ -78,12 +96,13 @@ mod tests {
         for refused in ["", " 1", "1e3", "abc", "1.5", "18446744073709551616", "-1"] {
             assert!(figure(refused).is_err(), "{refused:?}");
         }
-        assert_eq!(
-            year("99999999999"),
-            Err(String::from(
-                "a year must be a whole number from -2147483648 to 2147483647"
-            ))
-        );
+        for refused in ["99999999999", "10000", "-5", "-1", "1999.5"] {
+            assert_eq!(
+                year(refused),
+                Err(String::from("a year must be a whole number from 0 to 9999")),
+                "{refused:?}"
+            );
+        }
         assert!(width("19").is_err());
         assert!(width("65536").is_err());
     }

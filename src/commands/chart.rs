@@ -17,14 +17,14 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterAr
     let estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
     if config.output.format == output::Format::Svg {
         if estimates.is_empty() {
-            return note(config, streams, "estimates");
+            return note(config, streams, "no estimates match");
         }
         let picture = output::svg::chart::document(dataset, &estimates)?;
         streams.stdout.write_all(picture.as_bytes())?;
         return Ok(());
     }
     if !config.output.human_view() {
-        return list(config, streams, ESTIMATES, estimates, "estimates");
+        return list(config, streams, ESTIMATES, estimates, "no estimates match");
     }
     if let Some(needed) = output::chart::needed_width(&config.output, dataset, &estimates) {
         // Too narrow to draw: say so once, and give the figures the chart would show as records.
@@ -57,7 +57,7 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterAr
     }
     output::chart::chart(streams.stdout, &config.output, dataset, &estimates)?;
     if estimates.is_empty() {
-        note(config, streams, "estimates")?;
+        note(config, streams, "no estimates match")?;
     }
     Ok(())
 }

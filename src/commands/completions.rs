@@ -8,7 +8,7 @@ use clap_complete::Shell;
 use super::Streams;
 use crate::dataset::{self, Dataset};
 use crate::error::Result;
-use crate::query::{Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary};
+use crate::query::{About, Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary};
 use crate::rows::{self, tables};
 
 /// Writes the completion script of `shell`, offering the embedded dataset's group names.
@@ -88,6 +88,8 @@ fn fields_of(command: &str) -> Option<Vec<&'static str>> {
         "sources" => Some(rows::names(Citations::FIELDS)),
         "facts" => Some(rows::names(FactRecord::FIELDS)),
         "diff" => Some(rows::names(tables::CHANGES)),
+        "about" => Some(rows::names(About::FIELDS)),
+        "related" => Some(rows::names(tables::RELATED)),
         _ => None,
     }
 }

@@ -18,7 +18,7 @@ pub fn run(
     let old = json(&origin(old), config, streams)?;
     let new = json(&new.map_or(Origin::Embedded, origin), config, streams)?;
     let changes: Vec<Change> = dataset::diff::diff(&old, &new);
-    list(config, streams, CHANGES, &changes, "differences")?;
+    list(config, streams, CHANGES, &changes, "no differences")?;
     if exit_code && !changes.is_empty() {
         streams.stdout.flush()?;
         return Err(Error::Differences);

@@ -23,5 +23,5 @@ pub fn run(
         None if reverse => estimates.reverse(),
         None => {}
     }
-    list(config, streams, ESTIMATES, estimates, "estimates")
+    list(config, streams, ESTIMATES, estimates, "no estimates match")
 }

@@ -19,5 +19,11 @@ pub fn run(
     let groups = query::resolve_groups(dataset, names)?;
     let source = source.map(fold);
     let records = query::facts(dataset, &groups, source.as_deref());
-    list(config, streams, FactRecord::FIELDS, &records, "facts")
+    list(
+        config,
+        streams,
+        FactRecord::FIELDS,
+        &records,
+        "no facts match",
+    )
 }

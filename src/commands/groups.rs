@@ -17,5 +17,11 @@ pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
     )?;
     let dataset = &parsed.dataset;
     let overviews = query::overviews(dataset);
-    list(config, streams, GroupOverview::FIELDS, &overviews, "groups")
+    list(
+        config,
+        streams,
+        GroupOverview::FIELDS,
+        &overviews,
+        "no groups match",
+    )
 }

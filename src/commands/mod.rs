@@ -1,6 +1,7 @@
 //! The commands, one file each: from a command's arguments to its query, and from the query's
 //! answer to a view. This module dispatches and holds what several commands share.
 
+mod about;
 mod chart;
 mod cite;
 mod completions;
@@ -11,6 +12,7 @@ mod facts;
 mod group;
 mod groups;
 mod man;
+mod related;
 mod report;
 mod schema;
 mod search;
@@ -54,13 +56,18 @@ pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Res
         } => estimates::run(config, streams, filter, sort.as_deref(), *reverse),
         Command::Chart { filter } => chart::run(config, streams, filter),
         Command::Summary { groups } => summary::run(config, streams, groups),
-        Command::Timeline { groups, from, to } => {
-            timeline::run(config, streams, groups, (*from, *to))
-        }
+        Command::Timeline {
+            groups,
+            year,
+            from,
+            to,
+        } => timeline::run(config, streams, groups, timeline::bounds(*year, *from, *to)),
         Command::Search { text } => search::run(config, streams, text),
         Command::Facts { groups, source } => facts::run(config, streams, groups, source.as_deref()),
         Command::Cite { ids, all, style } => cite::run(config, streams, ids, *all, *style),
         Command::Sources => sources::run(config, streams),
+        Command::About => about::run(config, streams),
+        Command::Related => related::run(config, streams),
         Command::Diff {
             old,
             new,
@@ -181,13 +188,13 @@ fn choose<'f, T>(fields: &'f [Field<T>], settings: &output::Settings) -> Result<
 }
 
 /// Writes the rows of a list command in the chosen format, and notes an empty list on a
-/// terminal's stderr.
+/// terminal's stderr with the words `nothing`, such as `no estimates match`.
 fn list<'i, T: 'i>(
     config: &Config,
     streams: &mut Streams<'_>,
     fields: &[Field<T>],
     items: impl IntoIterator<Item = &'i T>,
-    noun: &str,
+    nothing: &str,
 ) -> Result<()> {
     let selection = choose(fields, &config.output)?;
     let mut items = items.into_iter().peekable();
@@ -195,15 +202,15 @@ fn list<'i, T: 'i>(
     let rows = items.map(|item| selection.row(item));
     output::rows(streams.stdout, &config.output, &selection.columns(), rows)?;
     if empty {
-        note(config, streams, noun)?;
+        note(config, streams, nothing)?;
     }
     Ok(())
 }
 
-/// Tells a person at a terminal that nothing matched.
-fn note(config: &Config, streams: &mut Streams<'_>, noun: &str) -> Result<()> {
+/// Tells a person at a terminal that nothing matched, in the words `nothing`.
+fn note(config: &Config, streams: &mut Streams<'_>, nothing: &str) -> Result<()> {
     if config.output.notes {
-        writeln!(streams.stderr, "nkru: no {noun} match")?;
+        writeln!(streams.stderr, "nkru: {nothing}")?;
     }
     Ok(())
 }

@@ -9,5 +9,5 @@ use crate::query::{self, Hit};
 pub fn run(config: &Config, streams: &mut Streams<'_>, text: &str) -> Result<()> {
     let parsed = load(&config.origin, config, streams)?;
     let hits = query::search(&parsed.dataset, text)?;
-    list(config, streams, Hit::FIELDS, &hits, "matches")
+    list(config, streams, Hit::FIELDS, &hits, "nothing matches")
 }

@@ -9,5 +9,11 @@ use crate::query::{self, Citations};
 pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
     let parsed = load(&config.origin, config, streams)?;
     let citations = query::citations(&parsed.dataset);
-    list(config, streams, Citations::FIELDS, &citations, "sources")
+    list(
+        config,
+        streams,
+        Citations::FIELDS,
+        &citations,
+        "no sources match",
+    )
 }

@@ -1,10 +1,11 @@
-//! `nkru summary`: the overall picture; a headline and a table for people, an object in JSON,
-//! rows elsewhere.
+//! `nkru summary`: the overall picture; a headline, a table and the related populations for
+//! people, one row per line of the summary in every other format (`nkru about` and `nkru
+//! related` give the rest to scripts).
 
 use super::{Streams, choose, load_localized};
 use crate::cli::Config;
 use crate::error::Result;
-use crate::output::{self, Format, machine};
+use crate::output::{self, Format};
 use crate::query::{self, Localize, Summary};
 use crate::rows::Row;
 
@@ -36,19 +37,6 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, names: &[String]) -> Resu
                 output::group::related(streams.stdout, settings, dataset)?;
             }
             Ok(())
-        }
-        Format::Json => {
-            let object = serde_json::json!({
-                "title": dataset.title,
-                "overview": dataset.overview,
-                "categories": dataset.categories,
-                "version": dataset.version,
-                "as_of": dataset.as_of,
-                "figures_to": query::figures_end(dataset),
-                "lines": machine::Objects { columns: &columns, rows: &rows },
-                "related": dataset.related,
-            });
-            machine::write_json(streams.stdout, &object)
         }
         _ => output::rows(streams.stdout, settings, &columns, rows),
     }

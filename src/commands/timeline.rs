@@ -9,6 +9,18 @@ use crate::output;
 use crate::query;
 use crate::rows::tables::EVENTS;
 
+/// The years a timeline covers: `--from` to `--to`, narrowed to the one year of `--year`, whose
+/// events are those whose period covers it. `Config::check` refused a year outside the two.
+pub fn bounds(year: Option<i32>, from: Option<i32>, to: Option<i32>) -> (Option<i32>, Option<i32>) {
+    match year {
+        Some(year) => (
+            Some(from.map_or(year, |from| from.max(year))),
+            Some(to.map_or(year, |to| to.min(year))),
+        ),
+        None => (from, to),
+    }
+}
+
 /// Shows the events of the groups named (all when none is) within `bounds`.
 pub fn run(
     config: &Config,
@@ -22,7 +34,7 @@ pub fn run(
     let events = query::timeline(dataset, &groups, bounds.0, bounds.1);
     let svg = config.output.format == output::Format::Svg;
     if !svg && !config.output.human_view() {
-        return list(config, streams, EVENTS, events, "events");
+        return list(config, streams, EVENTS, events, "no events match");
     }
     let shown: Vec<(usize, &Group)> = dataset
         .groups
@@ -37,7 +49,7 @@ pub fn run(
             .any(|period| period.overlaps(bounds.0, bounds.1))
     });
     if events.is_empty() && !periods {
-        return note(config, streams, "events");
+        return note(config, streams, "no events match");
     }
     if svg {
         let picture = output::svg::timeline::document(dataset, &events, &shown, bounds)?;

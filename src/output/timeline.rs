@@ -362,8 +362,9 @@ fn write_title(
     };
     let (first, last) = (layout.first, layout.last);
     let title = format!(
-        "{}: timeline, {first}–{last}",
-        escape_control(&dataset.title)
+        "{}: timeline, {}",
+        escape_control(&dataset.title),
+        crate::text::year_span(Some(first), Some(last))
     );
     let title = wrap(
         &in_charset(&title, settings.unicode),

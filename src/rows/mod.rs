@@ -118,6 +118,9 @@ pub struct Field<T> {
     pub in_table: bool,
     /// How to read it from one item.
     pub read: fn(&T) -> Value<'_>,
+    /// How to order items by it, when not by the value shown: figures written out as text
+    /// sort by their numbers. Keys compare item by item, as [`Value::compare`] does.
+    pub order: Option<fn(&T) -> Vec<Value<'_>>>,
 }
 
 impl<T> Field<T> {
@@ -128,6 +131,7 @@ impl<T> Field<T> {
             kind,
             in_table: true,
             read,
+            order: None,
         }
     }
 
@@ -138,6 +142,23 @@ impl<T> Field<T> {
             kind,
             in_table: false,
             read,
+            order: None,
+        }
+    }
+
+    /// The field, ordered by `order` rather than by the value it shows.
+    pub const fn ordered_by(self, order: fn(&T) -> Vec<Value<'_>>) -> Self {
+        Field {
+            order: Some(order),
+            ..self
+        }
+    }
+
+    /// The key that orders one item by this field.
+    pub fn sort_key<'a>(&self, item: &'a T) -> Vec<Value<'a>> {
+        match self.order {
+            Some(order) => order(item),
+            None => vec![(self.read)(item)],
         }
     }
 }
@@ -235,20 +256,29 @@ pub type Row<'a> = Vec<Value<'a>>;
 /// Sorts items by one field, nulls last whichever the direction, keeping the given order among
 /// equals.
 pub fn sort_by<'a, T>(items: Vec<&'a T>, field: &Field<T>, reverse: bool) -> Vec<&'a T> {
-    let mut keyed: Vec<(Value<'a>, &'a T)> = items
+    let mut keyed: Vec<(Vec<Value<'a>>, &'a T)> = items
         .into_iter()
-        .map(|item| ((field.read)(item), item))
+        .map(|item| (field.sort_key(item), item))
         .collect();
     keyed.sort_by(|(left, _), (right, _)| {
-        let ordering = left.compare(right);
-        let nulls_involved = matches!(left, Value::Null) || matches!(right, Value::Null);
-        if reverse && !nulls_involved {
+        let null = |key: &[Value<'_>]| key.first().is_none_or(|value| *value == Value::Null);
+        let ordering = compare_keys(left, right);
+        if reverse && !null(left) && !null(right) {
             ordering.reverse()
         } else {
             ordering
         }
     });
     keyed.into_iter().map(|(_, item)| item).collect()
+}
+
+/// Orders two sort keys value by value, the first difference deciding.
+fn compare_keys(left: &[Value<'_>], right: &[Value<'_>]) -> Ordering {
+    left.iter()
+        .zip(right)
+        .map(|(left, right)| left.compare(right))
+        .find(|ordering| ordering.is_ne())
+        .unwrap_or_else(|| left.len().cmp(&right.len()))
 }
 
 #[cfg(test)]
@@ -318,6 +348,29 @@ mod tests {
                     .is_some_and(|estimate| estimate.region.is_none())
             );
         }
+    }
+
+    #[test]
+    fn a_field_may_sort_by_a_key_other_than_what_it_shows() {
+        let dataset = crate::dataset::embedded().expect("the embedded dataset loads");
+        let estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
+        let figures = tables::ESTIMATES
+            .iter()
+            .find(|field| field.name == "figures")
+            .expect("a figures field");
+        let sorted = sort_by(estimates, figures, false);
+        let ranges: Vec<(u64, u64)> = sorted
+            .iter()
+            .map(|estimate| (estimate.low, estimate.high))
+            .collect();
+        assert!(ranges.windows(2).all(|pair| pair[0] <= pair[1]));
+        assert_eq!(
+            compare_keys(
+                &[Value::Integer(1), Value::Integer(9)],
+                &[Value::Integer(1), Value::Integer(10)]
+            ),
+            Ordering::Less
+        );
     }
 
     #[test]

@@ -5,8 +5,10 @@
 use super::Kind::{Figure, FigureText, Flag, Id, List, Number, Text};
 use super::{Field, Value};
 use crate::dataset::diff::Change;
-use crate::dataset::{Counts, Date, Estimate, Event};
-use crate::query::{Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary, TOTAL_ID};
+use crate::dataset::{Counts, Date, Estimate, Event, Related};
+use crate::query::{
+    About, Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary, TOTAL_ID,
+};
 
 /// Fields of `nkru estimates` (and of `nkru chart` in the machine formats).
 pub const ESTIMATES: &[Field<Estimate>] = &[
@@ -26,9 +28,10 @@ pub const ESTIMATES: &[Field<Estimate>] = &[
     Field::hidden("qualifiers", List, |estimate| {
         Value::texts(estimate.qualifiers.iter().map(|qualifier| qualifier.name()))
     }),
-    Field::shown("figures", FigureText, |estimate| {
+    Field::shown("figures", FigureText, |estimate: &Estimate| {
         Value::owned(estimate.figures())
-    }),
+    })
+    .ordered_by(|estimate| figures_key(Some(estimate.low), Some(estimate.high))),
     Field::shown("counts", Text, |estimate| {
         Value::text(estimate.counts.name())
     }),
@@ -80,6 +83,57 @@ pub const EVENTS: &[Field<Event>] = &[
     }),
 ];
 
+/// Fields of `nkru related`, one record per related population.
+pub const RELATED: &[Field<Related>] = &[
+    Field::shown("id", Id, |related| Value::text(&related.id)),
+    Field::shown("name", Text, |related| Value::text(&related.name)),
+    Field::shown("description", Text, |related| {
+        Value::text(&related.description)
+    }),
+    Field::hidden("origin", Text, |related| Value::text(&related.origin)),
+    Field::hidden("destination", Text, |related| {
+        Value::text(&related.destination)
+    }),
+    Field::hidden("from", Text, |related| date(related.period.from)),
+    Field::hidden("to", Text, |related| date(related.period.end())),
+    Field::hidden("precision", Text, |related| {
+        Value::text(related.period.precision.name())
+    }),
+    Field::shown("period", Text, |related| Value::text(&related.period.text)),
+    Field::shown("source", Id, |related| Value::text(&related.source)),
+    Field::hidden("section", Text, |related| {
+        Value::optional_text(related.section.as_deref())
+    }),
+];
+
+impl<'a> About<'a> {
+    /// Fields of `nkru about`, the one record of the dataset's own facts.
+    pub const FIELDS: &'a [Field<Self>] = &[
+        Field::shown("title", Text, |about| Value::text(&about.dataset.title)),
+        Field::shown("version", Text, |about| Value::text(&about.dataset.version)),
+        Field::shown("as_of", Text, |about| date(Some(about.dataset.as_of))),
+        Field::shown("figures_to", Text, |about| date(about.figures_to)),
+        Field::shown("overview", Text, |about| {
+            Value::text(&about.dataset.overview)
+        }),
+        Field::shown("categories", List, |about| {
+            Value::texts(about.dataset.categories.iter().map(String::as_str))
+        }),
+        Field::shown("groups", List, |about| {
+            Value::texts(about.dataset.groups.iter().map(|group| group.id.as_str()))
+        }),
+        Field::shown("related", List, |about| {
+            Value::texts(
+                about
+                    .dataset
+                    .related
+                    .iter()
+                    .map(|related| related.id.as_str()),
+            )
+        }),
+    ];
+}
+
 impl<'a> GroupOverview<'a> {
     /// Fields of `nkru groups`.
     pub const FIELDS: &'a [Field<Self>] = &[
@@ -99,7 +153,8 @@ impl<'a> GroupOverview<'a> {
         }),
         Field::hidden("latest_low", Figure, |line| low_of(line.latest)),
         Field::hidden("latest_high", Figure, |line| high_of(line.latest)),
-        Field::shown("latest", FigureText, |line| figures_of(line.latest)),
+        Field::shown("latest", FigureText, |line: &Self| figures_of(line.latest))
+            .ordered_by(|line| latest_key(line.latest)),
         Field::shown("latest_period", Text, |line| period_of(line.latest)),
         Field::hidden("latest_attributed_to", Text, |line| author_of(line.latest)),
         Field::hidden("latest_source", Id, |line| source_of(line.latest)),
@@ -161,20 +216,22 @@ impl<'a> Summary<'a> {
         Field::hidden("highest", Figure, |line| {
             Value::optional_figure(line.highest)
         }),
-        Field::shown("range", FigureText, |line| {
+        Field::shown("range", FigureText, |line: &Self| {
             match (line.lowest, line.highest) {
                 (Some(lowest), Some(highest)) => {
                     Value::owned(crate::text::figure_range(lowest, highest))
                 }
                 _ => Value::Null,
             }
-        }),
+        })
+        .ordered_by(|line| figures_key(line.lowest, line.highest)),
         Field::hidden("latest_estimate", Id, |line| {
             Value::optional_text(line.latest.map(|estimate| estimate.id.as_str()))
         }),
         Field::hidden("latest_low", Figure, |line| low_of(line.latest)),
         Field::hidden("latest_high", Figure, |line| high_of(line.latest)),
-        Field::shown("latest", FigureText, |line| figures_of(line.latest)),
+        Field::shown("latest", FigureText, |line: &Self| figures_of(line.latest))
+            .ordered_by(|line| latest_key(line.latest)),
         Field::shown("latest_period", Text, |line| period_of(line.latest)),
         Field::shown("latest_attributed_to", Text, |line| author_of(line.latest)),
         Field::hidden("latest_source", Id, |line| source_of(line.latest)),
@@ -187,7 +244,7 @@ impl<'a> Hit<'a> {
         Field::shown("kind", Text, |hit| Value::text(hit.kind)),
         Field::shown("id", Id, |hit| Value::text(hit.id)),
         Field::shown("field", Text, |hit| Value::text(&hit.field)),
-        Field::shown("text", Text, |hit| Value::text(hit.text)),
+        Field::shown("text", Text, |hit| Value::text(&hit.text)),
     ];
 }
 
@@ -297,4 +354,17 @@ fn period_of(estimate: Option<&Estimate>) -> Value<'_> {
 /// An estimate's figures as people read them, or null when there is none.
 fn figures_of(estimate: Option<&Estimate>) -> Value<'static> {
     estimate.map_or(Value::Null, |estimate| Value::owned(estimate.figures()))
+}
+
+/// The key that orders figures by their numbers: the low figure, then the high one.
+fn figures_key(low: Option<u64>, high: Option<u64>) -> Vec<Value<'static>> {
+    vec![Value::optional_figure(low), Value::optional_figure(high)]
+}
+
+/// The key that orders by an estimate's figures; null when there is no estimate.
+fn latest_key(estimate: Option<&Estimate>) -> Vec<Value<'static>> {
+    figures_key(
+        estimate.map(|estimate| estimate.low),
+        estimate.map(|estimate| estimate.high),
+    )
 }

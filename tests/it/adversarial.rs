@@ -131,10 +131,12 @@ fn check_all(cases: &[Case]) {
 
 const EMPTY_NAME: &str = "a group name cannot be empty";
 const NO_SUCH_GROUP: &str = "(groups: students, workers, refugees, military)";
-const YEAR_RULE: &str = "a year must be a whole number from -2147483648 to 2147483647";
-const FIGURE_RULE: &str = "a figure must be a whole number from 0 to 18446744073709551615";
+const YEAR_RULE: &str = "a year must be a whole number from 0 to 9999";
+const FIGURE_RULE: &str =
+    "a figure must be a whole number of 0 or more (at most 18446744073709551615)";
 const WIDTH_RULE: &str = "a width must be a whole number of columns from 20 to 65535";
-const SIZE_RULE: &str = "a size must be a whole number of bytes from 0 to 18446744073709551615";
+const SIZE_RULE: &str =
+    "a size must be a whole number of bytes, 0 or more (at most 18446744073709551615)";
 
 #[test]
 fn group_names_of_every_kind() {
@@ -242,8 +244,24 @@ fn names_people_type_find_their_group() {
 fn numeric_flags_refuse_what_is_not_their_number() {
     check_all(&[
         json(
-            "a negative year is a year",
-            &["estimates", "--year", "-5", "--format", "json"],
+            "the first year a date can have",
+            &["estimates", "--year", "0", "--format", "json"],
+        ),
+        json(
+            "the last year a date can have",
+            &["estimates", "--to", "9999", "--format", "json"],
+        ),
+        error(
+            "a negative year",
+            &["estimates", "--year", "-5"],
+            2,
+            &format!("invalid value '-5' for '--year <YEAR>': {YEAR_RULE}"),
+        ),
+        error(
+            "a year of five digits",
+            &["timeline", "--from", "10000"],
+            2,
+            &format!("invalid value '10000' for '--from <YEAR>': {YEAR_RULE}"),
         ),
         json(
             "the largest figure",
@@ -420,10 +438,10 @@ fn bounds_out_of_order_are_refused() {
             "--min 10 is greater than --max 1, so nothing could match",
         ),
         error(
-            "negative years out of order",
-            &["estimates", "--from", "-1", "--to", "-2"],
+            "years out of order",
+            &["estimates", "--from", "2", "--to", "1"],
             2,
-            "--from -1 is greater than --to -2, so nothing could match",
+            "--from 2 is greater than --to 1, so nothing could match",
         ),
     ]);
 }

@@ -151,18 +151,35 @@ struct SummaryRow {
     latest_source: Option<String>,
 }
 
-/// The object of `nkru summary --format json`.
+/// The one row of `nkru about --format json`.
 #[derive(Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-struct SummaryObject {
+struct AboutRow {
     title: String,
-    overview: String,
-    categories: Vec<String>,
     version: String,
     as_of: String,
     figures_to: Option<String>,
-    lines: Vec<SummaryRow>,
-    related: Vec<nkru::dataset::Related>,
+    overview: String,
+    categories: Vec<String>,
+    groups: Vec<String>,
+    related: Vec<String>,
+}
+
+/// One row of `nkru related --format json`.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct RelatedRow {
+    id: String,
+    name: String,
+    description: String,
+    origin: String,
+    destination: String,
+    from: Option<String>,
+    to: Option<String>,
+    precision: String,
+    period: String,
+    source: String,
+    section: Option<String>,
 }
 
 /// The object of `nkru group --format json`.
@@ -352,22 +369,128 @@ fn group_json_nests_estimates_events_and_sources() {
     assert_eq!(group.periods, dataset().groups[2].periods);
 }
 
+/// The keys of a JSON object in the order they were written (nkru's serde_json keeps it).
+fn keys(value: &serde_json::Value) -> Vec<&str> {
+    value
+        .as_object()
+        .unwrap_or_else(|| panic!("an object: {value}"))
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
 #[test]
-fn summary_json_gives_one_line_for_each_kind_of_figure() {
-    let summary: SummaryObject = json(&["summary"]);
-    assert_eq!(summary.title, "North Koreans in Russia");
+fn group_json_keys_come_in_the_documented_order() {
+    let group: serde_json::Value = json(&["group", "refugees"]);
     assert_eq!(
-        (summary.version.as_str(), summary.as_of.as_str()),
+        keys(&group),
+        [
+            "id",
+            "name",
+            "aliases",
+            "description",
+            "from",
+            "to",
+            "periods",
+            "facts",
+            "estimates",
+            "events",
+            "sources"
+        ]
+    );
+    assert_eq!(
+        keys(&group["periods"][0]),
+        ["precision", "from", "to", "text"]
+    );
+    assert_eq!(keys(&group["facts"][0]), ["text", "source", "section"]);
+    let estimates = stdout_of(&["estimates", "--format", "csv", "--max", "0"]);
+    let header: Vec<&str> = estimates.trim_end().split(',').collect();
+    assert_eq!(keys(&group["estimates"][0]), header);
+    let events = stdout_of(&["timeline", "--format", "csv", "--to", "0"]);
+    let header: Vec<&str> = events.trim_end().split(',').collect();
+    assert_eq!(keys(&group["events"][0]), header);
+    let header = stdout_of(&["sources", "--format", "csv"]);
+    let header: Vec<&str> = header
+        .lines()
+        .next()
+        .expect("a header")
+        .split(',')
+        .collect();
+    assert_eq!(keys(&group["sources"][0]), header);
+}
+
+#[test]
+fn summary_json_is_an_array_of_rows_with_the_same_keys_in_the_documented_order() {
+    for format in ["json", "ndjson"] {
+        let stdout = stdout_of(&["summary", "--format", format]);
+        let rows: Vec<serde_json::Value> = if format == "json" {
+            serde_json::from_str(&stdout).expect("a JSON array")
+        } else {
+            stdout
+                .lines()
+                .map(|line| serde_json::from_str(line).expect("a JSON object"))
+                .collect()
+        };
+        let header = stdout_of(&["summary", "--format", "csv"]);
+        let documented: Vec<&str> = header
+            .lines()
+            .next()
+            .expect("a header")
+            .split(',')
+            .collect();
+        assert_eq!(rows.len(), 5, "{format}");
+        // What a data frame needs: every row an object with the same keys, in one order.
+        for row in &rows {
+            assert_eq!(keys(row), documented, "{format}: {row}");
+        }
+    }
+}
+
+#[test]
+fn about_and_related_give_scripts_what_the_summary_shows_people() {
+    let about: Vec<AboutRow> = json(&["about"]);
+    assert_eq!(about.len(), 1);
+    let about = &about[0];
+    assert_eq!(about.title, "North Koreans in Russia");
+    assert_eq!(
+        (about.version.as_str(), about.as_of.as_str()),
         ("2.0.0", "2026-11-28")
     );
-    assert_eq!(summary.figures_to.as_deref(), Some("2006"));
-    assert_eq!(summary.overview, dataset().overview);
-    assert_eq!(summary.categories.len(), 5);
-    assert_eq!(summary.related, dataset().related);
-    assert_eq!(summary.related[0].destination, "Russian Far East");
+    assert_eq!(about.figures_to.as_deref(), Some("2006"));
+    assert_eq!(about.overview, dataset().overview);
+    assert_eq!(about.categories, dataset().categories);
+    assert_eq!(about.groups, ["students", "workers", "refugees"]);
+    assert_eq!(about.related, ["koryo-saram"]);
+    let related: Vec<RelatedRow> = json(&["related"]);
+    let expected = &dataset().related;
+    assert_eq!(related.len(), expected.len());
+    assert_eq!(related[0].id, expected[0].id);
+    assert_eq!(related[0].description, expected[0].description);
+    assert_eq!(related[0].origin, expected[0].origin);
+    assert_eq!(related[0].destination, "Russian Far East");
+    assert_eq!(related[0].period, expected[0].period.text);
+    assert_eq!(related[0].precision, "unknown");
+    assert_eq!(related[0].source, "article");
+    let csv = stdout_of(&[
+        "about",
+        "--fields",
+        "version,as_of,figures_to",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(csv, "version,as_of,figures_to\n2.0.0,2026-11-28,2006\n");
+    let view = stdout_of(&["about", "--format", "table", "--width", "80"]);
+    assert!(
+        view.starts_with("title       North Koreans in Russia\n"),
+        "{view}"
+    );
+}
+
+#[test]
+fn summary_json_gives_one_line_for_each_kind_of_figure() {
+    let rows: Vec<SummaryRow> = json(&["summary"]);
     type Line<'a> = (&'a str, Option<&'a str>, usize, Option<u64>, Option<u64>);
-    let lines: Vec<Line<'_>> = summary
-        .lines
+    let lines: Vec<Line<'_>> = rows
         .iter()
         .map(|row| {
             (
@@ -390,19 +513,16 @@ fn summary_json_gives_one_line_for_each_kind_of_figure() {
             ("refugees", Some("present"), 1, Some(100), Some(500)),
         ]
     );
-    let total = &summary.lines[0];
+    let total = &rows[0];
     assert_eq!(total.latest_source.as_deref(), Some("article"));
     assert_eq!(total.latest_low, Some(10_000));
     // The one undated figure of people present is counted but never the latest.
-    assert_eq!(
-        (summary.lines[2].undated, summary.lines[2].latest.as_deref()),
-        (1, None)
-    );
-    let only: SummaryObject = json(&["summary", "--group", "workers"]);
-    assert_eq!(only.lines.len(), 2);
-    assert_eq!(only.lines[0].name, "Guest workers");
-    assert_eq!(only.lines[1].latest_period.as_deref(), Some("late 1940s"));
-    assert_eq!(only.lines[1].range.as_deref(), Some("8,000"));
+    assert_eq!((rows[2].undated, rows[2].latest.as_deref()), (1, None));
+    let only: Vec<SummaryRow> = json(&["summary", "--group", "workers"]);
+    assert_eq!(only.len(), 2);
+    assert_eq!(only[0].name, "Guest workers");
+    assert_eq!(only[1].latest_period.as_deref(), Some("late 1940s"));
+    assert_eq!(only[1].range.as_deref(), Some("8,000"));
 }
 
 #[test]
@@ -455,6 +575,70 @@ fn timeline_is_oldest_first_and_filters() {
 }
 
 #[test]
+fn timeline_year_gives_the_events_whose_period_covers_it() {
+    let ids = |arguments: &[&str]| -> Vec<String> {
+        let mut all = vec!["timeline"];
+        all.extend_from_slice(arguments);
+        json::<Vec<EventRow>>(&all)
+            .into_iter()
+            .map(|event| event.id)
+            .collect()
+    };
+    assert_eq!(ids(&["--year", "1996"]), ["consul-killed-1996"]);
+    // An event of the late 1940s (1945 to 1949) covers 1947.
+    assert_eq!(ids(&["--year", "1947"]), ["workers-recruited-sakhalin"]);
+    assert_eq!(
+        ids(&["--year", "1996", "--group", "refugees", "--from", "1990"]),
+        ["consul-killed-1996"]
+    );
+    assert!(ids(&["--year", "1997"]).is_empty());
+    let (code, stdout, stderr) = run(&["timeline", "--year", "1996", "--from", "2000"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert_eq!(
+        stderr,
+        "nkru: error: --year 1996 is before --from 2000, so nothing could match\n"
+    );
+    let view = stdout_of(&["timeline", "--year", "1996", "--format", "table"]);
+    assert!(
+        view.starts_with("North Koreans in Russia: timeline, 1996\n"),
+        "{view}"
+    );
+}
+
+#[test]
+fn group_takes_names_separated_by_commas_wherever_it_is_repeatable() {
+    let commands: &[&[&str]] = &[
+        &["estimates", "--format", "json"],
+        &["chart", "--format", "json"],
+        &["summary", "--format", "json"],
+        &["timeline", "--format", "json"],
+        &["facts", "--format", "json"],
+        &["report"],
+    ];
+    for command in commands {
+        let with = |groups: &[&str]| {
+            let mut arguments = command.to_vec();
+            for group in groups {
+                arguments.extend(["--group", group]);
+            }
+            stdout_of(&arguments)
+        };
+        let both = with(&["refugees", "workers"]);
+        assert_eq!(with(&["refugees,workers"]), both, "{command:?}");
+        // Spaces around a name are dropped; the report names the filter as it was read.
+        assert_eq!(
+            with(&["refugees, guest workers "]),
+            with(&["refugees", "guest workers"]),
+            "{command:?}"
+        );
+        assert_ne!(with(&["refugees"]), both, "{command:?}");
+    }
+    let (code, stdout, stderr) = run(&["estimates", "--group", "refugees,"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(stderr.contains("a group name cannot be empty"), "{stderr}");
+}
+
+#[test]
 fn search_finds_every_kind_of_record_ignoring_case() {
     let hits: Vec<HitRow> = json(&["search", "HAMGYONG"]);
     assert_eq!(
@@ -480,6 +664,44 @@ fn search_finds_every_kind_of_record_ignoring_case() {
     assert!(kinds("Choi Duk-gun").contains(&String::from("event")));
     assert!(kinds("Asian Russian").contains(&String::from("dataset")));
     assert!(json::<Vec<HitRow>>(&["search", "nothing like this"]).is_empty());
+}
+
+#[test]
+fn search_looks_in_texts_not_ids_and_shows_what_a_date_is_of() {
+    let hits: Vec<HitRow> = json(&["search", "workers"]);
+    assert!(hits.iter().all(|hit| hit.field != "id"), "{hits:?}");
+    assert!(
+        hits.iter()
+            .all(|hit| hit.text.to_lowercase().contains("workers")),
+        "{hits:?}"
+    );
+    assert_eq!(hits.len(), 14);
+    // A record whose id holds the words, and no text of it, is not found.
+    let sakhalin: Vec<HitRow> = json(&["search", "recruited-sakhalin"]);
+    assert!(sakhalin.is_empty(), "{sakhalin:?}");
+    assert_eq!(
+        json::<Vec<HitRow>>(&["search", "1996"]),
+        [HitRow {
+            kind: String::from("event"),
+            id: String::from("consul-killed-1996"),
+            field: String::from("when"),
+            text: String::from(
+                "1996: South Korean consul Choi Duk-gun is assassinated, a killing believed to have been ordered by North Korea because of his contact with refugees."
+            ),
+        }]
+    );
+    let dated: Vec<HitRow> = json(&["search", "as of 1999"]);
+    assert_eq!(
+        dated
+            .iter()
+            .map(|hit| (hit.id.as_str(), hit.field.as_str(), hit.text.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            "refugees-1999",
+            "period",
+            "as of 1999: estimated only 100–500 (people present at one time)"
+        )]
+    );
 }
 
 #[test]
@@ -634,6 +856,49 @@ fn estimates_sort_by_any_field_with_unknowns_last() {
     );
 }
 
+#[test]
+fn sorting_by_figures_orders_by_the_numbers_low_then_high() {
+    // As text, `about 10,000` would come before `about 15,000–20,000` and `about 8,000`.
+    assert_eq!(
+        estimates_with(&["--sort", "figures"]),
+        [
+            "refugees-1999",
+            "workers-1940s",
+            "total-2006",
+            "workers-any-year"
+        ]
+    );
+    assert_eq!(
+        estimates_with(&["--sort", "figures", "--reverse"]),
+        [
+            "workers-any-year",
+            "total-2006",
+            "workers-1940s",
+            "refugees-1999"
+        ]
+    );
+    // On the embedded dataset, where ranges share low figures, the high figure decides next.
+    let stdout = crate::harness::stdout_of(&[
+        "estimates",
+        "--sort",
+        "figures",
+        "--fields",
+        "low,high",
+        "--format",
+        "csv",
+        "--no-header",
+    ]);
+    let pairs: Vec<(u64, u64)> = stdout
+        .lines()
+        .map(|line| {
+            let (low, high) = line.split_once(',').expect("two fields");
+            (low.parse().expect("a low"), high.parse().expect("a high"))
+        })
+        .collect();
+    assert!(pairs.len() > 100);
+    assert!(pairs.windows(2).all(|pair| pair[0] <= pair[1]), "{pairs:?}");
+}
+
 const LIST_COMMANDS: &[&[&str]] = &[
     &["groups"],
     &["estimates"],
@@ -642,6 +907,8 @@ const LIST_COMMANDS: &[&[&str]] = &[
     &["search", "korea"],
     &["sources"],
     &["group", "workers"],
+    &["about"],
+    &["related"],
 ];
 
 fn with_format<'a>(command: &[&'a str], format: &'a str) -> Vec<&'a str> {
@@ -666,6 +933,32 @@ fn every_command_writes_valid_csv_with_one_header() {
             "{command:?}"
         );
     }
+}
+
+#[test]
+fn csv_lines_end_in_lf_so_line_tools_match_the_last_field() {
+    for command in LIST_COMMANDS {
+        let stdout = stdout_of(&with_format(command, "csv"));
+        assert!(
+            !stdout.contains('\r'),
+            "{command:?} writes a CR: {stdout:?}"
+        );
+    }
+    // What `awk -F, '$NF == "article"'` does: the last field of a line is the value itself.
+    let stdout = stdout_of(&[
+        "estimates",
+        "--fields",
+        "id,source",
+        "--format",
+        "csv",
+        "--year",
+        "1999",
+    ]);
+    let last: Vec<&str> = stdout
+        .split('\n')
+        .filter_map(|line| line.rsplit(',').next())
+        .collect();
+    assert_eq!(last, ["source", "article", ""]);
 }
 
 #[test]
@@ -745,6 +1038,8 @@ fn every_command_writes_a_table_and_json() {
         "Korean",
         "en.wikipedia.org",
         "Pyongyang",
+        "2.0.0",
+        "Koryo-saram",
     ];
     assert_eq!(shown.len(), LIST_COMMANDS.len());
     for (command, text) in LIST_COMMANDS.iter().zip(shown) {
@@ -795,7 +1090,7 @@ fn fields_pick_and_order_columns_in_every_format() {
             "--max",
             "500"
         ]),
-        "id,low\r\nrefugees-1999,100\r\n"
+        "id,low\nrefugees-1999,100\n"
     );
     assert_eq!(
         stdout_of(&["groups", "--fields", "id", "--format", "ndjson"]),
@@ -818,7 +1113,7 @@ fn fields_pick_and_order_columns_in_every_format() {
             "--format",
             "csv"
         ]),
-        "id,estimate_ids\r\nstudents,\r\n"
+        "id,estimate_ids\nstudents,\n"
     );
     let table = stdout_of(&[
         "timeline", "--fields", "id", "--format", "table", "--to", "1950",
@@ -859,7 +1154,7 @@ fn no_header_leaves_out_the_header_line() {
     );
     assert_eq!(
         stdout_of(&["groups", "--fields", "id", "--no-header", "--format", "csv"]),
-        "students\r\nworkers\r\nrefugees\r\n"
+        "students\nworkers\nrefugees\n"
     );
     let table = stdout_of(&[
         "groups",
@@ -892,7 +1187,7 @@ fn a_filter_that_matches_nothing_succeeds_with_an_empty_list() {
         ),
         (
             "csv",
-            "id,scope,group,low,high,qualifiers,figures,counts,from,to,precision,period,region,attributed_to,party_to_conflict,source,section,note\r\n",
+            "id,scope,group,low,high,qualifiers,figures,counts,from,to,precision,period,region,attributed_to,party_to_conflict,source,section,note\n",
         ),
     ] {
         let (code, stdout, stderr) = run(&["estimates", "--year", "1800", "--format", format]);

@@ -448,10 +448,11 @@ fn unknown_fields_load_with_a_warning_naming_each() {
     extended["events"][0]["period"]["certainty"] = json!("high");
     let folder = Folder::new();
     folder.write("data.json", pretty(&extended));
+    // In the order of the file, where `license` came last.
     let warnings = "\
+nkru: warning: data.json: unknown field `groups[1].wiki` ignored
 nkru: warning: data.json: unknown field `estimates[2].confidence` ignored
 nkru: warning: data.json: unknown field `events[0].period.certainty` ignored
-nkru: warning: data.json: unknown field `groups[1].wiki` ignored
 nkru: warning: data.json: unknown field `license` ignored
 ";
     let result = outcome(folder.nkru().args(["validate", "data.json"]));

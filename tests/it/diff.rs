@@ -96,7 +96,7 @@ fn exit_code_is_1_when_the_datasets_differ_and_0_when_they_do_not() {
         run(&["diff", "--embedded", OLD, "--exit-code", "--format", "csv"]);
     assert_eq!((code, stderr.as_str()), (1, ""));
     assert!(
-        stdout.starts_with("kind,list,id,field,old,new\r\n"),
+        stdout.starts_with("kind,list,id,field,old,new\n"),
         "{stdout}"
     );
     assert!(

@@ -324,7 +324,7 @@ fn the_military_group_shows_the_2024_deployment_estimates_of_several_authors() {
 #[test]
 fn the_summary_keeps_kinds_apart_and_the_workers_open() {
     let summary = json(&["summary"]);
-    let lines = summary["lines"].as_array().expect("lines");
+    let lines = summary.as_array().expect("lines");
     let workers: Vec<&Value> = lines
         .iter()
         .filter(|line| line["id"] == "workers")

@@ -161,7 +161,7 @@ fn timeline_filters_keep_the_view_and_machine_formats_keep_rows() {
     assert!(!refugees.contains("students documented"));
     let csv = run(&["timeline", "--format", "csv", "--group", "refugees"]);
     assert!(csv.starts_with(
-        "id,from,to,precision,when,groups,description,attributed_to,source,section\r\n"
+        "id,from,to,precision,when,groups,description,attributed_to,source,section\n"
     ));
     let table = run(&["timeline", "--format", "table", "--fields", "id,from"]);
     assert!(table.contains("consul-killed-1996"), "{table}");

@@ -271,7 +271,11 @@ fn json_keeps_every_hostile_string_exact() {
     }
     let (_, stdout, _) = run_hostile(&["summary", "--format", "json"]);
     let summary: Value = serde_json::from_str(&stdout).expect("JSON");
-    assert_eq!(summary["title"], dataset["title"]);
+    assert_eq!(summary[0]["name"], dataset["title"]);
+    let (_, stdout, _) = run_hostile(&["about", "--format", "json"]);
+    let about: Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(about[0]["title"], dataset["title"]);
+    assert_eq!(about[0]["overview"], dataset["overview"]);
     let (_, stdout, _) = run_hostile(&["timeline", "--format", "ndjson"]);
     for line in stdout.lines() {
         let event: Value = serde_json::from_str(line).expect("NDJSON");

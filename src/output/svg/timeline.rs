@@ -113,7 +113,9 @@ impl Layout {
             .collect();
         let entries = entries(dataset, events, groups, bounds);
         let cited: Vec<&str> = events.iter().map(|event| event.source.as_str()).collect();
-        let span = years.map_or_else(String::new, |(first, last)| format!(", {first}–{last}"));
+        let span = years.map_or_else(String::new, |(first, last)| {
+            format!(", {}", crate::text::year_span(Some(first), Some(last)))
+        });
         Layout {
             title: format!("{}: timeline{span}", clean(&dataset.title)),
             subtitle: lines(

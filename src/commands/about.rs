@@ -1,0 +1,24 @@
+//! `nkru about`: the dataset's own facts as one record: its title, version, the day it was
+//! checked, how far its figures run, its overview and what it holds. One field a line for
+//! people, since one record reads better so than as a table of one row.
+
+use super::{Streams, choose, list, load};
+use crate::cli::Config;
+use crate::error::Result;
+use crate::output;
+use crate::query::{self, About};
+
+/// Writes the one record of the dataset's own facts.
+pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+    let parsed = load(&config.origin, config, streams)?;
+    let about = query::about(&parsed.dataset);
+    let settings = &config.output;
+    if settings.format != output::Format::Table {
+        return list(config, streams, About::FIELDS, [&about], "no dataset");
+    }
+    let selection = choose(About::FIELDS, settings)?;
+    let columns = selection.columns();
+    let row = selection.row(&about);
+    let width = settings.drawing_width();
+    output::records::records(streams.stdout, settings, &columns, &[row], width)
+}

@@ -1,0 +1,23 @@
+//! `nkru related`: the populations related to the subject but apart from it, one row each.
+
+use super::{Streams, list, load_localized};
+use crate::cli::Config;
+use crate::error::Result;
+use crate::query::Localize;
+use crate::rows::tables::RELATED;
+
+/// Lists the related populations.
+pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+    let what = Localize {
+        groups: true,
+        regions: false,
+    };
+    let parsed = load_localized(config, streams, what)?;
+    list(
+        config,
+        streams,
+        RELATED,
+        &parsed.dataset.related,
+        "no related populations",
+    )
+}
