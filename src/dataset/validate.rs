@@ -202,14 +202,7 @@ fn estimates(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
             estimate.section.as_deref(),
         );
         checker.optional_text(&record, format_args!("note"), estimate.note.as_deref());
-        let source = &estimate.source;
-        checker.reference(
-            &record,
-            format_args!("source"),
-            source,
-            "source",
-            &known.sources,
-        );
+        checker.source(&record, &estimate.source, known);
     }
 }
 
@@ -235,14 +228,7 @@ fn events(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
             let field = format_args!("groups[{group_index}]");
             checker.reference(&record, field, group, "group", &known.groups);
         }
-        let source = &event.source;
-        checker.reference(
-            &record,
-            format_args!("source"),
-            source,
-            "source",
-            &known.sources,
-        );
+        checker.source(&record, &event.source, known);
     }
 }
 
@@ -294,14 +280,7 @@ fn related(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
         checker.text(&record, format_args!("destination"), &related.destination);
         checker.optional_text(&record, format_args!("section"), related.section.as_deref());
         checker.period(&record, format_args!("period"), &related.period);
-        let source = &related.source;
-        checker.reference(
-            &record,
-            format_args!("source"),
-            source,
-            "source",
-            &known.sources,
-        );
+        checker.source(&record, &related.source, known);
     }
 }
 
@@ -476,6 +455,11 @@ impl Checker {
             self.problem(record, format!("{field}: precision `{precision}` {rule}"));
         }
         self.text(record, format_args!("{field}.text"), &period.text);
+    }
+
+    /// Checks that a record's `source` names a source of the dataset.
+    fn source(&mut self, record: &Record<'_>, id: &str, known: &Known<'_>) {
+        self.reference(record, format_args!("source"), id, "source", &known.sources);
     }
 
     fn reference(
