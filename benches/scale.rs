@@ -1,6 +1,7 @@
 //! How the cost of a query grows with the dataset: read, parse, validate, filter and write
 //! `nkru --data FILE estimates --region krai --format ndjson` on synthetic datasets of 1,000 to
-//! 1,000,000 estimates. The time per estimate should stay about the same at every size.
+//! 1,000,000 estimates. The time per estimate should stay about the same at every size. Then each
+//! streaming format (ndjson, json, tsv) writing every estimate, at 10,000 and 100,000.
 
 use std::hint::black_box;
 use std::io::{self, BufWriter};
@@ -71,5 +72,56 @@ fn load_filter_render(criterion: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_filter_render);
+/// The sizes at which each output format is measured, in estimates.
+const FORMAT_SIZES: [usize; 2] = [10_000, 100_000];
+
+/// `nkru --data FILE estimates --format FORMAT` for every estimate, in each streaming format:
+/// what the parse costs is the same for all, so the differences are the writers'.
+fn formats(criterion: &mut Criterion) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let mut group = criterion.benchmark_group("formats");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    for size in FORMAT_SIZES {
+        let path = folder.path().join(format!("synthetic-{size}.json"));
+        let text = serde_json::to_string_pretty(&nkru::dataset::synthetic::dataset(size, SEED))
+            .expect("a dataset serializes");
+        std::fs::write(&path, text).expect("the dataset file is written");
+        let path = path.to_string_lossy().into_owned();
+        group.throughput(Throughput::Elements(size as u64));
+        for format in ["ndjson", "json", "tsv"] {
+            let arguments = [
+                "nkru",
+                "--data",
+                path.as_str(),
+                "--max-size",
+                "4000000000",
+                "estimates",
+                "--format",
+                format,
+            ];
+            group.bench_with_input(
+                BenchmarkId::new(format, size),
+                &arguments,
+                |bencher, arguments| {
+                    bencher.iter(|| {
+                        let mut stdout = BufWriter::new(io::sink());
+                        let mut stderr = io::sink();
+                        let code = nkru::execute(
+                            arguments.iter().map(Into::into),
+                            &Environment::default(),
+                            &mut stdout,
+                            &mut stderr,
+                        );
+                        assert_eq!(black_box(code), 0);
+                    });
+                },
+            );
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load_filter_render, formats);
 criterion_main!(benches);

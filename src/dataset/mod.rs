@@ -1,6 +1,7 @@
 //! The dataset: its types, reading, parsing, validation and schema. Knows nothing of the command line.
 
 pub mod diff;
+mod keys;
 pub mod load;
 mod model;
 pub mod parse;

@@ -325,11 +325,14 @@ pub struct Name {
 /// Makes each record of the format readable from a JSON object only. serde reads a struct from
 /// an array of its fields in order as well, which the format (and its JSON Schema) does not
 /// allow; so each record's derived reading (`#[serde(remote = "Self")]` makes it an inherent
-/// function) is reached through an object, and its derived writing through the trait.
+/// function) is reached through an object, and its derived writing through the trait. Its keys
+/// are checked against its fields on the way (`keys`), so a file's unknown fields are noticed
+/// without the cost of naming them.
 macro_rules! objects_only {
     ($($record:ident),* $(,)?) => {$(
         impl<'de> Deserialize<'de> for $record {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                static FIELDS: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
                 struct Object;
                 impl<'de> serde::de::Visitor<'de> for Object {
                     type Value = $record;
@@ -337,6 +340,8 @@ macro_rules! objects_only {
                         formatter.write_str("an object")
                     }
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$record, A::Error> {
+                        let fields = *FIELDS.get_or_init(|| super::keys::fields(|probe| $record::deserialize(probe)));
+                        let map = super::keys::Checked { map, fields };
                         $record::deserialize(serde::de::value::MapAccessDeserializer::new(map))
                     }
                 }

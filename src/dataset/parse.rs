@@ -32,9 +32,27 @@ pub const LISTED_UNKNOWN_FIELDS: usize = 100;
 pub const NESTING_LIMIT: usize = 128;
 
 /// Parses dataset text, naming the place of a syntax error or the path of a field of the wrong shape.
+///
+/// A good file with no unknown field is read once, by serde_json alone; a file that fails, or
+/// has a key some record does not know, is read again with serde_ignored, which names each
+/// unknown field (at the cost of a copy of every key) and reports the error as before.
 pub fn parse(text: &str, origin: &Origin) -> Result<Parsed> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_top_level(text, origin)?;
+    if let (Ok(dataset), false) =
+        super::keys::noting_unknown(|| serde_json::from_str::<Dataset>(text))
+    {
+        return Ok(Parsed {
+            dataset,
+            unknown_fields: Vec::new(),
+            unlisted_fields: 0,
+        });
+    }
+    noting_unknown_fields(text, origin)
+}
+
+/// Parses dataset text, naming each unknown field it meets.
+fn noting_unknown_fields(text: &str, origin: &Origin) -> Result<Parsed> {
     let mut unknown_fields = Vec::new();
     let mut unlisted_fields = 0;
     let mut json = serde_json::Deserializer::from_str(text);

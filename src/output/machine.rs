@@ -74,9 +74,22 @@ pub fn write_json<T: Serialize + ?Sized>(writer: &mut dyn Write, value: &T) -> R
     Ok(())
 }
 
-/// Writes rows as a pretty JSON array of objects.
-pub fn json(writer: &mut dyn Write, columns: &Columns, rows: &[Row<'_>]) -> Result<()> {
-    write_json(writer, &Objects { columns, rows })
+/// Writes rows as a pretty JSON array of objects, each as soon as it comes: the same text as
+/// [`write_json`] of [`Objects`], without holding the rows.
+pub fn json<'a>(
+    writer: &mut dyn Write,
+    columns: &Columns,
+    rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
+) -> Result<()> {
+    let mut json = serde_json::Serializer::pretty(&mut *writer);
+    let mut array = json.serialize_seq(None)?;
+    for row in rows {
+        let row = row.borrow();
+        array.serialize_element(&Object { columns, row })?;
+    }
+    SerializeSeq::end(array)?;
+    writer.write_all(b"\n")?;
+    Ok(())
 }
 
 /// Writes rows as one compact JSON object per line, each as soon as it comes.

@@ -79,8 +79,8 @@ impl Settings {
     }
 }
 
-/// Writes rows in the chosen format. The line-by-line formats write each row as it comes, so a
-/// large list is never held whole; a table and a JSON array need them all.
+/// Writes rows in the chosen format. The line-by-line formats and the JSON array write each row
+/// as it comes, so a large list is never held whole; a table needs them all.
 pub fn rows<'a>(
     writer: &mut dyn Write,
     settings: &Settings,
@@ -92,7 +92,7 @@ pub fn rows<'a>(
         Format::Csv => machine::csv(writer, columns, rows, settings.header),
         Format::Ndjson => machine::ndjson(writer, columns, rows),
         Format::Markdown => machine::markdown(writer, columns, rows, settings.terminal),
-        Format::Json => machine::json(writer, columns, &rows.into_iter().collect::<Vec<_>>()),
+        Format::Json => machine::json(writer, columns, rows),
         Format::Svg => Err(Error::Usage(String::from(SVG_ONLY))),
         Format::Table => {
             let rows: Vec<Row<'a>> = rows.into_iter().collect();

@@ -1,0 +1,204 @@
+//! Noticing, while records are read, a key that a record does not know, without copying any key:
+//! a good file is read once, and only a file with an unknown field is read again to name it.
+
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+
+thread_local! {
+    /// Whether a record read on this thread since the last [`noting_unknown`] met a key it does
+    /// not know.
+    static UNKNOWN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `read`, and says whether any record it read met a key that is not one of its fields.
+pub(super) fn noting_unknown<T>(read: impl FnOnce() -> T) -> (T, bool) {
+    let before = UNKNOWN.replace(false);
+    let value = read();
+    let unknown = UNKNOWN.replace(before);
+    (value, unknown)
+}
+
+/// The names of a record's fields, as its derived reading passes them to the deserializer.
+pub(super) fn fields<T>(
+    read: impl FnOnce(FieldsProbe) -> Result<T, FieldsProbe>,
+) -> &'static [&'static str] {
+    match read(FieldsProbe(&[])) {
+        Err(FieldsProbe(fields)) => fields,
+        Ok(_) => &[],
+    }
+}
+
+/// A deserializer that reads nothing and answers with the fields a struct asks for; it is its
+/// own error, which carries them out.
+#[derive(Debug)]
+pub(super) struct FieldsProbe(&'static [&'static str]);
+
+impl fmt::Display for FieldsProbe {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("the fields of a record")
+    }
+}
+
+impl std::error::Error for FieldsProbe {}
+
+impl de::Error for FieldsProbe {
+    fn custom<M: fmt::Display>(_: M) -> Self {
+        FieldsProbe(&[])
+    }
+}
+
+impl<'de> Deserializer<'de> for FieldsProbe {
+    type Error = FieldsProbe;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, FieldsProbe> {
+        Err(FieldsProbe(&[]))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, FieldsProbe> {
+        Err(FieldsProbe(fields))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+    }
+}
+
+/// The entries of one record, whose keys are checked against the record's fields as they pass.
+pub(super) struct Checked<A> {
+    /// The entries.
+    pub map: A,
+    /// The record's fields.
+    pub fields: &'static [&'static str],
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Checked<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        self.map.next_key_seed(Key {
+            seed,
+            fields: self.fields,
+        })
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.map.size_hint()
+    }
+}
+
+/// A key about to be read, or the reader of one, or its visitor: each hands the key on as it is
+/// and notes it when it is not one of `fields`.
+struct Key<T> {
+    seed: T,
+    fields: &'static [&'static str],
+}
+
+impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for Key<K> {
+    type Value = K::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K::Value, D::Error> {
+        self.seed.deserialize(Key {
+            seed: deserializer,
+            fields: self.fields,
+        })
+    }
+}
+
+// A derived record reads its keys as identifiers; JSON keys are strings whichever way they are
+// asked for, so every other request is read as any value.
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Key<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.seed.deserialize_any(Key {
+            seed: visitor,
+            fields: self.fields,
+        })
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.seed.deserialize_identifier(Key {
+            seed: visitor,
+            fields: self.fields,
+        })
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct map struct enum ignored_any
+    }
+}
+
+impl<T> Key<T> {
+    fn note(&self, key: &str) {
+        if !self.fields.contains(&key) {
+            UNKNOWN.set(true);
+        }
+    }
+
+    fn note_bytes(&self, key: &[u8]) {
+        if !self.fields.iter().any(|field| field.as_bytes() == key) {
+            UNKNOWN.set(true);
+        }
+    }
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Key<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.seed.expecting(formatter)
+    }
+
+    fn visit_u64<E: de::Error>(self, index: u64) -> Result<V::Value, E> {
+        if usize::try_from(index).map_or(true, |index| index >= self.fields.len()) {
+            UNKNOWN.set(true);
+        }
+        self.seed.visit_u64(index)
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<V::Value, E> {
+        self.note(key);
+        self.seed.visit_str(key)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<V::Value, E> {
+        self.note(key);
+        self.seed.visit_borrowed_str(key)
+    }
+
+    fn visit_string<E: de::Error>(self, key: String) -> Result<V::Value, E> {
+        self.note(&key);
+        self.seed.visit_string(key)
+    }
+
+    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<V::Value, E> {
+        self.note_bytes(key);
+        self.seed.visit_bytes(key)
+    }
+
+    fn visit_borrowed_bytes<E: de::Error>(self, key: &'de [u8]) -> Result<V::Value, E> {
+        self.note_bytes(key);
+        self.seed.visit_borrowed_bytes(key)
+    }
+
+    fn visit_byte_buf<E: de::Error>(self, key: Vec<u8>) -> Result<V::Value, E> {
+        self.note_bytes(&key);
+        self.seed.visit_byte_buf(key)
+    }
+}
