@@ -116,6 +116,23 @@ CREATE TABLE event_groups (
     group_id TEXT NOT NULL REFERENCES groups (id),
     PRIMARY KEY (event_id, group_id)
 );
+CREATE TABLE names (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    en TEXT NOT NULL,
+    group_id TEXT REFERENCES groups (id),
+    related_id TEXT REFERENCES related (id),
+    ko TEXT,
+    ru TEXT,
+    aliases TEXT NOT NULL,
+    note TEXT
+);
+CREATE TABLE name_sources (
+    name_id TEXT NOT NULL REFERENCES names (id),
+    source TEXT NOT NULL REFERENCES sources (id),
+    PRIMARY KEY (name_id, source)
+);
+CREATE INDEX names_by_english ON names (en);
 CREATE INDEX estimates_by_group ON estimates (group_id, counts);
 CREATE INDEX estimates_by_related ON estimates (related_id);
 CREATE INDEX estimates_by_counts ON estimates (counts);
@@ -140,7 +157,45 @@ pub fn write(connection: &mut Connection, dataset: &Dataset) -> Result<()> {
     related(&transaction, dataset)?;
     estimates(&transaction, dataset)?;
     events(&transaction, dataset)?;
+    names(&transaction, dataset)?;
     transaction.commit()?;
+    Ok(())
+}
+
+/// The Korean and Russian names, each with the group or related population it names (if any),
+/// its other forms as a JSON array, and the sources that give it.
+fn names(transaction: &Transaction<'_>, dataset: &Dataset) -> Result<()> {
+    let mut statement = transaction.prepare(
+        "INSERT INTO names (id, position, en, group_id, related_id, ko, ru, aliases, note) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    let mut cited =
+        transaction.prepare("INSERT INTO name_sources (name_id, source) VALUES (?1, ?2)")?;
+    for (index, name) in dataset.names.iter().enumerate() {
+        let population = name.group.as_deref();
+        let is_group =
+            population.is_some_and(|id| dataset.groups.iter().any(|group| group.id == id));
+        let aliases = serde_json::to_string(&name.aliases)?;
+        statement.execute(params![
+            name.id,
+            position(index),
+            name.en,
+            population.filter(|_| is_group),
+            population.filter(|_| !is_group),
+            name.ko,
+            name.ru,
+            aliases,
+            name.note,
+        ])?;
+        let mut seen = std::collections::HashSet::new();
+        for source in name
+            .sources
+            .iter()
+            .filter(|source| seen.insert(source.as_str()))
+        {
+            cited.execute(params![name.id, source])?;
+        }
+    }
     Ok(())
 }
 

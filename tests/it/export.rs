@@ -207,6 +207,28 @@ fn every_list_has_its_table_with_the_counts_of_the_dataset() {
             .map(|group| group[field].as_array().expect("a list").len() as i64)
             .sum()
     };
+    assert_eq!(count("names"), length("names"));
+    let cited: i64 = dataset["names"]
+        .as_array()
+        .expect("names")
+        .iter()
+        .map(|name| name["sources"].as_array().expect("sources").len() as i64)
+        .sum();
+    assert_eq!(count("name_sources"), cited);
+    let sakhalin: Option<String> = connection
+        .query_row("SELECT ko FROM names WHERE en = 'Sakhalin'", [], |row| {
+            row.get(0)
+        })
+        .expect("the name of Sakhalin");
+    let expected = dataset["names"]
+        .as_array()
+        .expect("names")
+        .iter()
+        .find(|name| name["en"] == "Sakhalin")
+        .and_then(|name| name["ko"].as_str())
+        .map(str::to_owned);
+    assert_eq!(sakhalin, expected);
+    assert!(expected.is_some());
     assert_eq!(count("periods"), sum("periods"));
     assert_eq!(count("facts"), sum("facts"));
     assert!(count("aliases") > 0 && count("aliases") <= sum("aliases"));
