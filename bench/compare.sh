@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Whole-process speed and peak memory of nkru against jq and an empty Rust binary.
+# Whole-process speed and peak memory of nkru against jq, jaq (when installed), the floor
+# program in bench/floor and an empty Rust binary.
 #
 #   bash bench/compare.sh [ESTIMATES]
 #
@@ -32,6 +33,10 @@ echo "building nkru and the dataset generator (release) ..." >&2
 target="$(cd "$root" && cargo metadata --format-version 1 --no-deps | jq -r .target_directory)"
 nkru="$target/release/nkru"
 generator="$target/release/examples/gen_dataset"
+
+echo "building the floor program (release) ..." >&2
+(cd "$root" && CARGO_TARGET_DIR="$work/floor-target" cargo build --release --quiet --manifest-path bench/floor/Cargo.toml)
+floor="$work/floor-target/release/floor"
 
 echo "building an empty Rust binary ..." >&2
 mkdir -p "$work/empty/src"
@@ -82,8 +87,16 @@ echo "timing on $estimates estimates ..." >&2
 hyperfine --shell=none --warmup 2 --runs 10 --style none \
     --export-json "$work/big-times.json" \
     "$nkru --data $big estimates --format ndjson" \
-    "jq -c .estimates[] $big" >/dev/null
-read -r nkru_big jq_big < <(medians "$work/big-times.json" | paste -sd' ')
+    "jq -c .estimates[] $big" \
+    "$floor $big" >/dev/null
+read -r nkru_big jq_big floor_big < <(medians "$work/big-times.json" | paste -sd' ')
+jaq_big=""
+if command -v jaq >/dev/null; then
+    hyperfine --shell=none --warmup 2 --runs 10 --style none \
+        --export-json "$work/jaq-times.json" "jaq -c .estimates[] $big" >/dev/null
+    jaq_big="$(medians "$work/jaq-times.json")"
+fi
+floor_memory="$(peak_kilobytes "$floor" "$big")"
 
 nkru_memory="$(peak_kilobytes "$nkru" --data "$big" estimates --format ndjson)"
 jq_memory="$(peak_kilobytes jq -c '.estimates[]' "$big")"
@@ -103,7 +116,8 @@ awk \
     -v cpu="$cpu" -v cores="$(nproc)" -v memory="$memory" -v kernel="$(uname -sr)" \
     -v hyperfine_version="$(hyperfine --version)" -v jq_version="$(jq --version)" \
     -v estimates="$estimates" -v size="$(stat -c %s "$big")" \
-    -v nkru_big="$nkru_big" -v jq_big="$jq_big" \
+    -v nkru_big="$nkru_big" -v jq_big="$jq_big" -v floor_big="$floor_big" -v jaq_big="$jaq_big" \
+    -v floor_memory="$floor_memory" \
     -v nkru_memory="$nkru_memory" -v jq_memory="$jq_memory" \
     -v nkru_small="$nkru_small" -v empty_small="$empty_small" -v jq_small="$jq_small" '
 function verdict(ok) { return ok ? "met" : "MISSED" }
@@ -113,8 +127,16 @@ BEGIN {
     printf "big.json: %d estimates, %.1f MB\n", estimates, size / 1e6
     printf "  time    nkru %7.3f s    jq %7.3f s    jq / nkru   = %5.2f  (target >= 5: %s)\n",
         nkru_big, jq_big, jq_big / nkru_big, verdict(jq_big / nkru_big >= 5)
+    printf "  time    nkru %7.3f s    floor %7.3f s nkru / floor = %5.2f  (target <= 1.25: %s)\n",
+        nkru_big, floor_big, nkru_big / floor_big, verdict(nkru_big / floor_big <= 1.25)
+    if (jaq_big != "")
+        printf "  time    nkru %7.3f s    jaq %7.3f s   jaq / nkru  = %5.2f\n", nkru_big, jaq_big, jaq_big / nkru_big
+    else
+        printf "  time    jaq is not installed (cargo install jaq adds it)\n"
     printf "  memory  nkru %7.1f MB   jq %7.1f MB   nkru / jq   = %5.2f  (target <= 0.5: %s)\n",
         nkru_memory / 1024, jq_memory / 1024, nkru_memory / jq_memory, verdict(nkru_memory / jq_memory <= 0.5)
+    printf "  memory  nkru %7.1f MB   file %7.1f MB nkru / file = %5.2f  (target <= 1.2: %s); the floor %.1f MB\n",
+        nkru_memory / 1024, size / 1048576, nkru_memory * 1024 / size, verdict(nkru_memory * 1024 / size <= 1.2), floor_memory / 1024
     printf "embedded dataset:\n"
     printf "  time    nkru %7.2f ms   empty binary %5.2f ms   nkru / empty = %5.2f  (target <= 1.5: %s)\n",
         nkru_small * 1000, empty_small * 1000, nkru_small / empty_small, verdict(nkru_small / empty_small <= 1.5)
