@@ -81,7 +81,8 @@ pub fn json<'a>(
     columns: &Columns,
     rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
 ) -> Result<()> {
-    let mut json = serde_json::Serializer::pretty(&mut *writer);
+    let mut writer = direct(writer);
+    let mut json = serde_json::Serializer::pretty(&mut writer);
     let mut array = json.serialize_seq(None)?;
     for row in rows {
         let row = row.borrow();
@@ -89,7 +90,14 @@ pub fn json<'a>(
     }
     SerializeSeq::end(array)?;
     writer.write_all(b"\n")?;
+    writer.flush()?;
     Ok(())
+}
+
+/// A buffer in front of the output, so the many small writes of a serializer are direct calls
+/// into memory rather than one call through `dyn Write` for every token.
+fn direct(writer: &mut dyn Write) -> std::io::BufWriter<&mut dyn Write> {
+    std::io::BufWriter::with_capacity(1 << 16, writer)
 }
 
 /// Writes rows as one compact JSON object per line, each as soon as it comes.
@@ -98,11 +106,13 @@ pub fn ndjson<'a>(
     columns: &Columns,
     rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
 ) -> Result<()> {
+    let mut writer = direct(writer);
     for row in rows {
         let row = row.borrow();
-        serde_json::to_writer(&mut *writer, &Object { columns, row })?;
+        serde_json::to_writer(&mut writer, &Object { columns, row })?;
         writer.write_all(b"\n")?;
     }
+    writer.flush()?;
     Ok(())
 }
 
@@ -147,6 +157,7 @@ pub fn tsv<'a>(
     rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
     header: bool,
 ) -> Result<()> {
+    let mut writer = direct(writer);
     if header {
         writer.write_all(columns.names.join("\t").as_bytes())?;
         writer.write_all(b"\n")?;
@@ -160,6 +171,7 @@ pub fn tsv<'a>(
         }
         writer.write_all(b"\n")?;
     }
+    writer.flush()?;
     Ok(())
 }
 
