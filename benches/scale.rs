@@ -54,22 +54,23 @@ fn load_filter_render(criterion: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::from_parameter(size),
             &arguments,
-            |bencher, arguments| {
-                bencher.iter(|| {
-                    let mut stdout = BufWriter::new(io::sink());
-                    let mut stderr = io::sink();
-                    let code = nkru::execute(
-                        arguments.iter().map(Into::into),
-                        &Environment::default(),
-                        &mut stdout,
-                        &mut stderr,
-                    );
-                    assert_eq!(black_box(code), 0);
-                });
-            },
+            |bencher, arguments| bencher.iter(|| run(arguments)),
         );
     }
     group.finish();
+}
+
+/// Runs nkru once with these arguments, its output thrown away, and checks it succeeded.
+fn run(arguments: &[&str]) {
+    let mut stdout = BufWriter::new(io::sink());
+    let mut stderr = io::sink();
+    let code = nkru::execute(
+        arguments.iter().map(Into::into),
+        &Environment::default(),
+        &mut stdout,
+        &mut stderr,
+    );
+    assert_eq!(black_box(code), 0);
 }
 
 /// The sizes at which each output format is measured, in estimates.
@@ -104,19 +105,7 @@ fn formats(criterion: &mut Criterion) {
             group.bench_with_input(
                 BenchmarkId::new(format, size),
                 &arguments,
-                |bencher, arguments| {
-                    bencher.iter(|| {
-                        let mut stdout = BufWriter::new(io::sink());
-                        let mut stderr = io::sink();
-                        let code = nkru::execute(
-                            arguments.iter().map(Into::into),
-                            &Environment::default(),
-                            &mut stdout,
-                            &mut stderr,
-                        );
-                        assert_eq!(black_box(code), 0);
-                    });
-                },
+                |bencher, arguments| bencher.iter(|| run(arguments)),
             );
         }
     }

@@ -360,6 +360,27 @@ pub fn timeline<'a>(
     events
 }
 
+/// Every year a timeline must show: those of the events, and of the groups' periods within
+/// `bounds` (either end open), in no particular order.
+pub fn timeline_years(
+    events: &[&Event],
+    groups: &[(usize, &Group)],
+    bounds: (Option<i32>, Option<i32>),
+) -> Vec<i32> {
+    events
+        .iter()
+        .flat_map(|event| [event.period.first_year(), event.period.last_year()])
+        .chain(groups.iter().flat_map(|(_, group)| {
+            group
+                .periods
+                .iter()
+                .filter(move |period| period.overlaps(bounds.0, bounds.1))
+                .flat_map(|period| [period.first_year(), period.last_year()])
+        }))
+        .flatten()
+        .collect()
+}
+
 /// The sources a group's facts, estimates and events cite, in first-cited order.
 pub fn sources_of<'a>(dataset: &'a Dataset, group: &Group) -> Vec<&'a Source> {
     let by_id: HashMap<&str, &Source> = dataset

@@ -145,18 +145,7 @@ impl<'a> Layout<'a> {
             .copied()
             .filter(|event| event.period.is_dated())
             .collect();
-        let known_years: Vec<i32> = dated
-            .iter()
-            .flat_map(|event| [year_of(event), event.period.last_year()])
-            .chain(drawn.iter().flat_map(|(_, group)| {
-                group
-                    .periods
-                    .iter()
-                    .filter(in_bounds)
-                    .flat_map(|period| [period.first_year(), period.last_year()])
-            }))
-            .flatten()
-            .collect();
+        let known_years = crate::query::timeline_years(&dated, &drawn, bounds);
         // The axis covers what is drawn, but no more than the years asked for.
         let first = (*known_years.iter().min()?).max(bounds.0.unwrap_or(i32::MIN));
         let last = (*known_years.iter().max()?).min(bounds.1.unwrap_or(i32::MAX));

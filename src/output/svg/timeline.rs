@@ -79,19 +79,7 @@ impl Layout {
         groups: &[(usize, &Group)],
         bounds: (Option<i32>, Option<i32>),
     ) -> Self {
-        let in_bounds = |period: &&Period| period.overlaps(bounds.0, bounds.1);
-        let known: Vec<i32> = events
-            .iter()
-            .flat_map(|event| [event.period.first_year(), event.period.last_year()])
-            .chain(groups.iter().flat_map(|(_, group)| {
-                group
-                    .periods
-                    .iter()
-                    .filter(in_bounds)
-                    .flat_map(|period| [period.first_year(), period.last_year()])
-            }))
-            .flatten()
-            .collect();
+        let known = crate::query::timeline_years(events, groups, bounds);
         let years = known
             .iter()
             .min()
