@@ -20,7 +20,7 @@ fn singular(name: &str) -> &str {
 
 /// Every name a group answers to: its id, its name, its aliases, and its Korean and Russian
 /// names from the dataset's names.
-fn names_of<'a>(dataset: &'a Dataset, group: &'a Group) -> impl Iterator<Item = &'a str> {
+fn names_of<'a>(dataset: &'a Dataset<'a>, group: &'a Group) -> impl Iterator<Item = &'a str> {
     [group.id.as_str(), group.name.as_str()]
         .into_iter()
         .chain(group.aliases.iter().map(String::as_str))
@@ -29,7 +29,7 @@ fn names_of<'a>(dataset: &'a Dataset, group: &'a Group) -> impl Iterator<Item = 
 
 /// The Korean and Russian names and the other forms the dataset's names give a group or a
 /// related population.
-fn translations<'a>(dataset: &'a Dataset, id: &'a str) -> impl Iterator<Item = &'a str> {
+fn translations<'a>(dataset: &'a Dataset<'a>, id: &'a str) -> impl Iterator<Item = &'a str> {
     dataset
         .names
         .iter()
@@ -66,7 +66,7 @@ pub fn equivalents(dataset: &Dataset, folded: &str) -> Vec<String> {
 
 /// Finds the group a user means by `name`: its id, name or an alias, ignoring case, singular or
 /// plural, or a prefix that fits one group only.
-pub fn resolve_group<'a>(dataset: &'a Dataset, name: &str) -> Result<&'a Group> {
+pub fn resolve_group<'a>(dataset: &'a Dataset<'a>, name: &str) -> Result<&'a Group> {
     let wanted = normalize(name);
     if wanted.is_empty() {
         return Err(Error::Usage(String::from("a group name cannot be empty")));
@@ -152,7 +152,7 @@ fn listed_ids(ids: &[&str]) -> String {
 }
 
 /// The id of the group whose closest name is most like `wanted`, when one is close enough.
-fn suggest<'a>(dataset: &'a Dataset, wanted: &str) -> Option<&'a str> {
+fn suggest<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Option<&'a str> {
     const THRESHOLD: f64 = 0.7;
     dataset
         .groups
@@ -236,7 +236,7 @@ impl EstimateFilter {
 
     /// The ids of the sources whose publisher or title contains the `--source` text, looked up
     /// once for all estimates rather than once for each.
-    fn sources_named<'a>(&self, dataset: &'a Dataset) -> HashSet<&'a str> {
+    fn sources_named<'a>(&self, dataset: &'a Dataset<'a>) -> HashSet<&'a str> {
         let Some(wanted) = &self.source else {
             return HashSet::new();
         };
@@ -256,7 +256,7 @@ impl EstimateFilter {
             || estimate
                 .group
                 .as_ref()
-                .is_some_and(|group| self.groups.contains(group));
+                .is_some_and(|group| self.groups.iter().any(|id| id == group));
         let year_matches = self.year.is_none_or(|year| estimate.period.covers(year));
         let span_matches = estimate.period.within(self.from, self.to);
         let region_matches = self.region.is_none()
@@ -266,7 +266,7 @@ impl EstimateFilter {
                 .is_some_and(|region| contains_any(region, &lookups.regions));
         let source_matches = self.source.as_ref().is_none_or(|wanted| {
             contains_folded(&estimate.source, wanted)
-                || lookups.sources_named.contains(estimate.source.as_str())
+                || lookups.sources_named.contains(estimate.source.as_ref())
         });
         let author_matches =
             self.attributed_to.is_none() || contains_any(&estimate.attributed_to, &lookups.authors);
@@ -282,7 +282,7 @@ impl EstimateFilter {
     }
 
     /// The estimates that pass, in the dataset's order.
-    pub fn apply<'a>(&self, dataset: &'a Dataset) -> Vec<&'a Estimate> {
+    pub fn apply<'a>(&self, dataset: &'a Dataset<'a>) -> Vec<&'a Estimate<'a>> {
         let lookups = Lookups::new(self, dataset);
         dataset
             .estimates
@@ -303,7 +303,7 @@ struct Lookups<'a> {
 }
 
 impl<'a> Lookups<'a> {
-    fn new(filter: &EstimateFilter, dataset: &'a Dataset) -> Self {
+    fn new(filter: &EstimateFilter, dataset: &'a Dataset<'a>) -> Self {
         let equivalents_of = |text: &Option<String>| {
             text.as_deref()
                 .map(|text| equivalents(dataset, text))
@@ -323,12 +323,12 @@ fn contains_any(text: &str, folded: &[String]) -> bool {
 }
 
 /// The source with this id.
-pub fn source_by_id<'a>(dataset: &'a Dataset, id: &str) -> Option<&'a Source> {
+pub fn source_by_id<'a>(dataset: &'a Dataset<'a>, id: &str) -> Option<&'a Source> {
     dataset.sources.iter().find(|source| source.id == id)
 }
 
 /// The estimates of one group, in the dataset's order.
-pub fn estimates_of<'a>(dataset: &'a Dataset, group: &str) -> Vec<&'a Estimate> {
+pub fn estimates_of<'a>(dataset: &'a Dataset<'a>, group: &str) -> Vec<&'a Estimate<'a>> {
     dataset
         .estimates
         .iter()
@@ -337,13 +337,13 @@ pub fn estimates_of<'a>(dataset: &'a Dataset, group: &str) -> Vec<&'a Estimate> 
 }
 
 /// The events that involve one group, oldest first.
-pub fn events_of<'a>(dataset: &'a Dataset, group: &str) -> Vec<&'a Event> {
+pub fn events_of<'a>(dataset: &'a Dataset<'a>, group: &str) -> Vec<&'a Event> {
     timeline(dataset, &[group.to_owned()], None, None)
 }
 
 /// The events oldest first, limited to groups (none: all) and to those overlapping `from..=to`.
 pub fn timeline<'a>(
-    dataset: &'a Dataset,
+    dataset: &'a Dataset<'a>,
     groups: &[String],
     from: Option<i32>,
     to: Option<i32>,
@@ -382,7 +382,7 @@ pub fn timeline_years(
 }
 
 /// The sources a group's facts, estimates and events cite, in first-cited order.
-pub fn sources_of<'a>(dataset: &'a Dataset, group: &Group) -> Vec<&'a Source> {
+pub fn sources_of<'a>(dataset: &'a Dataset<'a>, group: &Group) -> Vec<&'a Source> {
     let by_id: HashMap<&str, &Source> = dataset
         .sources
         .iter()
@@ -396,7 +396,7 @@ pub fn sources_of<'a>(dataset: &'a Dataset, group: &Group) -> Vec<&'a Source> {
         .chain(
             estimates_of(dataset, &group.id)
                 .into_iter()
-                .map(|estimate| estimate.source.as_str()),
+                .map(|estimate| estimate.source.as_ref()),
         )
         .chain(
             events_of(dataset, &group.id)
@@ -410,7 +410,9 @@ pub fn sources_of<'a>(dataset: &'a Dataset, group: &Group) -> Vec<&'a Source> {
 }
 
 /// Each group's and related population's estimates, in the dataset's order, found in one pass.
-fn estimates_by_population(dataset: &Dataset) -> HashMap<&str, Vec<&Estimate>> {
+fn estimates_by_population<'a>(
+    dataset: &'a Dataset<'a>,
+) -> HashMap<&'a str, Vec<&'a Estimate<'a>>> {
     let mut by_population: HashMap<&str, Vec<&Estimate>> = HashMap::new();
     for estimate in &dataset.estimates {
         if let Some(group) = &estimate.group {
@@ -422,7 +424,7 @@ fn estimates_by_population(dataset: &Dataset) -> HashMap<&str, Vec<&Estimate>> {
 
 /// The dated estimate whose period reaches latest; an undated estimate is never ranked. Among
 /// equals, the later one in the dataset wins.
-pub fn latest<'a>(estimates: &[&'a Estimate]) -> Option<&'a Estimate> {
+pub fn latest<'a>(estimates: &[&'a Estimate<'a>]) -> Option<&'a Estimate<'a>> {
     estimates
         .iter()
         .copied()
@@ -436,13 +438,13 @@ pub fn latest<'a>(estimates: &[&'a Estimate]) -> Option<&'a Estimate> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct About<'a> {
     /// The dataset.
-    pub dataset: &'a Dataset,
+    pub dataset: &'a Dataset<'a>,
     /// The latest date any figure reaches ([`figures_end`]).
     pub figures_to: Option<Date>,
 }
 
 /// The dataset's own facts.
-pub fn about(dataset: &Dataset) -> About<'_> {
+pub fn about<'a>(dataset: &'a Dataset<'a>) -> About<'a> {
     About {
         dataset,
         figures_to: figures_end(dataset),
@@ -494,16 +496,16 @@ pub struct GroupOverview<'a> {
     /// How many estimates the group has.
     pub estimates: usize,
     /// The most recent dated figure of people present.
-    pub latest: Option<&'a Estimate>,
+    pub latest: Option<&'a Estimate<'a>>,
 }
 
 /// A group's overview.
-pub fn overview<'a>(dataset: &'a Dataset, group: &'a Group) -> GroupOverview<'a> {
+pub fn overview<'a>(dataset: &'a Dataset<'a>, group: &'a Group) -> GroupOverview<'a> {
     overview_of(group, &estimates_of(dataset, &group.id))
 }
 
 /// Every group's overview, in the dataset's order, the estimates sorted out in one pass.
-pub fn overviews(dataset: &Dataset) -> Vec<GroupOverview<'_>> {
+pub fn overviews<'a>(dataset: &'a Dataset<'a>) -> Vec<GroupOverview<'a>> {
     let by_population = estimates_by_population(dataset);
     dataset
         .groups
@@ -518,7 +520,7 @@ pub fn overviews(dataset: &Dataset) -> Vec<GroupOverview<'_>> {
 }
 
 /// A group's overview from its estimates.
-fn overview_of<'a>(group: &'a Group, estimates: &[&'a Estimate]) -> GroupOverview<'a> {
+fn overview_of<'a>(group: &'a Group, estimates: &[&'a Estimate<'a>]) -> GroupOverview<'a> {
     let present: Vec<&Estimate> = estimates
         .iter()
         .copied()
@@ -544,7 +546,7 @@ pub struct GroupDetail<'a> {
     /// The latest known year, or none when unknown or still open.
     pub to: Option<i32>,
     /// Its estimates, in the dataset's order.
-    pub estimates: Vec<&'a Estimate>,
+    pub estimates: Vec<&'a Estimate<'a>>,
     /// The events that involve it, oldest first.
     pub events: Vec<&'a Event>,
     /// The sources its facts, estimates and events cite, in first-cited order.
@@ -552,7 +554,7 @@ pub struct GroupDetail<'a> {
 }
 
 /// A group in full.
-pub fn detail<'a>(dataset: &'a Dataset, group: &'a Group) -> GroupDetail<'a> {
+pub fn detail<'a>(dataset: &'a Dataset<'a>, group: &'a Group) -> GroupDetail<'a> {
     let (from, to) = documented_span(group);
     GroupDetail {
         group,
@@ -587,7 +589,7 @@ pub struct Summary<'a> {
     /// The highest figure of any of them.
     pub highest: Option<u64>,
     /// The latest dated figure.
-    pub latest: Option<&'a Estimate>,
+    pub latest: Option<&'a Estimate<'a>>,
 }
 
 /// The id of the summary line that covers the whole population.
@@ -595,7 +597,7 @@ pub const TOTAL_ID: &str = "total";
 
 /// The summary lines: the whole population first, then each group (only `groups` when given),
 /// then the related populations that have figures; one line for each kind of figure.
-pub fn summarize<'a>(dataset: &'a Dataset, groups: &[String]) -> Vec<Summary<'a>> {
+pub fn summarize<'a>(dataset: &'a Dataset<'a>, groups: &[String]) -> Vec<Summary<'a>> {
     let mut lines = Vec::new();
     let everything = groups.is_empty();
     if everything {
@@ -630,7 +632,7 @@ fn add_lines<'a>(
     lines: &mut Vec<Summary<'a>>,
     id: &'a str,
     name: &'a str,
-    estimates: &[&'a Estimate],
+    estimates: &[&'a Estimate<'a>],
 ) {
     if estimates.is_empty() {
         lines.push(summary_line(id, name, None, &[]));
@@ -652,7 +654,7 @@ fn summary_line<'a>(
     id: &'a str,
     name: &'a str,
     counts: Option<Counts>,
-    estimates: &[&'a Estimate],
+    estimates: &[&'a Estimate<'a>],
 ) -> Summary<'a> {
     let periods: Vec<&Period> = estimates.iter().map(|estimate| &estimate.period).collect();
     let dated: Vec<&Period> = periods
@@ -693,7 +695,7 @@ pub struct Hit<'a> {
 /// [`equivalents`]), ignoring case and Unicode form, in dataset order. Ids are not searched: they
 /// name records, and their words are in the records' texts. A record found by its date shows
 /// what the date is of: an event's description, an estimate's figures.
-pub fn search<'a>(dataset: &'a Dataset, wanted: &str) -> Result<Vec<Hit<'a>>> {
+pub fn search<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Result<Vec<Hit<'a>>> {
     if wanted.trim().is_empty() {
         return Err(Error::Usage(String::from(
             "the search text cannot be empty",
@@ -852,7 +854,7 @@ fn group_texts(group: &Group) -> Vec<Text<'_>> {
 }
 
 /// An estimate's searchable texts.
-fn estimate_texts(estimate: &Estimate) -> Vec<Text<'_>> {
+fn estimate_texts<'a>(estimate: &'a Estimate<'a>) -> Vec<Text<'a>> {
     let texts = [
         (
             "region",
@@ -904,7 +906,7 @@ pub struct Citations<'a> {
 
 /// Each source with the records that cite it, in the dataset's order: groups (by their facts),
 /// then estimates, events, related populations and names, found in one pass over the records.
-pub fn citations(dataset: &Dataset) -> Vec<Citations<'_>> {
+pub fn citations<'a>(dataset: &'a Dataset<'a>) -> Vec<Citations<'a>> {
     let mut cited_by: HashMap<&str, Vec<&str>> = HashMap::new();
     for group in &dataset.groups {
         let mut cited: HashSet<&str> = HashSet::new();
@@ -917,18 +919,18 @@ pub fn citations(dataset: &Dataset) -> Vec<Citations<'_>> {
     let records = dataset
         .estimates
         .iter()
-        .map(|estimate| (&estimate.source, &estimate.id))
+        .map(|estimate| (estimate.source.as_ref(), estimate.id.as_ref()))
         .chain(
             dataset
                 .events
                 .iter()
-                .map(|event| (&event.source, &event.id)),
+                .map(|event| (event.source.as_str(), event.id.as_str())),
         )
         .chain(
             dataset
                 .related
                 .iter()
-                .map(|related| (&related.source, &related.id)),
+                .map(|related| (related.source.as_str(), related.id.as_str())),
         );
     for (source, id) in records {
         cited_by.entry(source).or_default().push(id);
@@ -971,7 +973,7 @@ pub fn fact_id(group: &Group, index: usize) -> String {
 /// Every fact of the groups with these ids (none: of every group), in the dataset's order, each
 /// whose source's id, publisher or title contains `source` (folded) when it is given.
 pub fn facts<'a>(
-    dataset: &'a Dataset,
+    dataset: &'a Dataset<'a>,
     groups: &[String],
     source: Option<&str>,
 ) -> Vec<FactRecord<'a>> {
@@ -1022,7 +1024,7 @@ pub struct Citable<'a> {
 
 /// The source or record with this id, ready to cite: sources first, then estimates, events and
 /// facts (whose ids are [`fact_id`]s).
-pub fn citable<'a>(dataset: &'a Dataset, id: &str) -> Result<Citable<'a>> {
+pub fn citable<'a>(dataset: &'a Dataset<'a>, id: &str) -> Result<Citable<'a>> {
     let missing_source = |source: &str| {
         Error::Dataset(format!(
             "no source has the id `{}`, which `{}` cites",
@@ -1189,7 +1191,7 @@ pub fn localize<S: std::hash::BuildHasher>(
         let regions = dataset
             .estimates
             .iter_mut()
-            .filter(|estimate| shown.is_none_or(|shown| shown.contains(&estimate.id)))
+            .filter(|estimate| shown.is_none_or(|shown| shown.contains(estimate.id.as_ref())))
             .filter_map(|estimate| estimate.region.as_mut());
         for region in regions {
             let local = names
@@ -1197,7 +1199,7 @@ pub fn localize<S: std::hash::BuildHasher>(
                 .find(|name| fold(&name.en) == fold(region))
                 .and_then(|name| language.of(name));
             match local {
-                Some(local) => *region = local.to_owned(),
+                Some(local) => *region = Cow::Owned(local.to_owned()),
                 None => note_missing(region),
             }
         }
@@ -1211,7 +1213,7 @@ mod tests {
     use super::*;
 
     /// The article's records alone, small enough for every figure to be named.
-    fn dataset() -> Dataset {
+    fn dataset() -> Dataset<'static> {
         let text = include_str!("../tests/it/fixtures/article.json");
         crate::dataset::parse(text, &crate::dataset::Origin::Stdin)
             .expect("the fixture parses")
@@ -1317,7 +1319,7 @@ mod tests {
         filter
             .apply(&dataset)
             .iter()
-            .map(|estimate| estimate.id.clone())
+            .map(|estimate| estimate.id.to_string())
             .collect()
     }
 
@@ -1391,7 +1393,7 @@ mod tests {
         assert_eq!(lines[2].latest, None);
         assert_eq!((lines[2].from, lines[2].to), (None, None));
         assert_eq!(
-            lines[3].latest.map(|estimate| estimate.id.as_str()),
+            lines[3].latest.map(|estimate| estimate.id.as_ref()),
             Some("workers-1940s")
         );
         assert_eq!((lines[3].from, lines[3].to), (Some(1945), Some(1949)));

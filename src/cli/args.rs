@@ -167,7 +167,7 @@ pub enum Command {
         filter: EstimateFilterArgs,
 
         /// Sort by this field (default: the dataset's order).
-        #[arg(long, value_name = "FIELD", value_parser = clap::builder::PossibleValuesParser::new(rows::names(rows::tables::ESTIMATES)))]
+        #[arg(long, value_name = "FIELD", value_parser = clap::builder::PossibleValuesParser::new(rows::names(rows::tables::estimates())))]
         sort: Option<String>,
 
         /// Reverse the order.

@@ -2,7 +2,7 @@
 //! checked, how far its figures run, its overview and what it holds. One field a line for
 //! people, since one record reads better so than as a table of one row.
 
-use super::{Streams, choose, list, load};
+use super::{Streams, choose, list, load, read};
 use crate::cli::Config;
 use crate::error::Result;
 use crate::output;
@@ -10,7 +10,8 @@ use crate::query::{self, About};
 
 /// Writes the one record of the dataset's own facts.
 pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
-    let parsed = load(&config.origin, config, streams)?;
+    let text = read(config, streams)?;
+    let parsed = load(&text, config, streams)?;
     let about = query::about(&parsed.dataset);
     let settings = &config.output;
     if settings.format != output::Format::Table {

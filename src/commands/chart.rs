@@ -1,18 +1,19 @@
 //! `nkru chart`: the estimates drawn for people, in the terminal or as SVG; in the machine
 //! formats, the rows of `estimates`.
 
-use super::{Streams, list, localized_estimates, note};
+use super::{Streams, list, localized_estimates, note, read};
 use crate::cli::{Config, EstimateFilterArgs};
 use crate::dataset::Estimate;
 use crate::error::{Error, Result};
 use crate::output;
 use crate::rows::Selection;
-use crate::rows::tables::ESTIMATES;
+use crate::rows::tables;
 
 /// Draws the estimates that pass `filter`.
 pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterArgs) -> Result<()> {
     // Only the estimates that pass the filter are left in the dataset.
-    let parsed = localized_estimates(config, streams, filter)?;
+    let text = read(config, streams)?;
+    let parsed = localized_estimates(&text, config, streams, filter)?;
     let dataset = &parsed.dataset;
     let estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
     if config.output.format == output::Format::Svg {
@@ -24,7 +25,13 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterAr
         return Ok(());
     }
     if !config.output.human_view() {
-        return list(config, streams, ESTIMATES, estimates, "no estimates match");
+        return list(
+            config,
+            streams,
+            tables::estimates(),
+            estimates,
+            "no estimates match",
+        );
     }
     if let Some(needed) = output::chart::needed_width(&config.output, dataset, &estimates) {
         // Too narrow to draw: say so once, and give the figures the chart would show as records.
@@ -41,7 +48,7 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterAr
         let wanted = ["group", "counts", "period", "figures"]
             .map(String::from)
             .to_vec();
-        let selection = Selection::choose(ESTIMATES, Some(&wanted), true)
+        let selection = Selection::choose(tables::estimates(), Some(&wanted), true)
             .map_err(|_| Error::Usage(String::from("the chart's fields are the estimates'")))?;
         let rows: Vec<_> = estimates
             .iter()

@@ -1,6 +1,6 @@
 //! `nkru cite`: citations of sources and records in a reference manager's formats or as text.
 
-use super::{Streams, load};
+use super::{Streams, load, read};
 use crate::cli::{CiteStyle, Config};
 use crate::error::Result;
 use crate::output::citation::{self, Style};
@@ -14,7 +14,8 @@ pub fn run(
     all: bool,
     style: CiteStyle,
 ) -> Result<()> {
-    let parsed = load(&config.origin, config, streams)?;
+    let text = read(config, streams)?;
+    let parsed = load(&text, config, streams)?;
     let dataset = &parsed.dataset;
     let citables: Vec<Citable<'_>> = if all {
         dataset

@@ -81,7 +81,7 @@ fn fields_of(command: &str) -> Option<Vec<&'static str>> {
     match command {
         "groups" => Some(rows::names(GroupOverview::FIELDS)),
         "group" => Some(rows::names(GroupDetail::FIELDS)),
-        "estimates" | "chart" => Some(rows::names(tables::ESTIMATES)),
+        "estimates" | "chart" => Some(rows::names(tables::estimates())),
         "summary" => Some(rows::names(Summary::FIELDS)),
         "timeline" => Some(rows::names(tables::EVENTS)),
         "search" => Some(rows::names(Hit::FIELDS)),
@@ -158,7 +158,7 @@ mod tests {
     fn each_command_offers_its_own_fields() {
         assert_eq!(
             offered(Shell::Bash, "estimates", "fields"),
-            rows::names(tables::ESTIMATES)
+            rows::names(tables::estimates())
         );
         assert_eq!(
             offered(Shell::Bash, "timeline", "fields"),

@@ -3,7 +3,7 @@
 use std::io;
 use std::path::Path;
 
-use super::{Streams, load};
+use super::{Streams, load, read};
 use crate::cli::{Config, ExportTarget};
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
@@ -13,7 +13,8 @@ use crate::output;
 pub fn run(config: &Config, streams: &mut Streams<'_>, target: &ExportTarget) -> Result<()> {
     match target {
         ExportTarget::Sqlite { file, force } => {
-            let parsed = load(&config.origin, config, streams)?;
+            let text = read(config, streams)?;
+            let parsed = load(&text, config, streams)?;
             sqlite(&parsed.dataset, file, *force)?;
             let dataset = &parsed.dataset;
             writeln!(

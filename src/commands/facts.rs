@@ -1,6 +1,6 @@
 //! `nkru facts`: every fact of the groups as a row, with its id and its source.
 
-use super::{Streams, list, load};
+use super::{Streams, list, load, read};
 use crate::cli::Config;
 use crate::error::Result;
 use crate::query::{self, FactRecord};
@@ -14,7 +14,8 @@ pub fn run(
     names: &[String],
     source: Option<&str>,
 ) -> Result<()> {
-    let parsed = load(&config.origin, config, streams)?;
+    let text = read(config, streams)?;
+    let parsed = load(&text, config, streams)?;
     let dataset = &parsed.dataset;
     let groups = query::resolve_groups(dataset, names)?;
     let source = source.map(fold);

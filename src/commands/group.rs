@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{Streams, choose, load, localize};
+use super::{Streams, choose, load, localize, read};
 use crate::cli::Config;
 use crate::dataset::{Estimate, Event};
 use crate::error::Result;
@@ -13,11 +13,12 @@ use crate::rows::{Field, Selection, tables};
 
 /// Shows the group called `name`.
 pub fn run(config: &Config, streams: &mut Streams<'_>, name: &str) -> Result<()> {
-    let mut parsed = load(&config.origin, config, streams)?;
+    let text = read(config, streams)?;
+    let mut parsed = load(&text, config, streams)?;
     let id = query::resolve_group(&parsed.dataset, name)?.id.clone();
     let shown: HashSet<String> = query::estimates_of(&parsed.dataset, &id)
         .iter()
-        .map(|estimate| estimate.id.clone())
+        .map(|estimate| estimate.id.to_string())
         .collect();
     let what = Localize {
         groups: true,
@@ -70,7 +71,7 @@ fn as_json(detail: &GroupDetail<'_>, citations: &[Citations<'_>]) -> serde_json:
         "to": detail.to,
         "periods": group.periods,
         "facts": group.facts,
-        "estimates": objects::<Estimate>(tables::ESTIMATES, detail.estimates.iter().copied()),
+        "estimates": objects::<Estimate>(tables::estimates(), detail.estimates.iter().copied()),
         "events": objects::<Event>(tables::EVENTS, detail.events.iter().copied()),
         "sources": objects(Citations::FIELDS, citations),
     })

@@ -21,6 +21,7 @@ mod summary;
 mod timeline;
 mod validate;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io::{Read, Write};
 
@@ -86,25 +87,32 @@ pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Res
 /// The dataset a command answers from: the embedded one as it was built (the tests check it), or
 /// a user's file read and checked by [`load_checked`], so every command reports a broken file with
 /// the messages of `validate`.
-fn load(origin: &Origin, config: &Config, streams: &mut Streams<'_>) -> Result<Parsed> {
-    if *origin == Origin::Embedded {
+fn load<'t>(text: &'t str, config: &Config, streams: &mut Streams<'_>) -> Result<Parsed<'t>> {
+    if config.origin == Origin::Embedded {
         return Ok(Parsed {
-            dataset: dataset::embedded_unchecked()?,
+            dataset: dataset::parse::plain(text, &config.origin)?,
             unknown_fields: Vec::new(),
             unlisted_fields: 0,
         });
     }
-    load_checked(origin, config, streams)
+    load_checked(text, &config.origin, streams)
+}
+
+/// The text of the dataset of `--data`, within the size limit; the embedded text is borrowed.
+/// The dataset [`load`] makes of it borrows its strings from it.
+fn read(config: &Config, streams: &mut Streams<'_>) -> Result<Cow<'static, str>> {
+    dataset::read(&config.origin, config.size_limit, streams.stdin)
 }
 
 /// The dataset as [`load`] gives it, with the names `what` says put into the language of
 /// `--lang`; names it has none for stay in English, and one note on stderr says which.
-fn load_localized(
+fn load_localized<'t>(
+    text: &'t str,
     config: &Config,
     streams: &mut Streams<'_>,
     what: query::Localize,
-) -> Result<Parsed> {
-    let mut parsed = load(&config.origin, config, streams)?;
+) -> Result<Parsed<'t>> {
+    let mut parsed = load(text, config, streams)?;
     localize(
         config,
         streams,
@@ -120,7 +128,7 @@ fn load_localized(
 fn localize(
     config: &Config,
     streams: &mut Streams<'_>,
-    dataset: &mut Dataset,
+    dataset: &mut Dataset<'_>,
     what: query::Localize,
     shown: Option<&HashSet<String>>,
 ) -> Result<()> {
@@ -139,9 +147,12 @@ fn localize(
 
 /// Reads, parses and checks a dataset, warning of each unknown field: what `validate` does to
 /// any dataset, the embedded one included, and every command to a user's file.
-fn load_checked(origin: &Origin, config: &Config, streams: &mut Streams<'_>) -> Result<Parsed> {
-    let text = dataset::read(origin, config.size_limit, streams.stdin)?;
-    let parsed = dataset::parse(&text, origin)?;
+fn load_checked<'t>(
+    text: &'t str,
+    origin: &Origin,
+    streams: &mut Streams<'_>,
+) -> Result<Parsed<'t>> {
+    let parsed = dataset::parse(text, origin)?;
     for field in &parsed.unknown_fields {
         writeln!(
             streams.stderr,
@@ -229,17 +240,18 @@ fn populations(dataset: &Dataset, names: &[String]) -> Result<Vec<String>> {
 
 /// The estimates that pass the filter of the command line, in the dataset's order, with their
 /// regions put into the language of `--lang`.
-fn localized_estimates(
+fn localized_estimates<'t>(
+    text: &'t str,
     config: &Config,
     streams: &mut Streams<'_>,
     arguments: &EstimateFilterArgs,
-) -> Result<Parsed> {
-    let mut parsed = load(&config.origin, config, streams)?;
+) -> Result<Parsed<'t>> {
+    let mut parsed = load(text, config, streams)?;
     let filter = estimate_filter(&parsed.dataset, arguments)?;
     let shown: HashSet<String> = filter
         .apply(&parsed.dataset)
         .iter()
-        .map(|estimate| estimate.id.clone())
+        .map(|estimate| estimate.id.to_string())
         .collect();
     let what = query::Localize {
         groups: false,
@@ -249,7 +261,7 @@ fn localized_estimates(
     parsed
         .dataset
         .estimates
-        .retain(|estimate| shown.contains(&estimate.id));
+        .retain(|estimate| shown.contains(estimate.id.as_ref()));
     Ok(parsed)
 }
 

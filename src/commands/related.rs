@@ -1,6 +1,6 @@
 //! `nkru related`: the populations related to the subject but apart from it, one row each.
 
-use super::{Streams, list, load_localized};
+use super::{Streams, list, load_localized, read};
 use crate::cli::Config;
 use crate::error::Result;
 use crate::query::Localize;
@@ -12,7 +12,8 @@ pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
         groups: true,
         regions: false,
     };
-    let parsed = load_localized(config, streams, what)?;
+    let text = read(config, streams)?;
+    let parsed = load_localized(&text, config, streams, what)?;
     list(
         config,
         streams,

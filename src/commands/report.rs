@@ -1,7 +1,7 @@
 //! `nkru report`: one self-contained HTML page of the records that pass the filters of
 //! `estimates`.
 
-use super::{Streams, estimate_filter, load};
+use super::{Streams, estimate_filter, load, read};
 use crate::cli::{Config, EstimateFilterArgs};
 use crate::dataset::Group;
 use crate::error::Result;
@@ -10,7 +10,8 @@ use crate::query;
 
 /// Writes the page.
 pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterArgs) -> Result<()> {
-    let parsed = load(&config.origin, config, streams)?;
+    let text = read(config, streams)?;
+    let parsed = load(&text, config, streams)?;
     let dataset = &parsed.dataset;
     let estimates_filter = estimate_filter(dataset, filter)?;
     let estimates = estimates_filter.apply(dataset);

@@ -2,7 +2,7 @@
 //! people, one row per line of the summary in every other format (`nkru about` and `nkru
 //! related` give the rest to scripts).
 
-use super::{Streams, choose, load_localized};
+use super::{Streams, choose, load_localized, read};
 use crate::cli::Config;
 use crate::error::Result;
 use crate::output::{self, Format};
@@ -11,7 +11,9 @@ use crate::rows::Row;
 
 /// Summarises the whole population and each group, or only the groups named.
 pub fn run(config: &Config, streams: &mut Streams<'_>, names: &[String]) -> Result<()> {
+    let text = read(config, streams)?;
     let parsed = load_localized(
+        &text,
         config,
         streams,
         Localize {

@@ -1,7 +1,7 @@
 //! `nkru timeline`: the dated events oldest first; drawn on a year axis for people (in the
 //! terminal or as SVG), one row per event elsewhere.
 
-use super::{Streams, list, load, note};
+use super::{Streams, list, load, note, read};
 use crate::cli::Config;
 use crate::dataset::Group;
 use crate::error::Result;
@@ -28,7 +28,8 @@ pub fn run(
     names: &[String],
     bounds: (Option<i32>, Option<i32>),
 ) -> Result<()> {
-    let parsed = load(&config.origin, config, streams)?;
+    let text = read(config, streams)?;
+    let parsed = load(&text, config, streams)?;
     let dataset = &parsed.dataset;
     let groups = query::resolve_groups(dataset, names)?;
     let events = query::timeline(dataset, &groups, bounds.0, bounds.1);

@@ -12,7 +12,8 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, file: Option<&str>) -> Re
         Some("-") => Origin::Stdin,
         Some(path) => Origin::File(path.to_owned()),
     };
-    let parsed = load_checked(&origin, config, streams)?;
+    let text = crate::dataset::read(&origin, config.size_limit, streams.stdin)?;
+    let parsed = load_checked(&text, &origin, streams)?;
     let dataset = &parsed.dataset;
     writeln!(
         streams.stdout,

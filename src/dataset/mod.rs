@@ -23,12 +23,12 @@ pub const EMBEDDED: &str = include_str!("../../data/nkru.json");
 
 /// Parses the embedded dataset without the checks a user's file gets. The tests prove that it
 /// has no unknown field and keeps every invariant, so a query on it pays for the parse alone.
-pub fn embedded_unchecked() -> crate::error::Result<Dataset> {
+pub fn embedded_unchecked() -> crate::error::Result<Dataset<'static>> {
     parse::plain(EMBEDDED, &Origin::Embedded)
 }
 
 /// Parses the embedded dataset; it is checked by the tests, so a failure here is a build defect.
-pub fn embedded() -> crate::error::Result<Dataset> {
+pub fn embedded() -> crate::error::Result<Dataset<'static>> {
     let origin = Origin::Embedded;
     checked(&origin, parse(EMBEDDED, &origin)?).map(|parsed| parsed.dataset)
 }

@@ -1,5 +1,6 @@
 //! The dataset's types, exactly as they are written in a dataset file.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -9,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// A whole dataset: the groups, their population figures, events, sources and related peoples.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(remote = "Self")]
-pub struct Dataset {
+pub struct Dataset<'a> {
     /// The subject of the dataset.
     pub title: String,
     /// A short description of the whole subject.
@@ -23,7 +24,8 @@ pub struct Dataset {
     /// The groups of people the dataset is about.
     pub groups: Vec<Group>,
     /// Population figures, each a range with what it counts, its period, author and source.
-    pub estimates: Vec<Estimate>,
+    #[serde(borrow)]
+    pub estimates: Vec<Estimate<'a>>,
     /// Dated events.
     pub events: Vec<Event>,
     /// The publications that records cite.
@@ -34,6 +36,29 @@ pub struct Dataset {
     /// names; may be left out, as in files written for dataset 2.0.0.
     #[serde(default)]
     pub names: Vec<Name>,
+}
+
+impl Dataset<'_> {
+    /// The dataset with its text copied, free of the input it was read from.
+    pub fn into_owned(self) -> Dataset<'static> {
+        Dataset {
+            title: self.title,
+            overview: self.overview,
+            categories: self.categories,
+            version: self.version,
+            as_of: self.as_of,
+            groups: self.groups,
+            estimates: self
+                .estimates
+                .into_iter()
+                .map(Estimate::into_owned)
+                .collect(),
+            events: self.events,
+            sources: self.sources,
+            related: self.related,
+            names: self.names,
+        }
+    }
 }
 
 /// One group of people, such as the guest workers.
@@ -119,11 +144,16 @@ pub struct Period {
 /// who made the figure and where it was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(remote = "Self")]
-pub struct Estimate {
+pub struct Estimate<'a> {
     /// Short unique identifier.
-    pub id: String,
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
     /// Id of the group counted, or of a related population; null for all North Koreans in Russia.
-    pub group: Option<String>,
+    // `default` keeps a missing optional field null, as serde reads an `Option` by itself; the
+    // schema leaves out the `"default": null` it would add, as it did before the text borrowed.
+    #[serde(default, borrow, deserialize_with = "borrowed::optional")]
+    #[schemars(skip_serializing_if = "Option::is_none")]
+    pub group: Option<Cow<'a, str>>,
     /// Lower figure of the range.
     pub low: u64,
     /// Upper figure of the range; equal to `low` for a single figure.
@@ -136,17 +166,25 @@ pub struct Estimate {
     /// When the count applies.
     pub period: Period,
     /// Where the count applies, or null when the source does not say.
-    pub region: Option<String>,
+    #[serde(default, borrow, deserialize_with = "borrowed::optional")]
+    #[schemars(skip_serializing_if = "Option::is_none")]
+    pub region: Option<Cow<'a, str>>,
     /// Who made the figure: an office, a government, an organisation, a person, a study.
-    pub attributed_to: String,
+    #[serde(borrow)]
+    pub attributed_to: Cow<'a, str>,
     /// Whether whoever made the figure is a party to the conflict the figure is about.
     pub party_to_conflict: bool,
     /// Id of the source where the figure was read.
-    pub source: String,
+    #[serde(borrow)]
+    pub source: Cow<'a, str>,
     /// Section of the source the figure comes from, or null.
-    pub section: Option<String>,
+    #[serde(default, borrow, deserialize_with = "borrowed::optional")]
+    #[schemars(skip_serializing_if = "Option::is_none")]
+    pub section: Option<Cow<'a, str>>,
     /// What exactly the figure is and any caveat, or null.
-    pub note: Option<String>,
+    #[serde(default, borrow, deserialize_with = "borrowed::optional")]
+    #[schemars(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Cow<'a, str>>,
 }
 
 /// A word a source hedges a figure with.
@@ -330,36 +368,111 @@ pub struct Name {
 /// without the cost of naming them.
 macro_rules! objects_only {
     ($($record:ident),* $(,)?) => {$(
-        impl<'de> Deserialize<'de> for $record {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                static FIELDS: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
-                struct Object;
-                impl<'de> serde::de::Visitor<'de> for Object {
-                    type Value = $record;
-                    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        formatter.write_str("an object")
-                    }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$record, A::Error> {
-                        let fields = *FIELDS.get_or_init(|| super::keys::fields(|probe| $record::deserialize(probe)));
-                        let map = super::keys::Checked { map, fields };
-                        $record::deserialize(serde::de::value::MapAccessDeserializer::new(map))
-                    }
-                }
-                deserializer.deserialize_map(Object)
-            }
-        }
-
+        objects_only!(@read $record, $record, $record);
         impl Serialize for $record {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 $record::serialize(self, serializer)
             }
         }
     )*};
+    ($($record:ident<'a>),* $(,)?) => {$(
+        objects_only!(@read $record, $record<'a>, $record<'de>, 'a);
+        impl Serialize for $record<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $record::serialize(self, serializer)
+            }
+        }
+    )*};
+    (@read $record:ident, $type:ty, $read:ty $(, $lifetime:lifetime)?) => {
+        impl<'de $(: $lifetime, $lifetime)?> Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                static FIELDS: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
+                struct Object<'de>(std::marker::PhantomData<&'de ()>);
+                impl<'de> serde::de::Visitor<'de> for Object<'de> {
+                    type Value = $read;
+                    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        formatter.write_str("an object")
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                        let fields = *FIELDS.get_or_init(|| super::keys::fields(|probe| $record::deserialize(probe)));
+                        let map = super::keys::Checked { map, fields };
+                        $record::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    }
+                }
+                deserializer.deserialize_map(Object(std::marker::PhantomData))
+            }
+        }
+    };
 }
 
-objects_only!(
-    Dataset, Group, Fact, Period, Estimate, Event, Source, Related, Name
-);
+objects_only!(Group, Fact, Period, Event, Source, Related, Name);
+objects_only!(Dataset<'a>, Estimate<'a>);
+
+/// Text read from a dataset borrowed from the input where the input allows it (a string with
+/// no escape in it), and copied otherwise.
+mod borrowed {
+    use std::borrow::Cow;
+    use std::fmt;
+
+    use serde::Deserializer;
+    use serde::de::{Error, Visitor};
+
+    /// Reads a string, borrowing it where it can.
+    struct Text;
+
+    impl<'de> Visitor<'de> for Text {
+        type Value = Cow<'de, str>;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("a string")
+        }
+
+        fn visit_borrowed_str<E: Error>(self, text: &'de str) -> Result<Self::Value, E> {
+            Ok(Cow::Borrowed(text))
+        }
+
+        fn visit_str<E: Error>(self, text: &str) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(text.to_owned()))
+        }
+
+        fn visit_string<E: Error>(self, text: String) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(text))
+        }
+    }
+
+    /// Reads a string or null, borrowing the string where it can.
+    struct Optional;
+
+    impl<'de> Visitor<'de> for Optional {
+        type Value = Option<Cow<'de, str>>;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("option")
+        }
+
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
+            deserializer.deserialize_str(Text).map(Some)
+        }
+    }
+
+    /// Reads an optional text field.
+    pub fn optional<'de: 'a, 'a, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Cow<'a, str>>, D::Error> {
+        deserializer.deserialize_option(Optional)
+    }
+}
 
 impl Date {
     /// The first moment of the date as a sortable key: a year sorts before its months.
@@ -725,7 +838,27 @@ impl SourceKind {
     }
 }
 
-impl Estimate {
+impl Estimate<'_> {
+    /// The estimate with its text copied, free of the input it was read from.
+    pub fn into_owned(self) -> Estimate<'static> {
+        let owned = |text: Option<Cow<'_, str>>| text.map(|text| Cow::Owned(text.into_owned()));
+        Estimate {
+            id: Cow::Owned(self.id.into_owned()),
+            group: owned(self.group),
+            low: self.low,
+            high: self.high,
+            qualifiers: self.qualifiers,
+            counts: self.counts,
+            period: self.period,
+            region: owned(self.region),
+            attributed_to: Cow::Owned(self.attributed_to.into_owned()),
+            party_to_conflict: self.party_to_conflict,
+            source: Cow::Owned(self.source.into_owned()),
+            section: owned(self.section),
+            note: owned(self.note),
+        }
+    }
+
     /// The figures as people read them, such as `about 15,000–20,000` or `estimated only 100–500`.
     pub fn figures(&self) -> String {
         let mut words = String::new();
@@ -746,6 +879,21 @@ impl Estimate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_borrows_from_the_input_unless_it_holds_an_escape() {
+        let text = r#"{"id": "plain", "group": null, "low": 1, "high": 2, "qualifiers": [],
+            "counts": "present", "period": {"precision": "unknown", "from": null, "to": null,
+            "text": "t"}, "region": "Tver\u0027", "attributed_to": "a \"b\"",
+            "party_to_conflict": false, "source": "s"}"#;
+        let estimate: Estimate<'_> = serde_json::from_str(text).expect("an estimate");
+        assert!(matches!(estimate.id, Cow::Borrowed("plain")));
+        assert!(matches!(estimate.source, Cow::Borrowed("s")));
+        assert!(matches!(estimate.region.as_deref(), Some("Tver'")));
+        assert!(matches!(estimate.region, Some(Cow::Owned(_))));
+        assert_eq!(estimate.attributed_to, "a \"b\"");
+        assert_eq!((estimate.section, estimate.note), (None, None));
+    }
 
     fn date(text: &str) -> Date {
         text.parse().expect("a date")
@@ -834,9 +982,9 @@ mod tests {
         assert!(period(Precision::Open, Some("2000"), None).overlaps(Some(2020), Some(2021)));
     }
 
-    fn estimate(qualifiers: Vec<Qualifier>, low: u64, high: u64) -> Estimate {
+    fn estimate(qualifiers: Vec<Qualifier>, low: u64, high: u64) -> Estimate<'static> {
         Estimate {
-            id: String::from("e"),
+            id: String::from("e").into(),
             group: None,
             low,
             high,
@@ -844,9 +992,9 @@ mod tests {
             counts: Counts::Present,
             period: period(Precision::Unknown, None, None),
             region: None,
-            attributed_to: String::from("someone"),
+            attributed_to: String::from("someone").into(),
             party_to_conflict: false,
-            source: String::from("s"),
+            source: String::from("s").into(),
             section: None,
             note: None,
         }

@@ -16,9 +16,9 @@ pub struct UnknownField {
 
 /// A parsed dataset with the unknown fields met while reading it.
 #[derive(Debug, Clone)]
-pub struct Parsed {
+pub struct Parsed<'a> {
     /// The dataset.
-    pub dataset: Dataset,
+    pub dataset: Dataset<'a>,
     /// Fields the file has that nkru ignored, the first [`LISTED_UNKNOWN_FIELDS`] of them.
     pub unknown_fields: Vec<UnknownField>,
     /// How many more unknown fields there are beyond those listed.
@@ -36,7 +36,7 @@ pub const NESTING_LIMIT: usize = 128;
 /// A good file with no unknown field is read once, by serde_json alone; a file that fails, or
 /// has a key some record does not know, is read again with serde_ignored, which names each
 /// unknown field (at the cost of a copy of every key) and reports the error as before.
-pub fn parse(text: &str, origin: &Origin) -> Result<Parsed> {
+pub fn parse<'a>(text: &'a str, origin: &Origin) -> Result<Parsed<'a>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_top_level(text, origin)?;
     if let (Ok(dataset), false) =
@@ -52,7 +52,7 @@ pub fn parse(text: &str, origin: &Origin) -> Result<Parsed> {
 }
 
 /// Parses dataset text, naming each unknown field it meets.
-fn noting_unknown_fields(text: &str, origin: &Origin) -> Result<Parsed> {
+fn noting_unknown_fields<'a>(text: &'a str, origin: &Origin) -> Result<Parsed<'a>> {
     let mut unknown_fields = Vec::new();
     let mut unlisted_fields = 0;
     let mut json = serde_json::Deserializer::from_str(text);
@@ -92,7 +92,7 @@ fn noting_unknown_fields(text: &str, origin: &Origin) -> Result<Parsed> {
 
 /// Parses dataset text that is known to be well formed, without noting unknown fields; an error
 /// is still described as [`parse`] describes it.
-pub fn plain(text: &str, origin: &Origin) -> Result<Dataset> {
+pub fn plain<'a>(text: &'a str, origin: &Origin) -> Result<Dataset<'a>> {
     serde_json::from_str(text).map_err(|error| Error::Dataset(locate(text, origin, &error)))
 }
 

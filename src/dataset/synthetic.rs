@@ -97,12 +97,12 @@ impl Sequence {
 /// A synthetic dataset with exactly `estimates` estimates and groups, events, sources and related
 /// populations in proportion, the same for the same `seed`. It keeps every invariant, and every
 /// text says that it is synthetic.
-pub fn dataset(estimates: usize, seed: u64) -> Dataset {
+pub fn dataset(estimates: usize, seed: u64) -> Dataset<'static> {
     shaped(estimates, seed, DEEP)
 }
 
 /// A valid synthetic dataset of exactly `estimates` estimates, its other lists sized by `shape`.
-pub fn shaped(estimates: usize, seed: u64, shape: Shape) -> Dataset {
+pub fn shaped(estimates: usize, seed: u64, shape: Shape) -> Dataset<'static> {
     let mut sequence = Sequence::new(seed);
     let group_count = (estimates / shape.estimates_per_group).max(3);
     let source_count = (estimates / shape.estimates_per_source).max(1);
@@ -194,16 +194,16 @@ fn estimate_list(
     count: usize,
     groups: &[Group],
     sources: &[Source],
-) -> Vec<Estimate> {
+) -> Vec<Estimate<'static>> {
     (0..count)
         .map(|index| {
             let low = sequence.below(100_000);
             let high = low + sequence.below(10_000);
             let from = sequence.year();
             Estimate {
-                id: format!("estimate-{index}"),
+                id: format!("estimate-{index}").into(),
                 group: (!sequence.one_in(10))
-                    .then(|| groups[sequence.index(groups.len())].id.clone()),
+                    .then(|| groups[sequence.index(groups.len())].id.clone().into()),
                 low,
                 high,
                 qualifiers: if sequence.one_in(2) {
@@ -214,12 +214,12 @@ fn estimate_list(
                 counts: Counts::ALL[sequence.index(Counts::ALL.len())],
                 period: period(sequence, from),
                 region: (!sequence.one_in(10))
-                    .then(|| REGIONS[sequence.index(REGIONS.len())].to_owned()),
-                attributed_to: format!("Synthetic author {}", index % 97),
+                    .then(|| REGIONS[sequence.index(REGIONS.len())].into()),
+                attributed_to: format!("Synthetic author {}", index % 97).into(),
                 party_to_conflict: sequence.one_in(10),
-                source: source_id(sequence, sources),
-                section: Some(String::from("Synthetic section")),
-                note: Some(String::from("synthetic people counted")),
+                source: source_id(sequence, sources).into(),
+                section: Some(String::from("Synthetic section").into()),
+                note: Some(String::from("synthetic people counted").into()),
             }
         })
         .collect()

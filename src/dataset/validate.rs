@@ -28,7 +28,7 @@ impl fmt::Display for Problem {
 
 /// Passes a parsed dataset that keeps every invariant; one with problems is an error listing
 /// every one of them.
-pub fn checked(origin: &Origin, parsed: Parsed) -> Result<Parsed> {
+pub fn checked<'a>(origin: &Origin, parsed: Parsed<'a>) -> Result<Parsed<'a>> {
     let (problems, unlisted) = validate_counted(&parsed.dataset);
     if !problems.is_empty() {
         return Err(invalid(origin, &problems, unlisted));
@@ -86,12 +86,16 @@ struct Known<'a> {
 }
 
 impl<'a> Known<'a> {
-    fn new(checker: &mut Checker, dataset: &'a Dataset) -> Self {
+    fn new(checker: &mut Checker, dataset: &'a Dataset<'a>) -> Self {
         let groups = ids(dataset.groups.iter().map(|group| &group.id));
         checker.unique_ids("groups", &groups);
         let sources = ids(dataset.sources.iter().map(|source| &source.id));
         checker.unique_ids("sources", &sources);
-        let estimates = ids(dataset.estimates.iter().map(|estimate| &estimate.id));
+        let estimates: Vec<&str> = dataset
+            .estimates
+            .iter()
+            .map(|estimate| estimate.id.as_ref())
+            .collect();
         checker.unique_ids("estimates", &estimates);
         checker.unique_ids("events", &ids(dataset.events.iter().map(|event| &event.id)));
         let related = ids(dataset.related.iter().map(|related| &related.id));
@@ -532,7 +536,7 @@ mod tests {
     use crate::dataset::EMBEDDED;
     use crate::dataset::parse::parse;
 
-    fn embedded_dataset() -> Dataset {
+    fn embedded_dataset() -> Dataset<'static> {
         parse(EMBEDDED, &Origin::Embedded).map_or_else(
             |error| panic!("the embedded dataset does not parse: {error}"),
             |parsed| parsed.dataset,
@@ -604,7 +608,7 @@ mod tests {
     }
 
     /// The article's records alone, whose every record the test below can name.
-    fn fixture() -> Dataset {
+    fn fixture() -> Dataset<'static> {
         let text = include_str!("../../tests/it/fixtures/article.json");
         parse(text, &Origin::Stdin)
             .expect("the fixture parses")
@@ -617,8 +621,8 @@ mod tests {
         dataset.estimates[1].low = 9;
         dataset.estimates[1].high = 3;
         dataset.estimates[2].id = dataset.estimates[0].id.clone();
-        dataset.estimates[3].source = String::from("nowhere");
-        dataset.estimates[3].attributed_to = String::from(" ");
+        dataset.estimates[3].source = String::from("nowhere").into();
+        dataset.estimates[3].attributed_to = String::from(" ").into();
         dataset.estimates[0].period.precision = Precision::Month;
         dataset.events[0].groups.push(String::from("sailors"));
         dataset.events[1].period.from = Some("2000".parse().expect("a year"));
@@ -661,7 +665,7 @@ mod tests {
             .push(String::from("GUEST WORKERS"));
         for estimate in &mut dataset.estimates {
             if estimate.group.as_deref() == Some("students") {
-                estimate.group = Some(String::from("Workers"));
+                estimate.group = Some(String::from("Workers").into());
             }
         }
         for event in &mut dataset.events {

@@ -282,7 +282,7 @@ pub fn headline(writer: &mut dyn Write, settings: &Settings, dataset: &Dataset) 
         Some(estimate) => {
             let figures = estimate.figures();
             let source = query::source_by_id(dataset, &estimate.source)
-                .map_or_else(|| estimate.source.clone(), published);
+                .map_or_else(|| estimate.source.to_string(), published);
             let line = format!(
                 "Latest dated count of all present: {figures}, {}, by {} [{source}]",
                 estimate.period.text, estimate.attributed_to

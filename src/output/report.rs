@@ -52,11 +52,11 @@ figcaption { font-size: .9rem; color: #333; }
 /// What the report shows: the records that pass the filters, and words saying which.
 pub struct Contents<'a> {
     /// The dataset.
-    pub dataset: &'a Dataset,
+    pub dataset: &'a Dataset<'a>,
     /// The groups shown, with their position in the dataset.
     pub groups: Vec<(usize, &'a Group)>,
     /// The estimates shown.
-    pub estimates: Vec<&'a Estimate>,
+    pub estimates: Vec<&'a Estimate<'a>>,
     /// The events shown, oldest first.
     pub events: Vec<&'a Event>,
     /// The years the timeline is bounded to.
@@ -417,7 +417,7 @@ fn cited<'a>(contents: &Contents<'a>) -> Vec<&'a str> {
     let mut ids: Vec<&str> = contents
         .estimates
         .iter()
-        .map(|estimate| estimate.source.as_str())
+        .map(|estimate| estimate.source.as_ref())
         .chain(contents.events.iter().map(|event| event.source.as_str()))
         .chain(
             contents

@@ -290,23 +290,23 @@ mod tests {
     fn choose_orders_fields_as_asked_and_refuses_unknown_ones() {
         let wanted = vec![String::from("high"), String::from(" id")];
         let chosen =
-            Selection::choose(tables::ESTIMATES, Some(&wanted), true).expect("known fields");
+            Selection::choose(tables::estimates(), Some(&wanted), true).expect("known fields");
         assert_eq!(chosen.columns().names, ["high", "id"]);
         let wrong = vec![String::from("hgih")];
-        let error = Selection::choose(tables::ESTIMATES, Some(&wrong), false)
+        let error = Selection::choose(tables::estimates(), Some(&wrong), false)
             .err()
             .expect("unknown field");
         assert_eq!(error, FieldChoiceError::Unknown(String::from("hgih")));
         let twice = vec![String::from("id"), String::from("id")];
-        let error = Selection::choose(tables::ESTIMATES, Some(&twice), false).err();
+        let error = Selection::choose(tables::estimates(), Some(&twice), false).err();
         assert_eq!(error, Some(FieldChoiceError::Twice(String::from("id"))));
     }
 
     #[test]
     fn defaults_are_every_field_or_the_table_subset() {
-        let all = Selection::choose(tables::ESTIMATES, None, false).expect("defaults");
-        assert_eq!(all.columns().names, names(tables::ESTIMATES));
-        let table = Selection::choose(tables::ESTIMATES, None, true).expect("defaults");
+        let all = Selection::choose(tables::estimates(), None, false).expect("defaults");
+        assert_eq!(all.columns().names, names(tables::estimates()));
+        let table = Selection::choose(tables::estimates(), None, true).expect("defaults");
         assert_eq!(
             table.columns().names,
             [
@@ -336,7 +336,7 @@ mod tests {
     fn sorting_keeps_nulls_last_in_both_directions() {
         let dataset = crate::dataset::embedded().expect("the embedded dataset loads");
         let estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
-        let region = tables::ESTIMATES
+        let region = tables::estimates()
             .iter()
             .find(|field| field.name == "region")
             .expect("a region field");
@@ -354,7 +354,7 @@ mod tests {
     fn a_field_may_sort_by_a_key_other_than_what_it_shows() {
         let dataset = crate::dataset::embedded().expect("the embedded dataset loads");
         let estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
-        let figures = tables::ESTIMATES
+        let figures = tables::estimates()
             .iter()
             .find(|field| field.name == "figures")
             .expect("a figures field");

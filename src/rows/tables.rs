@@ -10,56 +10,61 @@ use crate::query::{
     About, Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary, TOTAL_ID,
 };
 
-/// Fields of `nkru estimates` (and of `nkru chart` in the machine formats).
-pub const ESTIMATES: &[Field<Estimate>] = &[
-    Field::shown("id", Id, |estimate| Value::text(&estimate.id)),
-    Field::hidden("scope", Text, |estimate| {
-        Value::text(if estimate.group.is_some() {
-            "group"
-        } else {
-            TOTAL_ID
-        })
-    }),
-    Field::hidden("group", Id, |estimate| {
-        Value::optional_text(estimate.group.as_deref())
-    }),
-    Field::hidden("low", Figure, |estimate| Value::figure(estimate.low)),
-    Field::hidden("high", Figure, |estimate| Value::figure(estimate.high)),
-    Field::hidden("qualifiers", List, |estimate| {
-        Value::texts(estimate.qualifiers.iter().map(|qualifier| qualifier.name()))
-    }),
-    Field::shown("figures", FigureText, |estimate: &Estimate| {
-        Value::owned(estimate.figures())
-    })
-    .ordered_by(|estimate| figures_key(Some(estimate.low), Some(estimate.high))),
-    Field::shown("counts", Text, |estimate| {
-        Value::text(estimate.counts.name())
-    }),
-    Field::hidden("from", Text, |estimate| date(estimate.period.from)),
-    Field::hidden("to", Text, |estimate| date(estimate.period.end())),
-    Field::hidden("precision", Text, |estimate| {
-        Value::text(estimate.period.precision.name())
-    }),
-    Field::shown("period", Text, |estimate| {
-        Value::text(&estimate.period.text)
-    }),
-    Field::shown("region", Text, |estimate| {
-        Value::optional_text(estimate.region.as_deref())
-    }),
-    Field::shown("attributed_to", Text, |estimate| {
-        Value::text(&estimate.attributed_to)
-    }),
-    Field::hidden("party_to_conflict", Flag, |estimate| {
-        Value::Bool(estimate.party_to_conflict)
-    }),
-    Field::shown("source", Id, |estimate| Value::text(&estimate.source)),
-    Field::hidden("section", Text, |estimate| {
-        Value::optional_text(estimate.section.as_deref())
-    }),
-    Field::hidden("note", Text, |estimate| {
-        Value::optional_text(estimate.note.as_deref())
-    }),
-];
+/// Fields of `nkru estimates` (and of `nkru chart` in the machine formats), for estimates whose
+/// text borrows for any lifetime `'e`.
+pub fn estimates<'f, 'e: 'f>() -> &'f [Field<Estimate<'e>>] {
+    const {
+        &[
+            Field::shown("id", Id, |estimate| Value::text(&estimate.id)),
+            Field::hidden("scope", Text, |estimate| {
+                Value::text(if estimate.group.is_some() {
+                    "group"
+                } else {
+                    TOTAL_ID
+                })
+            }),
+            Field::hidden("group", Id, |estimate| {
+                Value::optional_text(estimate.group.as_deref())
+            }),
+            Field::hidden("low", Figure, |estimate| Value::figure(estimate.low)),
+            Field::hidden("high", Figure, |estimate| Value::figure(estimate.high)),
+            Field::hidden("qualifiers", List, |estimate| {
+                Value::texts(estimate.qualifiers.iter().map(|qualifier| qualifier.name()))
+            }),
+            Field::shown("figures", FigureText, |estimate: &Estimate| {
+                Value::owned(estimate.figures())
+            })
+            .ordered_by(|estimate| figures_key(Some(estimate.low), Some(estimate.high))),
+            Field::shown("counts", Text, |estimate| {
+                Value::text(estimate.counts.name())
+            }),
+            Field::hidden("from", Text, |estimate| date(estimate.period.from)),
+            Field::hidden("to", Text, |estimate| date(estimate.period.end())),
+            Field::hidden("precision", Text, |estimate| {
+                Value::text(estimate.period.precision.name())
+            }),
+            Field::shown("period", Text, |estimate| {
+                Value::text(&estimate.period.text)
+            }),
+            Field::shown("region", Text, |estimate| {
+                Value::optional_text(estimate.region.as_deref())
+            }),
+            Field::shown("attributed_to", Text, |estimate| {
+                Value::text(&estimate.attributed_to)
+            }),
+            Field::hidden("party_to_conflict", Flag, |estimate| {
+                Value::Bool(estimate.party_to_conflict)
+            }),
+            Field::shown("source", Id, |estimate| Value::text(&estimate.source)),
+            Field::hidden("section", Text, |estimate| {
+                Value::optional_text(estimate.section.as_deref())
+            }),
+            Field::hidden("note", Text, |estimate| {
+                Value::optional_text(estimate.note.as_deref())
+            }),
+        ]
+    }
+}
 
 /// Fields of `nkru timeline`.
 pub const EVENTS: &[Field<Event>] = &[
@@ -149,7 +154,7 @@ impl<'a> GroupOverview<'a> {
         }),
         Field::shown("estimates", Number, |line| Value::count(line.estimates)),
         Field::hidden("latest_estimate", Id, |line| {
-            Value::optional_text(line.latest.map(|estimate| estimate.id.as_str()))
+            Value::optional_text(line.latest.map(|estimate| estimate.id.as_ref()))
         }),
         Field::hidden("latest_low", Figure, |line| low_of(line.latest)),
         Field::hidden("latest_high", Figure, |line| high_of(line.latest)),
@@ -189,7 +194,7 @@ impl<'a> GroupDetail<'a> {
             Value::texts(detail.group.facts.iter().map(|fact| fact.text.as_str()))
         }),
         Field::shown("estimate_ids", List, |detail| {
-            Value::texts(detail.estimates.iter().map(|estimate| estimate.id.as_str()))
+            Value::texts(detail.estimates.iter().map(|estimate| estimate.id.as_ref()))
         }),
         Field::shown("event_ids", List, |detail| {
             Value::texts(detail.events.iter().map(|event| event.id.as_str()))
@@ -226,7 +231,7 @@ impl<'a> Summary<'a> {
         })
         .ordered_by(|line| figures_key(line.lowest, line.highest)),
         Field::hidden("latest_estimate", Id, |line| {
-            Value::optional_text(line.latest.map(|estimate| estimate.id.as_str()))
+            Value::optional_text(line.latest.map(|estimate| estimate.id.as_ref()))
         }),
         Field::hidden("latest_low", Figure, |line| low_of(line.latest)),
         Field::hidden("latest_high", Figure, |line| high_of(line.latest)),
@@ -327,13 +332,13 @@ fn date(date: Option<Date>) -> Value<'static> {
 }
 
 /// Who made an estimate's figure, or null when there is no estimate.
-fn author_of(estimate: Option<&Estimate>) -> Value<'_> {
-    Value::optional_text(estimate.map(|estimate| estimate.attributed_to.as_str()))
+fn author_of<'a>(estimate: Option<&'a Estimate<'a>>) -> Value<'a> {
+    Value::optional_text(estimate.map(|estimate| estimate.attributed_to.as_ref()))
 }
 
 /// The source of an estimate, or null when there is no estimate.
-fn source_of(estimate: Option<&Estimate>) -> Value<'_> {
-    Value::optional_text(estimate.map(|estimate| estimate.source.as_str()))
+fn source_of<'a>(estimate: Option<&'a Estimate<'a>>) -> Value<'a> {
+    Value::optional_text(estimate.map(|estimate| estimate.source.as_ref()))
 }
 
 /// An estimate's low figure, or null when there is none.
@@ -347,7 +352,7 @@ fn high_of(estimate: Option<&Estimate>) -> Value<'static> {
 }
 
 /// An estimate's period in words, or null when there is none.
-fn period_of(estimate: Option<&Estimate>) -> Value<'_> {
+fn period_of<'a>(estimate: Option<&'a Estimate<'a>>) -> Value<'a> {
     Value::optional_text(estimate.map(|estimate| estimate.period.text.as_str()))
 }
 

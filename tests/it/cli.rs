@@ -33,11 +33,12 @@ fn stdout_of(arguments: &[&str]) -> String {
     stdout
 }
 
-fn dataset() -> Dataset {
+fn dataset() -> Dataset<'static> {
     let text = std::fs::read_to_string(FIXTURE).expect("the fixture can be read");
     nkru::dataset::parse(&text, &nkru::dataset::Origin::Stdin)
         .expect("the fixture parses")
         .dataset
+        .into_owned()
 }
 
 /// One row of `nkru estimates --format json`, with every documented field.
@@ -224,13 +225,13 @@ fn estimates_json_matches_the_dataset_field_by_field() {
         .estimates
         .iter()
         .map(|estimate| EstimateRow {
-            id: estimate.id.clone(),
+            id: estimate.id.to_string(),
             scope: String::from(if estimate.group.is_some() {
                 "group"
             } else {
                 "total"
             }),
-            group: estimate.group.clone(),
+            group: estimate.group.as_deref().map(String::from),
             low: estimate.low,
             high: estimate.high,
             qualifiers: estimate
@@ -244,12 +245,12 @@ fn estimates_json_matches_the_dataset_field_by_field() {
             to: estimate.period.end().map(|date| date.to_string()),
             precision: estimate.period.precision.name().to_owned(),
             period: estimate.period.text.clone(),
-            region: estimate.region.clone(),
-            attributed_to: estimate.attributed_to.clone(),
+            region: estimate.region.as_deref().map(String::from),
+            attributed_to: estimate.attributed_to.to_string(),
             party_to_conflict: estimate.party_to_conflict,
-            source: estimate.source.clone(),
-            section: estimate.section.clone(),
-            note: estimate.note.clone(),
+            source: estimate.source.to_string(),
+            section: estimate.section.as_deref().map(String::from),
+            note: estimate.note.as_deref().map(String::from),
         })
         .collect();
     assert_eq!(rows, expected);

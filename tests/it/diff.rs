@@ -60,7 +60,7 @@ fn the_diff_from_1_0_0_lists_the_new_records_and_the_changed_ones() {
     let expected: HashSet<&str> = embedded
         .estimates
         .iter()
-        .map(|estimate| estimate.id.as_str())
+        .map(|estimate| estimate.id.as_ref())
         .filter(|id| !old_ids.contains(id))
         .collect();
     assert_eq!(added, expected);

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::harness::stdout_of;
 
-fn dataset() -> Dataset {
+fn dataset() -> Dataset<'static> {
     nkru::dataset::embedded().expect("the embedded dataset loads")
 }
 
@@ -20,7 +20,7 @@ fn json(arguments: &[&str]) -> Value {
 }
 
 /// The ids of the sources that the records of a dataset cite.
-fn cited(dataset: &Dataset) -> BTreeSet<&str> {
+fn cited<'a>(dataset: &'a Dataset<'a>) -> BTreeSet<&'a str> {
     let facts = dataset
         .groups
         .iter()
@@ -28,7 +28,7 @@ fn cited(dataset: &Dataset) -> BTreeSet<&str> {
     let estimates = dataset
         .estimates
         .iter()
-        .map(|estimate| estimate.source.as_str());
+        .map(|estimate| estimate.source.as_ref());
     let events = dataset.events.iter().map(|event| event.source.as_str());
     let related = dataset
         .related
@@ -97,12 +97,12 @@ fn every_figure_says_who_made_it() {
         .estimates
         .iter()
         .filter(|estimate| estimate.attributed_to.trim().is_empty())
-        .map(|estimate| estimate.id.as_str())
+        .map(|estimate| estimate.id.as_ref())
         .collect();
     assert!(anonymous.is_empty(), "{anonymous:?}");
     // A figure with no author is refused by validation, in the embedded dataset as in any other.
     let mut broken = dataset;
-    broken.estimates[5].attributed_to = String::from("  ");
+    broken.estimates[5].attributed_to = String::from("  ").into();
     let problems: Vec<String> = nkru::dataset::validate(&broken)
         .iter()
         .map(ToString::to_string)

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::harness::{run, stdout_of};
 
-fn embedded() -> nkru::dataset::Dataset {
+fn embedded() -> nkru::dataset::Dataset<'static> {
     nkru::dataset::embedded().expect("the embedded dataset loads")
 }
 

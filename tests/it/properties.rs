@@ -166,7 +166,7 @@ fn estimate(
     index: usize,
     groups: Vec<String>,
     sources: Vec<String>,
-) -> impl Strategy<Value = Estimate> {
+) -> impl Strategy<Value = Estimate<'static>> {
     (
         (proptest::option::of(any::<Index>()), figure(), figure()),
         proptest::sample::subsequence(
@@ -199,19 +199,19 @@ fn estimate(
                 note,
             )| {
                 Estimate {
-                    id: format!("e-{index}"),
-                    group: group.map(|group| pick(&groups, group)),
+                    id: format!("e-{index}").into(),
+                    group: group.map(|group| pick(&groups, group).into()),
                     low: first.min(second),
                     high: first.max(second),
                     qualifiers,
                     counts,
                     period,
-                    region,
-                    attributed_to,
+                    region: region.map(Into::into),
+                    attributed_to: attributed_to.into(),
                     party_to_conflict,
-                    source: pick(&sources, source),
-                    section,
-                    note,
+                    source: pick(&sources, source).into(),
+                    section: section.map(Into::into),
+                    note: note.map(Into::into),
                 }
             },
         )
@@ -273,7 +273,7 @@ fn related(index: usize, sources: Vec<String>) -> impl Strategy<Value = Related>
 }
 
 /// A dataset that keeps every invariant, of a handful of records of each kind.
-fn dataset() -> impl Strategy<Value = Dataset> {
+fn dataset() -> impl Strategy<Value = Dataset<'static>> {
     (1..4usize, 1..4usize, 0..7usize, 0..5usize, 0..3usize).prop_flat_map(
         |(group_count, source_count, estimate_count, event_count, related_count)| {
             let source_ids: Vec<String> = (0..source_count)
@@ -366,7 +366,7 @@ fn json(dataset: &[u8], arguments: &[&str]) -> Value {
 fn ids(estimates: &[&Estimate]) -> Vec<String> {
     estimates
         .iter()
-        .map(|estimate| estimate.id.clone())
+        .map(|estimate| estimate.id.to_string())
         .collect()
 }
 
@@ -426,7 +426,7 @@ proptest! {
         let estimates = estimates.as_array().expect("an array");
         prop_assert_eq!(estimates.len(), dataset.estimates.len());
         for (row, estimate) in estimates.iter().zip(&dataset.estimates) {
-            prop_assert_eq!(&row["id"], &Value::from(estimate.id.as_str()));
+            prop_assert_eq!(&row["id"], &Value::from(estimate.id.as_ref()));
             prop_assert_eq!(&row["group"], &serde_json::to_value(&estimate.group).expect("JSON"));
             prop_assert_eq!(row["low"].as_u64(), Some(estimate.low));
             prop_assert_eq!(row["high"].as_u64(), Some(estimate.high));
@@ -437,9 +437,9 @@ proptest! {
             prop_assert_eq!(&row["precision"], &serde_json::to_value(estimate.period.precision).expect("JSON"));
             prop_assert_eq!(row["period"].as_str(), Some(estimate.period.text.as_str()));
             prop_assert_eq!(&row["region"], &serde_json::to_value(&estimate.region).expect("JSON"));
-            prop_assert_eq!(row["attributed_to"].as_str(), Some(estimate.attributed_to.as_str()));
+            prop_assert_eq!(row["attributed_to"].as_str(), Some(estimate.attributed_to.as_ref()));
             prop_assert_eq!(row["party_to_conflict"].as_bool(), Some(estimate.party_to_conflict));
-            prop_assert_eq!(row["source"].as_str(), Some(estimate.source.as_str()));
+            prop_assert_eq!(row["source"].as_str(), Some(estimate.source.as_ref()));
             prop_assert_eq!(&row["section"], &serde_json::to_value(&estimate.section).expect("JSON"));
             prop_assert_eq!(&row["note"], &serde_json::to_value(&estimate.note).expect("JSON"));
         }
@@ -490,7 +490,7 @@ proptest! {
         let (min, max) = (bounds.0.min(bounds.1), bounds.0.max(bounds.1));
         let group = dataset.groups[group.index(dataset.groups.len())].id.clone();
         let keep = |test: &dyn Fn(&Estimate) -> bool| -> Vec<String> {
-            dataset.estimates.iter().filter(|estimate| test(estimate)).map(|estimate| estimate.id.clone()).collect()
+            dataset.estimates.iter().filter(|estimate| test(estimate)).map(|estimate| estimate.id.to_string()).collect()
         };
         let by_year = filtered(&dataset, &EstimateFilter { year: Some(year), ..Default::default() });
         prop_assert_eq!(&by_year, &keep(&|estimate| estimate.period.covers(year)));

@@ -127,7 +127,7 @@ impl Layout {
             .collect();
         let cited: Vec<&str> = estimates
             .iter()
-            .map(|estimate| estimate.source.as_str())
+            .map(|estimate| estimate.source.as_ref())
             .collect();
         let subtitle = lines(
             "On a logarithmic scale: a bar is a range from its low to its high figure, a diamond a \
