@@ -92,6 +92,9 @@ fn read_file(path: &Path, limit: SizeLimit, origin: &Origin) -> Result<Vec<u8>> 
     read_limited(&mut file, limit, metadata.len(), origin)
 }
 
+/// The bytes read at a time until the first that is not white space.
+const CHUNK: usize = 64 * 1024;
+
 /// The most bytes reserved before any is read: a file's stated length is a hint, not a promise
 /// (a sparse file states far more than it holds), so the buffer grows as bytes arrive.
 const FIRST_RESERVATION: u64 = 64 * 1024 * 1024;
@@ -120,39 +123,62 @@ fn read_limited(
         .try_reserve_exact(first.saturating_add(1))
         .map_err(|_| no_memory(0))?;
     let mut reader = reader.take(size_limit.saturating_add(1));
-    let mut chunk = vec![0u8; 64 * 1024];
+    // Bytes are read straight into the buffer. Until the first that is not white space, they
+    // come a chunk at a time: what does not open with `{` is refused at its first byte, so
+    // reading stops there, and a huge file of zeros costs one chunk, not the memory of the file.
+    let mut scanned = 0;
     loop {
-        let read = match reader.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(read) => read,
-            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(error) => return Err(cannot_read(error)),
-        };
         bytes
-            .try_reserve(read)
+            .try_reserve(CHUNK)
             .map_err(|_| no_memory(bytes.len()))?;
-        bytes.extend_from_slice(&chunk[..read]);
-        // What does not open with `{` is refused at its first byte, so reading stops there: a
-        // huge file of zeros costs one chunk, not the memory of the whole file.
-        if let Some(first) = first_significant(&bytes)
-            && bytes[first] != b'{'
-        {
-            bytes.truncate(first + 1);
+        let read = (&mut reader)
+            .take(CHUNK as u64)
+            .read_to_end(&mut bytes)
+            .map_err(|error| match error.kind() {
+                std::io::ErrorKind::OutOfMemory => no_memory(bytes.len()),
+                _ => cannot_read(error),
+            })?;
+        if read == 0 {
+            return finish(bytes, limit, origin);
+        }
+        // A byte-order mark is three bytes: the scan starts again before one cut in two.
+        if let Some(first) = first_significant(&bytes, scanned) {
+            if bytes[first] != b'{' {
+                bytes.truncate(first + 1);
+                return finish(bytes, limit, origin);
+            }
             break;
         }
+        scanned = bytes.len().saturating_sub(3);
     }
-    if bytes.len() as u64 > size_limit {
+    let rest = usize::try_from(expected.min(size_limit)).unwrap_or(0);
+    bytes
+        .try_reserve_exact(rest.saturating_sub(bytes.len()).saturating_add(1))
+        .map_err(|_| no_memory(bytes.len()))?;
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|error| match error.kind() {
+            std::io::ErrorKind::OutOfMemory => no_memory(bytes.len()),
+            _ => cannot_read(error),
+        })?;
+    finish(bytes, limit, origin)
+}
+
+/// The bytes read, or the error of a dataset larger than the limit.
+fn finish(bytes: Vec<u8>, limit: SizeLimit, origin: &Origin) -> Result<Vec<u8>> {
+    if bytes.len() as u64 > limit.bytes {
         return Err(too_large(origin, limit));
     }
     Ok(bytes)
 }
 
-/// The position of the first byte that is not white space or a byte-order mark, if any.
-fn first_significant(bytes: &[u8]) -> Option<usize> {
+/// The position of the first byte that is not white space or a byte-order mark, if any, looking
+/// from `from` on (the bytes before it are white space, or the mark).
+fn first_significant(bytes: &[u8], from: usize) -> Option<usize> {
     let start = if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
-        3
+        from.max(3)
     } else {
-        0
+        from
     };
     bytes
         .iter()
