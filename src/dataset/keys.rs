@@ -74,9 +74,23 @@ impl<'de> Deserializer<'de> for FieldsProbe {
 /// The entries of one record, whose keys are checked against the record's fields as they pass.
 pub(super) struct Checked<A> {
     /// The entries.
-    pub map: A,
+    map: A,
     /// The record's fields.
-    pub fields: &'static [&'static str],
+    fields: &'static [&'static str],
+    /// The position of the field after the last key met: where the next key most likely is, as
+    /// files usually write a record's fields in one order.
+    next: usize,
+}
+
+impl<A> Checked<A> {
+    /// The entries of a record with the fields `fields`.
+    pub(super) fn new(map: A, fields: &'static [&'static str]) -> Self {
+        Checked {
+            map,
+            fields,
+            next: 0,
+        }
+    }
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Checked<A> {
@@ -89,6 +103,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Checked<A> {
         self.map.next_key_seed(Key {
             seed,
             fields: self.fields,
+            next: &mut self.next,
         })
     }
 
@@ -103,31 +118,34 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Checked<A> {
 
 /// A key about to be read, or the reader of one, or its visitor: each hands the key on as it is
 /// and notes it when it is not one of `fields`.
-struct Key<T> {
+struct Key<'n, T> {
     seed: T,
     fields: &'static [&'static str],
+    next: &'n mut usize,
 }
 
-impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for Key<K> {
+impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for Key<'_, K> {
     type Value = K::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K::Value, D::Error> {
         self.seed.deserialize(Key {
             seed: deserializer,
             fields: self.fields,
+            next: self.next,
         })
     }
 }
 
 // A derived record reads its keys as identifiers; JSON keys are strings whichever way they are
 // asked for, so every other request is read as any value.
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Key<D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Key<'_, D> {
     type Error = D::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         self.seed.deserialize_any(Key {
             seed: visitor,
             fields: self.fields,
+            next: self.next,
         })
     }
 
@@ -135,6 +153,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Key<D> {
         self.seed.deserialize_identifier(Key {
             seed: visitor,
             fields: self.fields,
+            next: self.next,
         })
     }
 
@@ -144,21 +163,25 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Key<D> {
     }
 }
 
-impl<T> Key<T> {
-    fn note(&self, key: &str) {
-        if !self.fields.contains(&key) {
-            UNKNOWN.set(true);
-        }
+impl<T> Key<'_, T> {
+    fn note(&mut self, key: &str) {
+        self.note_bytes(key.as_bytes());
     }
 
-    fn note_bytes(&self, key: &[u8]) {
-        if !self.fields.iter().any(|field| field.as_bytes() == key) {
-            UNKNOWN.set(true);
+    fn note_bytes(&mut self, key: &[u8]) {
+        let known = |field: &&str| field.as_bytes() == key;
+        let position = match self.fields.get(*self.next) {
+            Some(expected) if known(expected) => Some(*self.next),
+            _ => self.fields.iter().position(known),
+        };
+        match position {
+            Some(position) => *self.next = position + 1,
+            None => UNKNOWN.set(true),
         }
     }
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for Key<V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for Key<'_, V> {
     type Value = V::Value;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -172,32 +195,32 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Key<V> {
         self.seed.visit_u64(index)
     }
 
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<V::Value, E> {
+    fn visit_str<E: de::Error>(mut self, key: &str) -> Result<V::Value, E> {
         self.note(key);
         self.seed.visit_str(key)
     }
 
-    fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<V::Value, E> {
+    fn visit_borrowed_str<E: de::Error>(mut self, key: &'de str) -> Result<V::Value, E> {
         self.note(key);
         self.seed.visit_borrowed_str(key)
     }
 
-    fn visit_string<E: de::Error>(self, key: String) -> Result<V::Value, E> {
+    fn visit_string<E: de::Error>(mut self, key: String) -> Result<V::Value, E> {
         self.note(&key);
         self.seed.visit_string(key)
     }
 
-    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<V::Value, E> {
+    fn visit_bytes<E: de::Error>(mut self, key: &[u8]) -> Result<V::Value, E> {
         self.note_bytes(key);
         self.seed.visit_bytes(key)
     }
 
-    fn visit_borrowed_bytes<E: de::Error>(self, key: &'de [u8]) -> Result<V::Value, E> {
+    fn visit_borrowed_bytes<E: de::Error>(mut self, key: &'de [u8]) -> Result<V::Value, E> {
         self.note_bytes(key);
         self.seed.visit_borrowed_bytes(key)
     }
 
-    fn visit_byte_buf<E: de::Error>(self, key: Vec<u8>) -> Result<V::Value, E> {
+    fn visit_byte_buf<E: de::Error>(mut self, key: Vec<u8>) -> Result<V::Value, E> {
         self.note_bytes(&key);
         self.seed.visit_byte_buf(key)
     }

@@ -395,7 +395,7 @@ macro_rules! objects_only {
                     }
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                         let fields = *FIELDS.get_or_init(|| super::keys::fields(|probe| $record::deserialize(probe)));
-                        let map = super::keys::Checked { map, fields };
+                        let map = super::keys::Checked::new(map, fields);
                         $record::deserialize(serde::de::value::MapAccessDeserializer::new(map))
                     }
                 }
