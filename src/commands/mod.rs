@@ -30,7 +30,7 @@ use crate::dataset::{self, Dataset, Origin, Parsed};
 use crate::error::{Error, Result};
 use crate::output;
 use crate::query::{self, EstimateFilter};
-use crate::rows::{Field, FieldChoiceError, Selection};
+use crate::rows::{Field, FieldChoiceError, Lazy, Selection};
 use crate::text::quote;
 
 /// Where a command reads and writes: standard input, the output, and the channel for warnings
@@ -210,8 +210,15 @@ fn list<'i, T: 'i>(
     let selection = choose(fields, &config.output)?;
     let mut items = items.into_iter().peekable();
     let empty = items.peek().is_none();
-    let rows = items.map(|item| selection.row(item));
-    output::rows(streams.stdout, &config.output, &selection.columns(), rows)?;
+    let columns = selection.columns();
+    if config.output.format == output::Format::Table {
+        let rows = items.map(|item| selection.row(item));
+        output::rows(streams.stdout, &config.output, &columns, rows)?;
+    } else {
+        let selection = &selection;
+        let records = items.map(|item| Lazy { selection, item });
+        output::records(streams.stdout, &config.output, &columns, records)?;
+    }
     if empty {
         note(config, streams, nothing)?;
     }

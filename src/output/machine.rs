@@ -1,14 +1,13 @@
 //! Machine formats: JSON, NDJSON, CSV, TSV and Markdown, with the one `Serialize` of a value.
 //! Never coloured.
 
-use std::borrow::Borrow;
 use std::io::Write;
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use crate::error::Result;
-use crate::rows::{Columns, Row, Value};
+use crate::rows::{Columns, Record, Row, Value};
 
 impl Serialize for Value<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
@@ -28,20 +27,22 @@ impl Serialize for Value<'_> {
     }
 }
 
-/// A row seen as a JSON object with the chosen fields as keys, in order.
-pub struct Object<'r, 'a> {
+/// A record seen as a JSON object with the chosen fields as keys, in order.
+pub struct Object<'r, R> {
     /// The fields to include.
     pub columns: &'r Columns,
-    /// The full row.
-    pub row: &'r Row<'a>,
+    /// The record: a row, or an item read as it is written.
+    pub row: &'r R,
 }
 
-impl Serialize for Object<'_, '_> {
+impl<R: Record> Serialize for Object<'_, R> {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.columns.names.len()))?;
-        for (name, value) in self.columns.names.iter().zip(self.row) {
-            map.serialize_entry(name, value)?;
-        }
+        let mut names = self.columns.names.iter();
+        self.row.each_value(|value| match names.next() {
+            Some(name) => map.serialize_entry(name, value),
+            None => Ok(()),
+        })?;
         map.end()
     }
 }
@@ -76,17 +77,16 @@ pub fn write_json<T: Serialize + ?Sized>(writer: &mut dyn Write, value: &T) -> R
 
 /// Writes rows as a pretty JSON array of objects, each as soon as it comes: the same text as
 /// [`write_json`] of [`Objects`], without holding the rows.
-pub fn json<'a>(
+pub fn json(
     writer: &mut dyn Write,
     columns: &Columns,
-    rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
+    rows: impl IntoIterator<Item = impl Record>,
 ) -> Result<()> {
     let mut writer = direct(writer);
     let mut json = serde_json::Serializer::pretty(&mut writer);
     let mut array = json.serialize_seq(None)?;
     for row in rows {
-        let row = row.borrow();
-        array.serialize_element(&Object { columns, row })?;
+        array.serialize_element(&Object { columns, row: &row })?;
     }
     SerializeSeq::end(array)?;
     writer.write_all(b"\n")?;
@@ -101,15 +101,14 @@ fn direct(writer: &mut dyn Write) -> std::io::BufWriter<&mut dyn Write> {
 }
 
 /// Writes rows as one compact JSON object per line, each as soon as it comes.
-pub fn ndjson<'a>(
+pub fn ndjson(
     writer: &mut dyn Write,
     columns: &Columns,
-    rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
+    rows: impl IntoIterator<Item = impl Record>,
 ) -> Result<()> {
     let mut writer = direct(writer);
     for row in rows {
-        let row = row.borrow();
-        serde_json::to_writer(&mut writer, &Object { columns, row })?;
+        serde_json::to_writer(&mut writer, &Object { columns, row: &row })?;
         writer.write_all(b"\n")?;
     }
     writer.flush()?;
@@ -118,10 +117,10 @@ pub fn ndjson<'a>(
 
 /// Writes rows as CSV, each as soon as it comes: quoted as RFC 4180 says, but with lines ended
 /// by LF, as the tools people pipe CSV into (awk, Miller, xsv, DuckDB) write and expect.
-pub fn csv<'a>(
+pub fn csv(
     writer: &mut dyn Write,
     columns: &Columns,
-    rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
+    rows: impl IntoIterator<Item = impl Record>,
     header: bool,
 ) -> Result<()> {
     let mut csv = csv::WriterBuilder::new()
@@ -131,9 +130,7 @@ pub fn csv<'a>(
         csv.write_record(&columns.names)?;
     }
     for row in rows {
-        for value in row.borrow() {
-            csv.write_field(value.plain().as_bytes())?;
-        }
+        row.each_value(|value| csv.write_field(value.plain().as_bytes()))?;
         // An empty record ends the one whose fields were just written.
         csv.write_record(None::<&[u8]>)?;
     }
@@ -151,10 +148,10 @@ fn tsv_field(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Writes rows as tab-separated values, each as soon as it comes.
-pub fn tsv<'a>(
+pub fn tsv(
     writer: &mut dyn Write,
     columns: &Columns,
-    rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
+    rows: impl IntoIterator<Item = impl Record>,
     header: bool,
 ) -> Result<()> {
     let mut writer = direct(writer);
@@ -163,12 +160,12 @@ pub fn tsv<'a>(
         writer.write_all(b"\n")?;
     }
     for row in rows {
-        for (index, value) in row.borrow().iter().enumerate() {
-            if index > 0 {
-                writer.write_all(b"\t")?;
-            }
-            writer.write_all(tsv_field(&value.plain()).as_bytes())?;
-        }
+        let mut separator: &[u8] = b"";
+        row.each_value(|value| {
+            writer.write_all(separator)?;
+            separator = b"\t";
+            writer.write_all(tsv_field(&value.plain()).as_bytes())
+        })?;
         writer.write_all(b"\n")?;
     }
     writer.flush()?;
@@ -184,10 +181,10 @@ fn markdown_cell(text: &str) -> String {
 
 /// Writes rows as a Markdown pipe table, each as soon as it comes; `escape` makes characters
 /// that could act on a terminal visible, for a table written to one.
-pub fn markdown<'a>(
+pub fn markdown(
     writer: &mut dyn Write,
     columns: &Columns,
-    rows: impl IntoIterator<Item = impl Borrow<Row<'a>>>,
+    rows: impl IntoIterator<Item = impl Record>,
     escape: bool,
 ) -> Result<()> {
     let header: Vec<String> = columns
@@ -199,18 +196,17 @@ pub fn markdown<'a>(
     let rule: Vec<&str> = columns.names.iter().map(|_| "---").collect();
     writeln!(writer, "| {} |", rule.join(" | "))?;
     for row in rows {
-        let cells: Vec<String> = row
-            .borrow()
-            .iter()
-            .map(|value| {
-                let text = value.plain();
-                if escape {
-                    markdown_cell(&crate::text::escape_control(&text))
-                } else {
-                    markdown_cell(&text)
-                }
-            })
-            .collect();
+        let mut cells: Vec<String> = Vec::new();
+        row.each_value(|value| {
+            let text = value.plain();
+            cells.push(if escape {
+                markdown_cell(&crate::text::escape_control(&text))
+            } else {
+                markdown_cell(&text)
+            });
+            Ok::<(), std::convert::Infallible>(())
+        })
+        .unwrap_or_else(|never| match never {});
         writeln!(writer, "| {} |", cells.join(" | "))?;
     }
     Ok(())

@@ -16,7 +16,7 @@ pub mod timeline;
 use std::io::Write;
 
 use crate::error::{Error, Result};
-use crate::rows::{Columns, Row};
+use crate::rows::{Columns, Record, Row};
 
 /// The width human views draw to when neither `--width` nor the terminal gives one.
 pub const DEFAULT_WIDTH: usize = 80;
@@ -87,16 +87,30 @@ pub fn rows<'a>(
     columns: &Columns,
     rows: impl IntoIterator<Item = Row<'a>>,
 ) -> Result<()> {
+    if settings.format == Format::Table {
+        let rows: Vec<Row<'a>> = rows.into_iter().collect();
+        return table::table(writer, settings, columns, &rows);
+    }
+    records(writer, settings, columns, rows)
+}
+
+/// Writes records in a format that writes each as it comes (every format but the table, which
+/// needs whole rows: see [`rows`]), so nothing is held but the record being written.
+pub fn records(
+    writer: &mut dyn Write,
+    settings: &Settings,
+    columns: &Columns,
+    records: impl IntoIterator<Item = impl Record>,
+) -> Result<()> {
     match settings.format {
-        Format::Tsv => machine::tsv(writer, columns, rows, settings.header),
-        Format::Csv => machine::csv(writer, columns, rows, settings.header),
-        Format::Ndjson => machine::ndjson(writer, columns, rows),
-        Format::Markdown => machine::markdown(writer, columns, rows, settings.terminal),
-        Format::Json => machine::json(writer, columns, rows),
+        Format::Tsv => machine::tsv(writer, columns, records, settings.header),
+        Format::Csv => machine::csv(writer, columns, records, settings.header),
+        Format::Ndjson => machine::ndjson(writer, columns, records),
+        Format::Markdown => machine::markdown(writer, columns, records, settings.terminal),
+        Format::Json => machine::json(writer, columns, records),
         Format::Svg => Err(Error::Usage(String::from(SVG_ONLY))),
-        Format::Table => {
-            let rows: Vec<Row<'a>> = rows.into_iter().collect();
-            table::table(writer, settings, columns, &rows)
-        }
+        Format::Table => Err(Error::Usage(String::from(
+            "a table needs whole rows; this list cannot be written as one",
+        ))),
     }
 }

@@ -253,6 +253,44 @@ pub struct Columns {
 /// One record as the values of its chosen columns, in order.
 pub type Row<'a> = Vec<Value<'a>>;
 
+/// A record the writers take value by value, in column order: a row already made, or an item
+/// whose values are read from it one at a time as they are written ([`Lazy`]).
+pub trait Record {
+    /// Hands each value to `visit`, in column order, stopping at the first error.
+    fn each_value<E>(&self, visit: impl FnMut(&Value<'_>) -> Result<(), E>) -> Result<(), E>;
+}
+
+impl Record for Row<'_> {
+    fn each_value<E>(&self, visit: impl FnMut(&Value<'_>) -> Result<(), E>) -> Result<(), E> {
+        self.iter().try_for_each(visit)
+    }
+}
+
+impl<R: Record> Record for &R {
+    fn each_value<E>(&self, visit: impl FnMut(&Value<'_>) -> Result<(), E>) -> Result<(), E> {
+        (**self).each_value(visit)
+    }
+}
+
+/// An item with the fields chosen for it, written without first making its row: each value is
+/// read as it is written, so no row is held.
+pub struct Lazy<'s, 'f, T, I> {
+    /// The fields to write.
+    pub selection: &'s Selection<'f, T>,
+    /// The item, or a reference to it.
+    pub item: I,
+}
+
+impl<T, I: std::borrow::Borrow<T>> Record for Lazy<'_, '_, T, I> {
+    fn each_value<E>(&self, mut visit: impl FnMut(&Value<'_>) -> Result<(), E>) -> Result<(), E> {
+        let item = self.item.borrow();
+        for field in &self.selection.fields {
+            visit(&(field.read)(item))?;
+        }
+        Ok(())
+    }
+}
+
 /// Sorts items by one field, nulls last whichever the direction, keeping the given order among
 /// equals.
 pub fn sort_by<'a, T>(items: Vec<&'a T>, field: &Field<T>, reverse: bool) -> Vec<&'a T> {
