@@ -234,6 +234,13 @@ impl EstimateFilter {
         self.passes(estimate, &Lookups::new(self, dataset))
     }
 
+    /// A test of estimates against the filter, with what it needs looked up in `dataset` once,
+    /// for estimates that are not in the dataset's list (read one at a time, for example).
+    pub fn matcher<'a>(&'a self, dataset: &'a Dataset<'a>) -> impl Fn(&Estimate<'_>) -> bool + 'a {
+        let lookups = Lookups::new(self, dataset);
+        move |estimate| self.passes(estimate, &lookups)
+    }
+
     /// The ids of the sources whose publisher or title contains the `--source` text, looked up
     /// once for all estimates rather than once for each.
     fn sources_named<'a>(&self, dataset: &'a Dataset<'a>) -> HashSet<&'a str> {

@@ -1,10 +1,12 @@
 //! `nkru estimates`: the population estimates that pass the filters, in order or sorted.
 
-use super::{Streams, list, localized_estimates, read};
+use super::{Streams, choose, estimate_filter, list, localized_estimates, note, read};
 use crate::cli::{Config, EstimateFilterArgs};
-use crate::dataset::Estimate;
-use crate::error::Result;
-use crate::rows::{self, tables};
+use crate::dataset::{self, Estimate, Origin};
+use crate::error::{Error, Result};
+use crate::output::{self, Format};
+use crate::query::Language;
+use crate::rows::{self, Lazy, tables};
 
 /// Lists the estimates that pass `filter`, sorted by the field `sort` when given.
 pub fn run(
@@ -14,8 +16,11 @@ pub fn run(
     sort: Option<&str>,
     reverse: bool,
 ) -> Result<()> {
-    // Only the estimates that pass the filter are left in the dataset.
     let text = read(config, streams)?;
+    if streams_estimates(config, sort, reverse) && in_two_passes(&text, config, streams, filter)? {
+        return Ok(());
+    }
+    // Only the estimates that pass the filter are left in the dataset.
     let parsed = localized_estimates(&text, config, streams, filter)?;
     let dataset = &parsed.dataset;
     let mut estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
@@ -31,4 +36,49 @@ pub fn run(
         estimates,
         "no estimates match",
     )
+}
+
+/// Whether the estimates can be written as they are read: a user's file, in the order of the
+/// file, in a format that writes each row as it comes, with nothing to put into another language.
+fn streams_estimates(config: &Config, sort: Option<&str>, reverse: bool) -> bool {
+    config.origin != Origin::Embedded
+        && sort.is_none()
+        && !reverse
+        && config.language == Language::English
+        && !matches!(config.output.format, Format::Table | Format::Svg)
+}
+
+/// Writes the estimates that pass the filter in two passes over the text, holding no estimate:
+/// one that checks the whole dataset, one that writes. Says `false`, having written nothing,
+/// when the first pass finds anything to report, so the usual reading reports it.
+fn in_two_passes(
+    text: &str,
+    config: &Config,
+    streams: &mut Streams<'_>,
+    arguments: &EstimateFilterArgs,
+) -> Result<bool> {
+    let Some(rest) = dataset::stream::checked_without_estimates(text) else {
+        return Ok(false);
+    };
+    let filter = estimate_filter(&rest, arguments)?;
+    let passes = filter.matcher(&rest);
+    let selection = choose(tables::estimates(), &config.output)?;
+    let columns = selection.columns();
+    let mut shown = 0usize;
+    let written = dataset::stream::each_estimate(text, |estimates| {
+        let records = estimates
+            .filter(|estimate| passes(estimate))
+            .inspect(|_| shown += 1)
+            .map(|item| Lazy {
+                selection: &selection,
+                item,
+            });
+        output::records(streams.stdout, &config.output, &columns, records)
+    })
+    .map_err(|error| Error::Dataset(format!("{}: {error}", config.origin)))?;
+    written.unwrap_or(Ok(()))?;
+    if shown == 0 {
+        note(config, streams, "no estimates match")?;
+    }
+    Ok(true)
 }

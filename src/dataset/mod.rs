@@ -6,6 +6,7 @@ pub mod load;
 mod model;
 pub mod parse;
 pub mod schema;
+pub mod stream;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod validate;

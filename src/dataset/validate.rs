@@ -1,12 +1,13 @@
 //! The invariants of a dataset that its shape cannot state: unique ids, references that resolve,
 //! texts that are not blank, ranges and periods in order.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
 use super::load::Origin;
-use super::model::{Dataset, Date, Period, Precision};
+use super::model::{Dataset, Date, Estimate, Event, Period, Precision};
 use super::parse::Parsed;
 use crate::error::{Error, Result};
 use crate::text::quote;
@@ -177,63 +178,162 @@ fn groups(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
 fn estimates(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
     for (index, estimate) in dataset.estimates.iter().enumerate() {
         let record = Record::new("estimates", Some(index), &estimate.id);
-        if estimate.low > estimate.high {
-            checker.problem(
-                &record,
-                format!("low ({}) is above high ({})", estimate.low, estimate.high),
-            );
-        }
+        range(checker, &record, estimate);
         if let Some(group) = &estimate.group {
-            checker.reference(
-                &record,
-                format_args!("group"),
-                group,
-                "group or related population",
-                &known.populations,
-            );
+            group_reference(checker, &record, group, known);
         }
-        checker.period(&record, format_args!("period"), &estimate.period);
-        checker.optional_text(&record, format_args!("region"), estimate.region.as_deref());
-        if crate::text::is_blank(&estimate.attributed_to) {
-            checker.problem(
-                &record,
-                String::from("attributed_to is empty: say who made the figure"),
-            );
-        }
-        checker.optional_text(
-            &record,
-            format_args!("section"),
-            estimate.section.as_deref(),
-        );
-        checker.optional_text(&record, format_args!("note"), estimate.note.as_deref());
+        own_fields(checker, &record, estimate);
         checker.source(&record, &estimate.source, known);
     }
+}
+
+/// An estimate's range: low no higher than high.
+fn range(checker: &mut Checker, record: &Record<'_>, estimate: &Estimate<'_>) {
+    if estimate.low > estimate.high {
+        checker.problem(
+            record,
+            format!("low ({}) is above high ({})", estimate.low, estimate.high),
+        );
+    }
+}
+
+/// An estimate's `group`: a group or a related population of the dataset.
+fn group_reference(checker: &mut Checker, record: &Record<'_>, group: &str, known: &Known<'_>) {
+    checker.reference(
+        record,
+        format_args!("group"),
+        group,
+        "group or related population",
+        &known.populations,
+    );
+}
+
+/// An estimate's period and texts, which need nothing else of the dataset.
+fn own_fields(checker: &mut Checker, record: &Record<'_>, estimate: &Estimate<'_>) {
+    checker.period(record, format_args!("period"), &estimate.period);
+    checker.optional_text(record, format_args!("region"), estimate.region.as_deref());
+    if crate::text::is_blank(&estimate.attributed_to) {
+        checker.problem(
+            record,
+            String::from("attributed_to is empty: say who made the figure"),
+        );
+    }
+    checker.optional_text(record, format_args!("section"), estimate.section.as_deref());
+    checker.optional_text(record, format_args!("note"), estimate.note.as_deref());
+}
+
+/// The checks of the records of the two long lists, estimates and events, read one at a time
+/// and not kept (`stream`): each record's own fields are checked as it arrives, and only the hash
+/// of its id and the ids it refers to are kept, for the checks that need the whole dataset.
+#[derive(Default)]
+pub(super) struct StreamChecks<'a> {
+    checker: Checker,
+    estimate_ids: Vec<u64>,
+    event_ids: Vec<u64>,
+    /// What estimates count: groups or related populations.
+    populations: HashSet<Cow<'a, str>>,
+    /// The groups events concern.
+    groups: HashSet<String>,
+    sources: HashSet<Cow<'a, str>>,
+}
+
+impl<'a> StreamChecks<'a> {
+    /// Checks one estimate's own fields and keeps its id's hash and its references.
+    pub(super) fn estimate(&mut self, estimate: Estimate<'a>) {
+        let record = Record::new("estimates", Some(self.estimate_ids.len()), &estimate.id);
+        range(&mut self.checker, &record, &estimate);
+        own_fields(&mut self.checker, &record, &estimate);
+        if crate::text::is_blank(&estimate.id) {
+            self.checker.problem(&record, String::from("id is empty"));
+        }
+        self.estimate_ids.push(id_hash(&estimate.id));
+        if let Some(group) = estimate.group {
+            self.populations.insert(group);
+        }
+        self.sources.insert(estimate.source);
+    }
+
+    /// Checks one event's own fields and keeps its id's hash and its references.
+    pub(super) fn event(&mut self, event: Event) {
+        let record = Record::new("events", Some(self.event_ids.len()), &event.id);
+        event_own_fields(&mut self.checker, &record, &event);
+        if crate::text::is_blank(&event.id) {
+            self.checker.problem(&record, String::from("id is empty"));
+        }
+        self.event_ids.push(id_hash(&event.id));
+        for group in event.groups {
+            self.groups.insert(group);
+        }
+        self.sources.insert(Cow::Owned(event.source));
+    }
+
+    /// Whether every invariant holds of `rest`, the dataset read without its estimates and
+    /// events, and of the records checked: the checks [`validate`] makes of the whole dataset.
+    /// Two ids with the same hash count as a repeat: the usual reading then tells them apart.
+    pub(super) fn hold(mut self, rest: &Dataset<'_>) -> bool {
+        if !self.checker.problems.is_empty() || !validate(rest).is_empty() {
+            return false;
+        }
+        if repeats(&mut self.estimate_ids) || repeats(&mut self.event_ids) {
+            return false;
+        }
+        let known = Known::new(&mut self.checker, rest);
+        let whole = Record::new("estimates", None, "");
+        for population in &self.populations {
+            group_reference(&mut self.checker, &whole, population, &known);
+        }
+        for group in &self.groups {
+            let field = format_args!("groups");
+            self.checker
+                .reference(&whole, field, group, "group", &known.groups);
+        }
+        for source in &self.sources {
+            self.checker.source(&whole, source, &known);
+        }
+        self.checker.problems.is_empty()
+    }
+}
+
+/// The hash an id is kept as while a long list is read.
+fn id_hash(id: &str) -> u64 {
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
+}
+
+/// Whether any hash comes twice.
+fn repeats(hashes: &mut [u64]) -> bool {
+    hashes.sort_unstable();
+    hashes.windows(2).any(|pair| pair[0] == pair[1])
 }
 
 /// Each event's period (which needs a year), texts, groups and source.
 fn events(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
     for (index, event) in dataset.events.iter().enumerate() {
         let record = Record::new("events", Some(index), &event.id);
-        checker.period(&record, format_args!("period"), &event.period);
-        if !event.period.is_dated() {
-            checker.problem(
-                &record,
-                String::from("period has neither from nor to: an event needs a date"),
-            );
-        }
-        checker.text(&record, format_args!("description"), &event.description);
-        checker.optional_text(
-            &record,
-            format_args!("attributed_to"),
-            event.attributed_to.as_deref(),
-        );
-        checker.optional_text(&record, format_args!("section"), event.section.as_deref());
+        event_own_fields(checker, &record, event);
         for (group_index, group) in event.groups.iter().enumerate() {
             let field = format_args!("groups[{group_index}]");
             checker.reference(&record, field, group, "group", &known.groups);
         }
         checker.source(&record, &event.source, known);
     }
+}
+
+/// An event's period and texts, which need nothing else of the dataset.
+fn event_own_fields(checker: &mut Checker, record: &Record<'_>, event: &Event) {
+    checker.period(record, format_args!("period"), &event.period);
+    if !event.period.is_dated() {
+        checker.problem(
+            record,
+            String::from("period has neither from nor to: an event needs a date"),
+        );
+    }
+    checker.text(record, format_args!("description"), &event.description);
+    checker.optional_text(
+        record,
+        format_args!("attributed_to"),
+        event.attributed_to.as_deref(),
+    );
+    checker.optional_text(record, format_args!("section"), event.section.as_deref());
 }
 
 /// Each source's texts.
