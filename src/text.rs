@@ -117,27 +117,51 @@ pub fn contains_folded(text: &str, folded: &str) -> bool {
 
 /// A whole number with thousands separated by commas, as people read figures.
 pub fn thousands(number: i128) -> String {
-    let digits = number.unsigned_abs().to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    let mut grouped = String::with_capacity(48);
     if number < 0 {
         grouped.push('-');
     }
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
+    push_thousands(&mut grouped, number.unsigned_abs());
     grouped
+}
+
+/// Writes a whole number with a comma between groups of three digits onto `text`.
+fn push_thousands(text: &mut String, number: u128) {
+    let mut digits = [0u8; 39];
+    let mut start = digits.len();
+    let mut rest = number;
+    loop {
+        start -= 1;
+        // A digit: the remainder is below ten.
+        digits[start] = b'0' + u8::try_from(rest % 10).unwrap_or(0);
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let count = digits.len() - start;
+    for (index, digit) in digits[start..].iter().enumerate() {
+        if index > 0 && (count - index).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(char::from(*digit));
+    }
 }
 
 /// A figure range as people read it: `10,000` or `15,000–20,000`.
 pub fn figure_range(low: u64, high: u64) -> String {
-    let mut range = thousands(i128::from(low));
-    if high != low {
-        let _ = write!(range, "–{}", thousands(i128::from(high)));
-    }
+    let mut range = String::with_capacity(32);
+    push_figure_range(&mut range, low, high);
     range
+}
+
+/// Writes a figure range as [`figure_range`] words it onto `text`.
+pub fn push_figure_range(text: &mut String, low: u64, high: u64) {
+    push_thousands(text, u128::from(low));
+    if high != low {
+        text.push('–');
+        push_thousands(text, u128::from(high));
+    }
 }
 
 /// A span of years as people read it: `1953–1962`, `1999`, `from 2000`, or `unknown`.

@@ -861,12 +861,12 @@ impl Estimate<'_> {
 
     /// The figures as people read them, such as `about 15,000–20,000` or `estimated only 100–500`.
     pub fn figures(&self) -> String {
-        let mut words = String::new();
+        let mut words = String::with_capacity(32);
         for qualifier in &self.qualifiers {
             words.push_str(qualifier.words());
             words.push(' ');
         }
-        words.push_str(&crate::text::figure_range(self.low, self.high));
+        crate::text::push_figure_range(&mut words, self.low, self.high);
         words
     }
 
