@@ -100,16 +100,33 @@ fn direct(writer: &mut dyn Write) -> std::io::BufWriter<&mut dyn Write> {
     std::io::BufWriter::with_capacity(1 << 16, writer)
 }
 
-/// Writes rows as one compact JSON object per line, each as soon as it comes.
+/// Writes rows as one compact JSON object per line, each as soon as it comes. Each column's key
+/// is written out as JSON once, before the first row, and copied before its value in every row.
 pub fn ndjson(
     writer: &mut dyn Write,
     columns: &Columns,
     rows: impl IntoIterator<Item = impl Record>,
 ) -> Result<()> {
     let mut writer = direct(writer);
+    let mut keys: Vec<Vec<u8>> = Vec::with_capacity(columns.names.len());
+    for (index, name) in columns.names.iter().enumerate() {
+        let mut key = Vec::from(if index == 0 { "{" } else { "," });
+        serde_json::to_writer(&mut key, name)?;
+        key.push(b':');
+        keys.push(key);
+    }
     for row in rows {
-        serde_json::to_writer(&mut writer, &Object { columns, row: &row })?;
-        writer.write_all(b"\n")?;
+        let mut keys = keys.iter();
+        row.each_value(|value| {
+            if let Some(key) = keys.next() {
+                writer.write_all(key).map_err(serde_json::Error::io)?;
+            }
+            serde_json::to_writer(&mut writer, value)
+        })?;
+        if keys.len() == columns.names.len() {
+            writer.write_all(b"{")?;
+        }
+        writer.write_all(b"}\n")?;
     }
     writer.flush()?;
     Ok(())
