@@ -57,15 +57,12 @@ fn in_two_passes(
     streams: &mut Streams<'_>,
     arguments: &EstimateFilterArgs,
 ) -> Result<bool> {
-    let Some(rest) = dataset::stream::checked_without_estimates(text) else {
-        return Ok(false);
-    };
-    let filter = estimate_filter(&rest, arguments)?;
-    let passes = filter.matcher(&rest);
-    let selection = choose(tables::estimates(), &config.output)?;
-    let columns = selection.columns();
     let mut shown = 0usize;
-    let written = dataset::stream::each_estimate(text, |estimates| {
+    let written = dataset::stream::checked_estimates(text, |rest, estimates| {
+        let filter = estimate_filter(rest, arguments)?;
+        let selection = choose(tables::estimates(), &config.output)?;
+        let columns = selection.columns();
+        let passes = filter.matcher(rest);
         let records = estimates
             .filter(|estimate| passes(estimate))
             .inspect(|_| shown += 1)
@@ -76,7 +73,10 @@ fn in_two_passes(
         output::records(streams.stdout, &config.output, &columns, records)
     })
     .map_err(|error| Error::Dataset(format!("{}: {error}", config.origin)))?;
-    written.unwrap_or(Ok(()))?;
+    let Some(written) = written else {
+        return Ok(false);
+    };
+    written?;
     if shown == 0 {
         note(config, streams, "no estimates match")?;
     }
