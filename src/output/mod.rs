@@ -79,8 +79,12 @@ impl Settings {
     }
 }
 
+/// The most rows the table view lays out as a table; a longer list is written as records.
+pub const TABLE_ROWS: usize = 10_000;
+
 /// Writes rows in the chosen format. The line-by-line formats and the JSON array write each row
-/// as it comes, so a large list is never held whole; a table needs them all.
+/// as it comes, so a large list is never held whole; a table needs them all, up to
+/// [`TABLE_ROWS`], past which they are written as records, as they come.
 pub fn rows<'a>(
     writer: &mut dyn Write,
     settings: &Settings,
@@ -88,8 +92,21 @@ pub fn rows<'a>(
     rows: impl IntoIterator<Item = Row<'a>>,
 ) -> Result<()> {
     if settings.format == Format::Table {
-        let rows: Vec<Row<'a>> = rows.into_iter().collect();
-        return table::table(writer, settings, columns, &rows);
+        let mut rows = rows.into_iter();
+        let first: Vec<Row<'a>> = rows.by_ref().take(TABLE_ROWS + 1).collect();
+        if first.len() <= TABLE_ROWS {
+            return table::table(writer, settings, columns, &first);
+        }
+        // A table lays out all its rows before it writes one: past the limit, records are
+        // written as they come instead, so memory does not grow with the list.
+        let width = settings.drawing_width();
+        return records::records(
+            writer,
+            settings,
+            columns,
+            first.into_iter().chain(rows),
+            width,
+        );
     }
     records(writer, settings, columns, rows)
 }

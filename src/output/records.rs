@@ -5,7 +5,7 @@ use std::io::Write;
 use super::Settings;
 use super::human::{Paint, Role, display_width, human_value, wrap};
 use crate::error::Result;
-use crate::rows::{Columns, Row};
+use crate::rows::{Columns, Record};
 
 /// The narrowest column of values beside their names; narrower, values go under them.
 const LEAST_VALUE_WIDTH: usize = 12;
@@ -16,7 +16,7 @@ pub fn records(
     writer: &mut dyn Write,
     settings: &Settings,
     columns: &Columns,
-    rows: &[Row<'_>],
+    rows: impl IntoIterator<Item = impl Record>,
     width: usize,
 ) -> Result<()> {
     let paint = Paint {
@@ -38,11 +38,15 @@ pub fn records(
     } else {
         (width.saturating_sub(2), String::from("  "))
     };
-    for (index, row) in rows.iter().enumerate() {
+    for (index, row) in rows.into_iter().enumerate() {
         if index > 0 {
             writeln!(writer)?;
         }
-        for ((name, kind), value) in columns.names.iter().zip(&columns.kinds).zip(row) {
+        let mut fields = columns.names.iter().zip(&columns.kinds);
+        row.each_value(|value| {
+            let Some((name, kind)) = fields.next() else {
+                return Ok(());
+            };
             let text = human_value(*kind, value);
             let wrapped = wrap(&text, Some(value_width), &indent);
             if beside {
@@ -57,7 +61,8 @@ pub fn records(
                 writeln!(writer, "{}", paint.paint(Role::Heading, name))?;
                 writeln!(writer, "{wrapped}")?;
             }
-        }
+            Ok::<(), crate::error::Error>(())
+        })?;
     }
     Ok(())
 }

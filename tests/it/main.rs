@@ -19,6 +19,7 @@ mod format_document;
 mod fuzz_regressions;
 mod hardening;
 mod harness;
+mod large;
 mod manual;
 mod names;
 mod pictures;
