@@ -1,7 +1,10 @@
 //! How the cost of a query grows with the dataset: read, parse, validate, filter and write
 //! `nkru --data FILE estimates --region krai --format ndjson` on synthetic datasets of 1,000 to
 //! 1,000,000 estimates. The time per estimate should stay about the same at every size. Then each
-//! streaming format (ndjson, json, tsv) writing every estimate, at 10,000 and 100,000.
+//! way of writing every estimate, at 10,000, 100,000 and 1,000,000: the four streaming formats
+//! (read twice, checked whole and then written one estimate at a time), the table view (records
+//! past 10,000 rows), the usual reading of the whole dataset (`--lang ru`, which the streaming
+//! path leaves to it) and `validate`.
 
 use std::hint::black_box;
 use std::io::{self, BufWriter};
@@ -73,41 +76,47 @@ fn run(arguments: &[&str]) {
     assert_eq!(black_box(code), 0);
 }
 
-/// The sizes at which each output format is measured, in estimates.
-const FORMAT_SIZES: [usize; 2] = [10_000, 100_000];
+/// The sizes at which each way of writing is measured, in estimates.
+const FORMAT_SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 
-/// `nkru --data FILE estimates --format FORMAT` for every estimate, in each streaming format:
-/// what the parse costs is the same for all, so the differences are the writers'.
+/// The ways every estimate is written, each named by its arguments after the file's.
+const PATHS: [(&str, &[&str]); 7] = [
+    ("ndjson", &["estimates", "--format", "ndjson"]),
+    ("json", &["estimates", "--format", "json"]),
+    ("tsv", &["estimates", "--format", "tsv"]),
+    ("csv", &["estimates", "--format", "csv"]),
+    ("table", &["estimates", "--format", "table"]),
+    ("whole", &["estimates", "--format", "ndjson", "--lang", "ru"]),
+    ("validate", &["validate"]),
+];
+
+/// `nkru --data FILE ARGUMENTS` for every estimate, each way of writing at each size.
 fn formats(criterion: &mut Criterion) {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let mut group = criterion.benchmark_group("formats");
     group.sampling_mode(SamplingMode::Flat);
     group.sample_size(10);
-    group.measurement_time(Duration::from_secs(10));
     for size in FORMAT_SIZES {
         let path = folder.path().join(format!("synthetic-{size}.json"));
         let text = serde_json::to_string_pretty(&nkru::dataset::synthetic::dataset(size, SEED))
             .expect("a dataset serializes");
         std::fs::write(&path, text).expect("the dataset file is written");
         let path = path.to_string_lossy().into_owned();
+        group.measurement_time(Duration::from_secs(if size >= 1_000_000 { 60 } else { 10 }));
         group.throughput(Throughput::Elements(size as u64));
-        for format in ["ndjson", "json", "tsv"] {
-            let arguments = [
-                "nkru",
-                "--data",
-                path.as_str(),
-                "--max-size",
-                "4000000000",
-                "estimates",
-                "--format",
-                format,
-            ];
+        for (name, rest) in PATHS {
+            let mut arguments = vec!["nkru", "--data", path.as_str(), "--max-size", "4000000000"];
+            arguments.extend_from_slice(rest);
+            if name == "validate" {
+                arguments.push(path.as_str());
+            }
             group.bench_with_input(
-                BenchmarkId::new(format, size),
+                BenchmarkId::new(name, size),
                 &arguments,
                 |bencher, arguments| bencher.iter(|| run(arguments)),
             );
         }
+        std::fs::remove_file(&path).expect("the dataset file is removed");
     }
     group.finish();
 }
