@@ -142,15 +142,15 @@ BEGIN {
         printf "  time    nkru %7.3f s    jaq %7.3f s   jaq / nkru  = %5.2f\n", nkru_big, jaq_big, jaq_big / nkru_big
     else
         printf "  time    jaq is not installed (cargo install jaq adds it)\n"
-    printf "  memory  nkru %7.1f MB   jq %7.1f MB   nkru / jq   = %5.2f  (target <= 0.5: %s)\n",
+    printf "  memory  nkru %7.1f MiB  jq %7.1f MiB  nkru / jq   = %5.2f  (target <= 0.5: %s)\n",
         nkru_memory / 1024, jq_memory / 1024, nkru_memory / jq_memory, verdict(nkru_memory / jq_memory <= 0.5)
-    printf "  memory  nkru %7.1f MB   file %7.1f MB nkru / file = %5.2f  (target <= 1.2: %s); the floor %.1f MB\n",
+    printf "  memory  nkru %7.1f MiB  file %7.1f MiB nkru / file = %5.2f  (target <= 1.2: %s); the floor %.1f MiB\n",
         nkru_memory / 1024, size / 1048576, nkru_memory * 1024 / size, verdict(nkru_memory * 1024 / size <= 1.2), floor_memory / 1024
     count = split(format_memory, pairs, " ")
     for (i = 1; i <= count; i++) {
         split(pairs[i], pair, "=")
         limit = pair[1] == "table" ? 2 : 1.2
-        printf "  memory  %-6s %7.1f MB                     %-6s / file = %5.2f  (target <= %s: %s)\n",
+        printf "  memory  %-6s %7.1f MiB                    %-6s / file = %5.2f  (target <= %s: %s)\n",
             pair[1], pair[2] / 1024, pair[1], pair[2] * 1024 / size, limit, verdict(pair[2] * 1024 / size <= limit)
     }
     printf "embedded dataset, estimates --group workers --format json:\n"
