@@ -86,7 +86,10 @@ const PATHS: [(&str, &[&str]); 7] = [
     ("tsv", &["estimates", "--format", "tsv"]),
     ("csv", &["estimates", "--format", "csv"]),
     ("table", &["estimates", "--format", "table"]),
-    ("whole", &["estimates", "--format", "ndjson", "--lang", "ru"]),
+    (
+        "whole",
+        &["estimates", "--format", "ndjson", "--lang", "ru"],
+    ),
     ("validate", &["validate"]),
 ];
 
