@@ -420,6 +420,39 @@ proptest! {
     }
 
     #[test]
+    fn the_two_passes_agree_with_the_usual_reading(
+        dataset in dataset(),
+        which in any::<Index>(),
+        break_it in 0..4usize,
+    ) {
+        // Broken at one place (or not, for the last choice): a reference, a range or an id.
+        let mut broken = dataset.clone();
+        let count = broken.estimates.len();
+        if count > 0 {
+            let index = which.index(count);
+            match break_it {
+                0 => broken.estimates[index].source = "nowhere".into(),
+                1 => (broken.estimates[index].low, broken.estimates[index].high) = (5, 4),
+                2 if count > 1 => {
+                    broken.estimates[(index + 1) % count].id = broken.estimates[index].id.clone();
+                }
+                _ => {}
+            }
+        }
+        let text = String::from_utf8(bytes(&broken)).expect("JSON is UTF-8");
+        let usual = nkru::dataset::parse(&text, &nkru::dataset::Origin::Stdin).expect("it parses");
+        let holds = nkru::dataset::validate(&usual.dataset).is_empty();
+        let handed = nkru::dataset::stream::checked_estimates(&text, |_, estimates| {
+            estimates.collect::<Vec<_>>()
+        })
+        .expect("read");
+        prop_assert_eq!(handed.is_some(), holds);
+        if let Some(handed) = handed {
+            prop_assert_eq!(handed, usual.dataset.estimates);
+        }
+    }
+
+    #[test]
     fn json_gives_back_the_records(dataset in dataset()) {
         let text = bytes(&dataset);
         let estimates = json(&text, &["estimates"]);
