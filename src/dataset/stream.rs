@@ -101,12 +101,12 @@ fn send_estimates<'a>(
 
 /// The dataset's deserializer, with the values of the top-level `estimates` and `events`
 /// checked record by record instead of collected: the dataset's own reading sees empty lists.
-struct Intercept<'c, 'a, D> {
+struct Intercept<'c, D> {
     inner: D,
-    checks: &'c mut StreamChecks<'a>,
+    checks: &'c mut StreamChecks,
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Intercept<'_, 'de, D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Intercept<'_, D> {
     type Error = D::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
@@ -128,12 +128,12 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Intercept<'_, 'de, D> {
 
 /// The visitor of the top-level object, which hands the dataset's reading a map whose
 /// `estimates` are checked on the way.
-struct Top<'c, 'a, V> {
+struct Top<'c, V> {
     visitor: V,
-    checks: &'c mut StreamChecks<'a>,
+    checks: &'c mut StreamChecks,
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for Top<'_, 'de, V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for Top<'_, V> {
     type Value = V::Value;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -151,9 +151,9 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Top<'_, 'de, V> {
 
 /// The entries of the top-level object; the value after the key `estimates` or `events` is
 /// checked record by record and read as an empty list.
-struct TopMap<'c, 'a, A> {
+struct TopMap<'c, A> {
     map: A,
-    checks: &'c mut StreamChecks<'a>,
+    checks: &'c mut StreamChecks,
     next: Option<List>,
 }
 
@@ -175,7 +175,7 @@ impl List {
     }
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for TopMap<'_, 'de, A> {
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for TopMap<'_, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -266,12 +266,12 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Spy<'_, V> {
 }
 
 /// Reads a long list, checking each record and letting it go.
-struct Check<'c, 'a> {
+struct Check<'c> {
     list: List,
-    checks: &'c mut StreamChecks<'a>,
+    checks: &'c mut StreamChecks,
 }
 
-impl<'de> DeserializeSeed<'de> for Check<'_, 'de> {
+impl<'de> DeserializeSeed<'de> for Check<'_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -279,7 +279,7 @@ impl<'de> DeserializeSeed<'de> for Check<'_, 'de> {
     }
 }
 
-impl<'de> Visitor<'de> for Check<'_, 'de> {
+impl<'de> Visitor<'de> for Check<'_> {
     type Value = ();
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -290,12 +290,12 @@ impl<'de> Visitor<'de> for Check<'_, 'de> {
         match self.list {
             List::Estimates => {
                 while let Some(estimate) = records.next_element::<Estimate<'de>>()? {
-                    self.checks.estimate(estimate);
+                    self.checks.estimate(&estimate);
                 }
             }
             List::Events => {
                 while let Some(event) = records.next_element::<Event>()? {
-                    self.checks.event(event);
+                    self.checks.event(&event);
                 }
             }
         }

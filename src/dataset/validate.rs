@@ -1,7 +1,6 @@
 //! The invariants of a dataset that its shape cannot state: unique ids, references that resolve,
 //! texts that are not blank, ranges and periods in order.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
@@ -225,46 +224,56 @@ fn own_fields(checker: &mut Checker, record: &Record<'_>, estimate: &Estimate<'_
 /// The checks of the records of the two long lists, estimates and events, read one at a time
 /// and not kept (`stream`): each record's own fields are checked as it arrives, and only the hash
 /// of its id and the ids it refers to are kept, for the checks that need the whole dataset.
+///
+/// The ids referred to are copied, not borrowed from the text: they are few, and a copy stays in
+/// the processor's caches, where the place of a large file they were first read from would not.
 #[derive(Default)]
-pub(super) struct StreamChecks<'a> {
+pub(super) struct StreamChecks {
     checker: Checker,
     estimate_ids: Vec<u64>,
     event_ids: Vec<u64>,
     /// What estimates count: groups or related populations.
-    populations: HashSet<Cow<'a, str>>,
+    populations: HashSet<String>,
     /// The groups events concern.
     groups: HashSet<String>,
-    sources: HashSet<Cow<'a, str>>,
+    sources: HashSet<String>,
 }
 
-impl<'a> StreamChecks<'a> {
+/// Keeps `id` in `ids`, copying it only the first time it comes.
+fn keep(ids: &mut HashSet<String>, id: &str) {
+    if !ids.contains(id) {
+        ids.insert(id.to_owned());
+    }
+}
+
+impl StreamChecks {
     /// Checks one estimate's own fields and keeps its id's hash and its references.
-    pub(super) fn estimate(&mut self, estimate: Estimate<'a>) {
+    pub(super) fn estimate(&mut self, estimate: &Estimate<'_>) {
         let record = Record::new("estimates", Some(self.estimate_ids.len()), &estimate.id);
-        range(&mut self.checker, &record, &estimate);
-        own_fields(&mut self.checker, &record, &estimate);
+        range(&mut self.checker, &record, estimate);
+        own_fields(&mut self.checker, &record, estimate);
         if crate::text::is_blank(&estimate.id) {
             self.checker.problem(&record, String::from("id is empty"));
         }
         self.estimate_ids.push(id_hash(&estimate.id));
-        if let Some(group) = estimate.group {
-            self.populations.insert(group);
+        if let Some(group) = &estimate.group {
+            keep(&mut self.populations, group);
         }
-        self.sources.insert(estimate.source);
+        keep(&mut self.sources, &estimate.source);
     }
 
     /// Checks one event's own fields and keeps its id's hash and its references.
-    pub(super) fn event(&mut self, event: Event) {
+    pub(super) fn event(&mut self, event: &Event) {
         let record = Record::new("events", Some(self.event_ids.len()), &event.id);
-        event_own_fields(&mut self.checker, &record, &event);
+        event_own_fields(&mut self.checker, &record, event);
         if crate::text::is_blank(&event.id) {
             self.checker.problem(&record, String::from("id is empty"));
         }
         self.event_ids.push(id_hash(&event.id));
-        for group in event.groups {
-            self.groups.insert(group);
+        for group in &event.groups {
+            keep(&mut self.groups, group);
         }
-        self.sources.insert(Cow::Owned(event.source));
+        keep(&mut self.sources, &event.source);
     }
 
     /// Whether every invariant holds of `rest`, the dataset read without its estimates and
