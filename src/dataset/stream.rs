@@ -12,8 +12,9 @@ use super::model::{Dataset, Estimate, Event};
 use super::validate::StreamChecks;
 
 /// The dataset of `text` without its estimates and events, when the whole file is a valid
-/// dataset with no unknown field: every estimate and event was read and checked, then let go. `None` when anything is
-/// wrong or doubtful; reading it the usual way then says what, in the usual words.
+/// dataset with no unknown field: every estimate and event was read and checked, then let go.
+/// `None` when anything is wrong or doubtful; reading it the usual way then says what, in the
+/// usual words.
 pub fn checked_without_estimates(text: &str) -> Option<Dataset<'_>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut checks = StreamChecks::default();
