@@ -75,11 +75,8 @@ impl<'de> Deserializer<'de> for FieldsProbe {
 pub(super) struct Checked<A> {
     /// The entries.
     map: A,
-    /// The record's fields.
-    fields: &'static [&'static str],
-    /// The position of the field after the last key met: where the next key most likely is, as
-    /// files usually write a record's fields in one order.
-    next: usize,
+    /// The record's fields, and where the next key most likely is among them.
+    fields: Fields,
 }
 
 impl<A> Checked<A> {
@@ -87,8 +84,7 @@ impl<A> Checked<A> {
     pub(super) fn new(map: A, fields: &'static [&'static str]) -> Self {
         Checked {
             map,
-            fields,
-            next: 0,
+            fields: Fields { fields, next: 0 },
         }
     }
 }
@@ -100,10 +96,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Checked<A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        self.map.next_key_seed(Key {
-            seed,
-            fields: self.fields,
-            next: &mut self.next,
+        self.map.next_key_seed(Watched {
+            inner: seed,
+            watch: &mut self.fields,
         })
     }
 
@@ -116,44 +111,80 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Checked<A> {
     }
 }
 
-/// A key about to be read, or the reader of one, or its visitor: each hands the key on as it is
-/// and notes it when it is not one of `fields`.
-struct Key<'n, T> {
-    seed: T,
+/// A record's fields, which note a key that is not one of them.
+struct Fields {
     fields: &'static [&'static str],
-    next: &'n mut usize,
+    /// The position of the field after the last key met: where the next key most likely is, as
+    /// files usually write a record's fields in one order.
+    next: usize,
 }
 
-impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for Key<'_, K> {
+impl Watch for Fields {
+    #[inline]
+    fn key(&mut self, key: &[u8]) {
+        let known = |field: &&str| field.as_bytes() == key;
+        let position = match self.fields.get(self.next) {
+            Some(expected) if known(expected) => Some(self.next),
+            _ => self.fields.iter().position(known),
+        };
+        match position {
+            Some(position) => self.next = position + 1,
+            None => UNKNOWN.set(true),
+        }
+    }
+
+    fn index(&mut self, index: u64) {
+        if usize::try_from(index).map_or(true, |index| index >= self.fields.len()) {
+            UNKNOWN.set(true);
+        }
+    }
+}
+
+/// What looks at each key of an object as it passes.
+pub(super) trait Watch {
+    /// Sees a key written as text.
+    fn key(&mut self, key: &[u8]);
+
+    /// Sees a key given as a field's position, as serde's own values may give it.
+    fn index(&mut self, _index: u64) {}
+}
+
+/// A key about to be read, or the reader of one, or its visitor: each hands the key on as it is
+/// and shows it to `watch`.
+pub(super) struct Watched<'w, T, W> {
+    /// The seed, deserializer or visitor of the key.
+    pub inner: T,
+    /// What sees the key.
+    pub watch: &'w mut W,
+}
+
+impl<'de, K: DeserializeSeed<'de>, W: Watch> DeserializeSeed<'de> for Watched<'_, K, W> {
     type Value = K::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K::Value, D::Error> {
-        self.seed.deserialize(Key {
-            seed: deserializer,
-            fields: self.fields,
-            next: self.next,
+        self.inner.deserialize(Watched {
+            inner: deserializer,
+            watch: self.watch,
         })
     }
 }
 
 // A derived record reads its keys as identifiers; JSON keys are strings whichever way they are
 // asked for, so every other request is read as any value.
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Key<'_, D> {
+impl<'de, D: Deserializer<'de>, W: Watch> Deserializer<'de> for Watched<'_, D, W> {
     type Error = D::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.seed.deserialize_any(Key {
-            seed: visitor,
-            fields: self.fields,
-            next: self.next,
+        self.inner.deserialize_any(Watched {
+            inner: visitor,
+            watch: self.watch,
         })
     }
 
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.seed.deserialize_identifier(Key {
-            seed: visitor,
-            fields: self.fields,
-            next: self.next,
+        self.inner.deserialize_identifier(Watched {
+            inner: visitor,
+            watch: self.watch,
         })
     }
 
@@ -163,65 +194,45 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Key<'_, D> {
     }
 }
 
-impl<T> Key<'_, T> {
-    fn note(&mut self, key: &str) {
-        self.note_bytes(key.as_bytes());
-    }
-
-    fn note_bytes(&mut self, key: &[u8]) {
-        let known = |field: &&str| field.as_bytes() == key;
-        let position = match self.fields.get(*self.next) {
-            Some(expected) if known(expected) => Some(*self.next),
-            _ => self.fields.iter().position(known),
-        };
-        match position {
-            Some(position) => *self.next = position + 1,
-            None => UNKNOWN.set(true),
-        }
-    }
-}
-
-impl<'de, V: Visitor<'de>> Visitor<'de> for Key<'_, V> {
+impl<'de, V: Visitor<'de>, W: Watch> Visitor<'de> for Watched<'_, V, W> {
     type Value = V::Value;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.seed.expecting(formatter)
+        self.inner.expecting(formatter)
     }
 
     fn visit_u64<E: de::Error>(self, index: u64) -> Result<V::Value, E> {
-        if usize::try_from(index).map_or(true, |index| index >= self.fields.len()) {
-            UNKNOWN.set(true);
-        }
-        self.seed.visit_u64(index)
+        self.watch.index(index);
+        self.inner.visit_u64(index)
     }
 
-    fn visit_str<E: de::Error>(mut self, key: &str) -> Result<V::Value, E> {
-        self.note(key);
-        self.seed.visit_str(key)
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<V::Value, E> {
+        self.watch.key(key.as_bytes());
+        self.inner.visit_str(key)
     }
 
-    fn visit_borrowed_str<E: de::Error>(mut self, key: &'de str) -> Result<V::Value, E> {
-        self.note(key);
-        self.seed.visit_borrowed_str(key)
+    fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<V::Value, E> {
+        self.watch.key(key.as_bytes());
+        self.inner.visit_borrowed_str(key)
     }
 
-    fn visit_string<E: de::Error>(mut self, key: String) -> Result<V::Value, E> {
-        self.note(&key);
-        self.seed.visit_string(key)
+    fn visit_string<E: de::Error>(self, key: String) -> Result<V::Value, E> {
+        self.watch.key(key.as_bytes());
+        self.inner.visit_string(key)
     }
 
-    fn visit_bytes<E: de::Error>(mut self, key: &[u8]) -> Result<V::Value, E> {
-        self.note_bytes(key);
-        self.seed.visit_bytes(key)
+    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<V::Value, E> {
+        self.watch.key(key);
+        self.inner.visit_bytes(key)
     }
 
-    fn visit_borrowed_bytes<E: de::Error>(mut self, key: &'de [u8]) -> Result<V::Value, E> {
-        self.note_bytes(key);
-        self.seed.visit_borrowed_bytes(key)
+    fn visit_borrowed_bytes<E: de::Error>(self, key: &'de [u8]) -> Result<V::Value, E> {
+        self.watch.key(key);
+        self.inner.visit_borrowed_bytes(key)
     }
 
-    fn visit_byte_buf<E: de::Error>(mut self, key: Vec<u8>) -> Result<V::Value, E> {
-        self.note_bytes(&key);
-        self.seed.visit_byte_buf(key)
+    fn visit_byte_buf<E: de::Error>(self, key: Vec<u8>) -> Result<V::Value, E> {
+        self.watch.key(&key);
+        self.inner.visit_byte_buf(key)
     }
 }

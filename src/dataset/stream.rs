@@ -8,6 +8,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::keys::{Watch, Watched};
 use super::model::{Dataset, Estimate, Event};
 use super::validate::StreamChecks;
 
@@ -165,14 +166,14 @@ enum List {
     Events,
 }
 
-impl List {
-    /// The list a top-level key names, if it is a long one.
-    fn named(key: &str) -> Option<List> {
-        match key {
-            "estimates" => Some(List::Estimates),
-            "events" => Some(List::Events),
+/// Notes, of each top-level key, the long list it names, if any.
+impl Watch for Option<List> {
+    fn key(&mut self, key: &[u8]) {
+        *self = match key {
+            b"estimates" => Some(List::Estimates),
+            b"events" => Some(List::Events),
             _ => None,
-        }
+        };
     }
 }
 
@@ -183,9 +184,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for TopMap<'_, A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        self.map.next_key_seed(Spy {
+        self.map.next_key_seed(Watched {
             inner: seed,
-            list: &mut self.next,
+            watch: &mut self.next,
         })
     }
 
@@ -199,70 +200,6 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for TopMap<'_, A> {
         })?;
         let nothing = std::iter::empty::<()>();
         seed.deserialize(de::value::SeqDeserializer::<_, A::Error>::new(nothing))
-    }
-}
-
-/// A top-level key on its way to the dataset's reading (as its seed, deserializer or visitor),
-/// noting the long list it names, if any.
-struct Spy<'f, T> {
-    inner: T,
-    list: &'f mut Option<List>,
-}
-
-impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for Spy<'_, K> {
-    type Value = K::Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K::Value, D::Error> {
-        self.inner.deserialize(Spy {
-            inner: deserializer,
-            list: self.list,
-        })
-    }
-}
-
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Spy<'_, D> {
-    type Error = D::Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_any(Spy {
-            inner: visitor,
-            list: self.list,
-        })
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_identifier(Spy {
-            inner: visitor,
-            list: self.list,
-        })
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
-        unit unit_struct newtype_struct seq tuple tuple_struct map struct enum ignored_any
-    }
-}
-
-impl<'de, V: Visitor<'de>> Visitor<'de> for Spy<'_, V> {
-    type Value = V::Value;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.inner.expecting(formatter)
-    }
-
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<V::Value, E> {
-        *self.list = List::named(key);
-        self.inner.visit_str(key)
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<V::Value, E> {
-        *self.list = List::named(key);
-        self.inner.visit_borrowed_str(key)
-    }
-
-    fn visit_string<E: de::Error>(self, key: String) -> Result<V::Value, E> {
-        *self.list = List::named(&key);
-        self.inner.visit_string(key)
     }
 }
 
