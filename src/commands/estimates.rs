@@ -39,13 +39,14 @@ pub fn run(
 }
 
 /// Whether the estimates can be written as they are read: a user's file, in the order of the
-/// file, in a format that writes each row as it comes, with nothing to put into another language.
+/// file, in a format that writes each row as it comes (not the table, laid out whole), with
+/// nothing to put into another language.
 fn streams_estimates(config: &Config, sort: Option<&str>, reverse: bool) -> bool {
     config.origin != Origin::Embedded
         && sort.is_none()
         && !reverse
         && config.language == Language::English
-        && !matches!(config.output.format, Format::Table | Format::Svg)
+        && config.output.format != Format::Table
 }
 
 /// Writes the estimates that pass the filter in two passes over the text, holding no estimate:

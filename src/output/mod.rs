@@ -99,20 +99,13 @@ pub fn rows<'a>(
         }
         // A table lays out all its rows before it writes one: past the limit, records are
         // written as they come instead, so memory does not grow with the list.
-        let width = settings.drawing_width();
-        return records::records(
-            writer,
-            settings,
-            columns,
-            first.into_iter().chain(rows),
-            width,
-        );
+        return records(writer, settings, columns, first.into_iter().chain(rows));
     }
     records(writer, settings, columns, rows)
 }
 
-/// Writes records in a format that writes each as it comes (every format but the table, which
-/// needs whole rows: see [`rows`]), so nothing is held but the record being written.
+/// Writes records each as it comes, so nothing is held but the record being written: for the
+/// table format, one field a line (a table needs whole rows: see [`rows`]).
 pub fn records(
     writer: &mut dyn Write,
     settings: &Settings,
@@ -126,8 +119,9 @@ pub fn records(
         Format::Markdown => machine::markdown(writer, columns, records, settings.terminal),
         Format::Json => machine::json(writer, columns, records),
         Format::Svg => Err(Error::Usage(String::from(SVG_ONLY))),
-        Format::Table => Err(Error::Usage(String::from(
-            "a table needs whole rows; this list cannot be written as one",
-        ))),
+        Format::Table => {
+            let width = settings.drawing_width();
+            records::records(writer, settings, columns, records, width)
+        }
     }
 }

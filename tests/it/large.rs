@@ -70,30 +70,25 @@ fn a_table_past_its_limit_of_rows_is_written_as_records() {
     let limit = 10_000;
     let file = with_copies(limit);
     let path = file.path().to_str().expect("a UTF-8 path");
-    let long = stdout_of(&[
-        "--data",
-        path,
-        "estimates",
-        "--format",
-        "table",
-        "--fields",
-        "id",
-    ]);
+    let ids = |path: &str| {
+        stdout_of(&[
+            "--data",
+            path,
+            "estimates",
+            "--format",
+            "table",
+            "--fields",
+            "id",
+        ])
+    };
+    let long = ids(path);
     assert!(
         long.starts_with("id  total-2006\n\nid  "),
         "{}",
         &long[..80]
     );
     assert!(long.ends_with(&format!("id  copy-{}\n", limit - 1)));
-    let short = stdout_of(&[
-        "--data",
-        ARTICLE_PATH,
-        "estimates",
-        "--format",
-        "table",
-        "--fields",
-        "id",
-    ]);
+    let short = ids(ARTICLE_PATH);
     assert!(
         short.contains("total-2006") && !short.contains("id  total-2006"),
         "{short}"
