@@ -1,6 +1,9 @@
 //! How the cost of a query grows with the dataset: read, parse, validate, filter and write
-//! `nkru --data FILE estimates --region krai --format ndjson` on synthetic datasets of 1,000 to
-//! 1,000,000 estimates. The time per estimate should stay about the same at every size. Then each
+//! `nkru --data FILE estimates --region krai --format ndjson` (`filter`) and every estimate as
+//! NDJSON (`every`) on synthetic datasets of 1,000 to 1,000,000 estimates, beside the floor's work
+//! on the same file in the same process (`floor`: a typed parse whose strings borrow from the
+//! text, and every estimate written; the program in `bench/floor`). The time per estimate should
+//! stay about the same at every size, as the floor's does. Then each
 //! way of writing every estimate, at 10,000, 100,000 and 1,000,000: the four streaming formats
 //! (read twice, checked whole and then written one estimate at a time), the table view (records
 //! past 10,000 rows), the usual reading of the whole dataset (`--lang ru`, which the streaming
@@ -14,6 +17,9 @@ use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
 use nkru::Environment;
+
+#[path = "../bench/floor/src/floor.rs"]
+mod floor;
 
 /// The sizes measured, in estimates.
 const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
@@ -30,20 +36,15 @@ fn load_filter_render(criterion: &mut Criterion) {
         let path = folder.path().join(format!("synthetic-{size}.json"));
         let text = serde_json::to_string_pretty(&nkru::dataset::synthetic::dataset(size, SEED))
             .expect("a dataset serializes");
-        std::fs::write(&path, text).expect("the dataset file is written");
+        std::fs::write(&path, &text).expect("the dataset file is written");
         let path = path.to_string_lossy().into_owned();
-        let arguments = [
-            "nkru",
-            "--data",
-            path.as_str(),
-            "--max-size",
-            "4000000000",
-            "estimates",
-            "--region",
-            "krai",
-            "--format",
-            "ndjson",
-        ];
+        let file = ["nkru", "--data", path.as_str(), "--max-size", "4000000000"];
+        let filter = [
+            &file[..],
+            &["estimates", "--region", "krai", "--format", "ndjson"],
+        ]
+        .concat();
+        let every = [&file[..], &["estimates", "--format", "ndjson"]].concat();
         let (samples, time) = if size >= 1_000_000 {
             (10, Duration::from_secs(40))
         } else if size >= 100_000 {
@@ -55,10 +56,24 @@ fn load_filter_render(criterion: &mut Criterion) {
         group.measurement_time(time);
         group.throughput(Throughput::Elements(size as u64));
         group.bench_with_input(
-            BenchmarkId::from_parameter(size),
-            &arguments,
+            BenchmarkId::new("filter", size),
+            &filter,
             |bencher, arguments| bencher.iter(|| run(arguments)),
         );
+        group.bench_with_input(
+            BenchmarkId::new("every", size),
+            &every,
+            |bencher, arguments| bencher.iter(|| run(arguments)),
+        );
+        // The floor's work in the same process: read the file, parse it, write every estimate.
+        group.bench_with_input(BenchmarkId::new("floor", size), &path, |bencher, path| {
+            bencher.iter(|| {
+                let text = std::fs::read_to_string(path).expect("the dataset file is read");
+                let mut out = BufWriter::new(io::sink());
+                floor::write_ndjson(&text, &mut out).expect("the floor writes every estimate");
+                black_box(out);
+            });
+        });
     }
     group.finish();
 }
