@@ -18,18 +18,45 @@ use super::validate::StreamChecks;
 /// usual words.
 pub fn checked_without_estimates(text: &str) -> Option<Dataset<'_>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut checks = StreamChecks::default();
+    checked(text).map(|(rest, _)| rest)
+}
+
+/// What [`checked_without_estimates`] gives, with where each batch of estimates starts in
+/// `text` (whose byte-order mark is already gone).
+fn checked(text: &str) -> Option<(Dataset<'_>, Starts)> {
+    let mut kept = Kept {
+        checks: StreamChecks::default(),
+        starts: Starts::default(),
+        text: (text.as_ptr() as usize, text.len()),
+    };
     let (rest, unknown) = super::keys::noting_unknown(|| {
         let mut json = serde_json::Deserializer::from_str(text);
         let rest = <Dataset as Deserialize>::deserialize(Intercept {
             inner: &mut json,
-            checks: &mut checks,
+            kept: &mut kept,
         })?;
         json.end()?;
         Ok::<_, serde_json::Error>(rest)
     });
     let rest = rest.ok().filter(|_| !unknown)?;
-    checks.hold(&rest).then_some(rest)
+    kept.checks.hold(&rest).then_some((rest, kept.starts))
+}
+
+/// Where the batches of estimates start in the text: the byte offset of the first estimate of
+/// each batch of [`BATCH`], and how many estimates there are in all.
+#[derive(Default)]
+struct Starts {
+    offsets: Vec<usize>,
+    estimates: usize,
+}
+
+impl Starts {
+    /// Where batch `number` starts, and how many estimates it has.
+    fn batch(&self, number: usize) -> Option<(usize, usize)> {
+        let offset = *self.offsets.get(number)?;
+        let count = self.estimates.saturating_sub(number * BATCH).min(BATCH);
+        Some((offset, count))
+    }
 }
 
 /// Checks the dataset of `text` as [`checked_without_estimates`] does and, when it holds, hands
@@ -37,67 +64,370 @@ pub fn checked_without_estimates(text: &str) -> Option<Dataset<'_>> {
 /// the order of the file; returns what `use_them` returns, or `None`, having handed nothing,
 /// when the dataset does not hold (or no second thread can be had).
 ///
-/// The estimates are read again on a second thread, which starts with the check: it reads
-/// ahead of what `use_them` has taken by at most a sixteenth of the text's size in estimates, so
-/// reading and writing go side by side on two cores, in memory bounded by the text.
+/// The estimates are read again, in batches, on other threads: one starts with the check and
+/// reads from the top of the list; once the check has found where every batch starts, a second
+/// one reads batches too. Together they read ahead of what `use_them` has taken by at most a
+/// sixteenth of the text's size in estimates, so reading and writing go side by side, in memory
+/// bounded by the text.
 pub fn checked_estimates<'a, R>(
     text: &'a str,
     use_them: impl FnOnce(&Dataset<'a>, &mut dyn Iterator<Item = Estimate<'a>>) -> R,
 ) -> Result<Option<R>, serde_json::Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let batches = (text.len() / 16 / ESTIMATE_SIZE / BATCH).max(1);
+    let queue = Queue::new((text.len() / 16 / ESTIMATE_SIZE / BATCH).max(1));
+    let queue = &queue;
     std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Estimate<'a>>>(batches);
         // A thread the system will not give means the usual reading, which needs none.
-        let Ok(reader) = std::thread::Builder::new()
-            .name(String::from("estimates"))
-            .spawn_scoped(scope, move || send_estimates(text, &sender))
-        else {
+        let Ok(first) = spawn(scope, "estimates", queue, move || {
+            read_in_order(text, queue)
+        }) else {
             return Ok(None);
         };
-        let Some(rest) = checked_without_estimates(text) else {
-            drop(receiver);
+        // However the taking ends, even by a panic, the readers stop.
+        let taking = Taking(queue);
+        let Some((rest, starts)) = checked(text) else {
+            drop(taking);
             // The reader stops at its next batch; what it met no longer matters.
-            let _ = reader.join();
+            let _ = first.join();
             return Ok(None);
         };
-        let answer = {
-            let mut estimates = receiver.iter().flatten();
-            use_them(&rest, &mut estimates)
-        };
-        drop(receiver);
-        match reader.join() {
-            Ok(Ok(())) => Ok(Some(answer)),
-            Ok(Err(error)) => Err(error),
-            Err(panic) => std::panic::resume_unwind(panic),
+        queue.found(starts);
+        // Without a second reader the first reads every batch.
+        let second = spawn(scope, "more estimates", queue, move || {
+            read_from_starts(text, queue, None)
+        });
+        let answer = use_them(
+            &rest,
+            &mut Taken {
+                queue,
+                batch: Vec::new().into_iter(),
+            },
+        );
+        drop(taking);
+        let mut outcome = Ok(Some(answer));
+        for reader in std::iter::once(first).chain(second.ok()) {
+            match reader.join() {
+                Ok(Ok(())) => {}
+                Ok(Err(error)) => outcome = outcome.and(Err(error)),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
         }
+        outcome
     })
 }
 
-/// The estimates sent from the reading thread at a time.
+/// Starts `read` on a thread of `scope` named `name`; the queue is broken off if it panics.
+fn spawn<'scope, 'a>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    name: &str,
+    queue: &'scope Queue<'a>,
+    read: impl FnOnce() -> Result<(), serde_json::Error> + Send + 'scope,
+) -> std::io::Result<std::thread::ScopedJoinHandle<'scope, Result<(), serde_json::Error>>> {
+    std::thread::Builder::new()
+        .name(name.to_owned())
+        .spawn_scoped(scope, move || {
+            let _leaving = Leaving(queue);
+            read()
+        })
+}
+
+/// The estimates read in a batch.
 const BATCH: usize = 1024;
 
 /// About the memory one estimate read ahead holds: the record, and the few bytes its period's
 /// text and qualifiers take apart from it.
 const ESTIMATE_SIZE: usize = std::mem::size_of::<Estimate<'static>>() + 64;
 
-/// Reads the estimates of `text` and sends them in batches, until the list ends or no one
-/// takes them any more.
-fn send_estimates<'a>(
-    text: &'a str,
-    sender: &std::sync::mpsc::SyncSender<Vec<Estimate<'a>>>,
-) -> Result<(), serde_json::Error> {
+/// The batches of estimates between the threads that read them and the one that takes them, in
+/// order, with at most `ahead` batches read or being read that are not yet taken.
+struct Queue<'a> {
+    state: std::sync::Mutex<State<'a>>,
+    /// Told when a batch is read, or a reader fails.
+    read: std::sync::Condvar,
+    /// Told when a batch is taken, or the taking stops.
+    taken: std::sync::Condvar,
+    ahead: usize,
+}
+
+/// Where the readers and the taker are.
+#[derive(Default)]
+struct State<'a> {
+    /// The number of the next batch no reader has claimed.
+    next: usize,
+    /// The number of batches taken.
+    taken: usize,
+    /// The batches read and not yet taken, by number.
+    ready: std::collections::BTreeMap<usize, Vec<Estimate<'a>>>,
+    /// Where the batches start, once the check has found it.
+    starts: Option<Starts>,
+    /// The number of batches, once a reader has met the end of the list.
+    end: Option<usize>,
+    /// Whether the taker wants no more batches.
+    stopped: bool,
+    /// Whether a reader stopped without saying why, or with an error: no more batches come.
+    broken: bool,
+}
+
+impl<'a> Queue<'a> {
+    fn new(ahead: usize) -> Self {
+        Self {
+            state: std::sync::Mutex::default(),
+            read: std::sync::Condvar::new(),
+            taken: std::sync::Condvar::new(),
+            ahead,
+        }
+    }
+
+    /// The state, even if a reader panicked holding it: the taker then finds the queue broken.
+    fn state(&self) -> std::sync::MutexGuard<'_, State<'a>> {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Claims the next batch for a reader once there is room for it; `None` when no more are
+    /// wanted or there are none.
+    fn claim(&self) -> Option<usize> {
+        let mut state = self.state();
+        loop {
+            let past_end = state.end.is_some_and(|end| state.next >= end);
+            if state.stopped || state.broken || past_end {
+                return None;
+            }
+            if state.next < state.taken + self.ahead {
+                state.next += 1;
+                return Some(state.next - 1);
+            }
+            state = self
+                .taken
+                .wait(state)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+    }
+
+    /// Hands over batch `number`, read.
+    fn put(&self, number: usize, batch: Vec<Estimate<'a>>) {
+        self.state().ready.insert(number, batch);
+        self.read.notify_all();
+    }
+
+    /// Notes that the list ends before batch `number`.
+    fn ends(&self, number: usize) {
+        self.state().end = Some(number);
+        self.read.notify_all();
+    }
+
+    /// Notes where every batch starts, so that any reader can read any batch.
+    fn found(&self, starts: Starts) {
+        let mut state = self.state();
+        state.end = Some(starts.offsets.len());
+        state.starts = Some(starts);
+    }
+
+    /// Where batch `number` starts and how many estimates it has, once the check has found it.
+    fn batch(&self, number: usize) -> Option<(usize, usize)> {
+        self.state().starts.as_ref()?.batch(number)
+    }
+
+    /// Tells the readers that no more batches are wanted.
+    fn stop(&self) {
+        self.state().stopped = true;
+        self.taken.notify_all();
+    }
+
+    /// Notes that no more batches will come, and wakes everyone.
+    fn break_off(&self) {
+        self.state().broken = true;
+        self.read.notify_all();
+        self.taken.notify_all();
+    }
+
+    /// The next batch in order, once read; `None` after the last, or when a reader failed.
+    fn take(&self) -> Option<Vec<Estimate<'a>>> {
+        let mut state = self.state();
+        loop {
+            let number = state.taken;
+            if let Some(batch) = state.ready.remove(&number) {
+                state.taken += 1;
+                self.taken.notify_all();
+                return Some(batch);
+            }
+            if state.broken || state.end.is_some_and(|end| number >= end) {
+                return None;
+            }
+            state = self
+                .read
+                .wait(state)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+    }
+}
+
+/// Breaks the queue off when a reader leaves by panicking or with an error, so the taker does
+/// not wait for a batch that will not come.
+struct Leaving<'q, 'a>(&'q Queue<'a>);
+
+impl Drop for Leaving<'_, '_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.break_off();
+        }
+    }
+}
+
+/// Stops the readers when the taking ends.
+struct Taking<'q, 'a>(&'q Queue<'a>);
+
+impl Drop for Taking<'_, '_> {
+    fn drop(&mut self) {
+        self.0.stop();
+    }
+}
+
+/// The estimates of the queue's batches, one at a time, in order.
+struct Taken<'q, 'a> {
+    queue: &'q Queue<'a>,
+    batch: std::vec::IntoIter<Estimate<'a>>,
+}
+
+impl<'a> Iterator for Taken<'_, 'a> {
+    type Item = Estimate<'a>;
+
+    fn next(&mut self) -> Option<Estimate<'a>> {
+        loop {
+            if let Some(estimate) = self.batch.next() {
+                return Some(estimate);
+            }
+            self.batch = self.queue.take()?.into_iter();
+        }
+    }
+}
+
+/// Reads the estimates of `text` from the top of the list, batch after batch, while the batches
+/// it claims follow each other; then reads the batches it claims from where they start.
+fn read_in_order<'a>(text: &'a str, queue: &Queue<'a>) -> Result<(), serde_json::Error> {
+    let outcome = std::cell::Cell::new(Outcome::Done);
     let mut json = serde_json::Deserializer::from_str(text);
-    let stopped = std::cell::Cell::new(false);
     let read = json.deserialize_map(Find {
-        sender,
-        stopped: &stopped,
+        queue,
+        outcome: &outcome,
     });
-    match read {
-        // Reading stopped half way once no one took the estimates: the rest is not wanted.
-        _ if stopped.get() => Ok(()),
-        Ok(()) => json.end(),
-        Err(error) => Err(error),
+    let read = match outcome.get() {
+        // Reading stopped half way: the rest is not wanted, or is read from where it starts.
+        Outcome::Stopped => Ok(()),
+        Outcome::Elsewhere(number) => return read_from_starts(text, queue, Some(number)),
+        Outcome::Done => read.and_then(|()| json.end()),
+    };
+    if read.is_err() {
+        queue.break_off();
+    }
+    read
+}
+
+/// Reads batches from where the check found they start: `first`, if given, then each batch
+/// claimed, until none is left.
+fn read_from_starts<'a>(
+    text: &'a str,
+    queue: &Queue<'a>,
+    first: Option<usize>,
+) -> Result<(), serde_json::Error> {
+    let mut number = first.or_else(|| queue.claim());
+    while let Some(claimed) = number {
+        let batch = queue
+            .batch(claimed)
+            .ok_or_else(|| de::Error::custom("a batch of estimates was not found"))
+            .and_then(|(offset, count)| read_batch(text, offset, count));
+        match batch {
+            Ok(batch) => queue.put(claimed, batch),
+            Err(error) => {
+                queue.break_off();
+                return Err(error);
+            }
+        }
+        number = queue.claim();
+    }
+    Ok(())
+}
+
+/// Reads `count` estimates from `offset` in `text`, where one starts, each after a comma.
+fn read_batch(
+    text: &str,
+    offset: usize,
+    count: usize,
+) -> Result<Vec<Estimate<'_>>, serde_json::Error> {
+    let mut batch = Vec::with_capacity(count);
+    let mut position = offset;
+    for index in 0..count {
+        if index > 0 {
+            position = after_comma(text, position)
+                .ok_or_else(|| de::Error::custom("estimates are not apart by a comma"))?;
+        }
+        let rest = text
+            .get(position..)
+            .ok_or_else(|| de::Error::custom("an estimate starts out of the text"))?;
+        let mut one = serde_json::Deserializer::from_str(rest).into_iter::<Estimate<'_>>();
+        let estimate = one
+            .next()
+            .ok_or_else(|| de::Error::custom("the list of estimates ends early"))??;
+        position += one.byte_offset();
+        batch.push(estimate);
+    }
+    Ok(batch)
+}
+
+/// The position after the comma that `text` has at `position`, white space around it aside.
+fn after_comma(text: &str, position: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let blank = |at: usize| {
+        let rest = bytes.get(at..).unwrap_or_default();
+        rest.iter()
+            .take_while(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
+            .count()
+    };
+    let comma = position + blank(position);
+    (bytes.get(comma) == Some(&b',')).then(|| comma + 1 + blank(comma + 1))
+}
+
+/// How the reading from the top of the list ended.
+#[derive(Clone, Copy)]
+enum Outcome {
+    /// At the end of the text.
+    Done,
+    /// Half way, because no more batches are wanted.
+    Stopped,
+    /// Half way, because the batch it claimed does not follow the last one it read.
+    Elsewhere(usize),
+}
+
+/// What the check keeps of the long lists as it reads them.
+struct Kept {
+    checks: StreamChecks,
+    starts: Starts,
+    /// The address of the text's first byte and the text's length, to tell where an estimate
+    /// starts.
+    text: (usize, usize),
+}
+
+impl Kept {
+    /// The next estimate of `records`; the first of each batch is read through its raw text,
+    /// to note where it starts.
+    fn next_estimate<'de, A: SeqAccess<'de>>(
+        &mut self,
+        records: &mut A,
+    ) -> Result<Option<Estimate<'de>>, A::Error> {
+        if !self.starts.estimates.is_multiple_of(BATCH) {
+            return records.next_element::<Estimate<'de>>();
+        }
+        let Some(raw) = records.next_element::<&'de serde_json::value::RawValue>()? else {
+            return Ok(None);
+        };
+        let (address, length) = self.text;
+        let offset = (raw.get().as_ptr() as usize)
+            .checked_sub(address)
+            .filter(|offset| *offset < length)
+            .ok_or_else(|| de::Error::custom("an estimate outside the text"))?;
+        self.starts.offsets.push(offset);
+        serde_json::from_str(raw.get()).map_err(de::Error::custom)
     }
 }
 
@@ -105,7 +435,7 @@ fn send_estimates<'a>(
 /// checked record by record instead of collected: the dataset's own reading sees empty lists.
 struct Intercept<'c, D> {
     inner: D,
-    checks: &'c mut StreamChecks,
+    kept: &'c mut Kept,
 }
 
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for Intercept<'_, D> {
@@ -118,7 +448,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Intercept<'_, D> {
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         self.inner.deserialize_map(Top {
             visitor,
-            checks: self.checks,
+            kept: self.kept,
         })
     }
 
@@ -132,7 +462,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Intercept<'_, D> {
 /// `estimates` are checked on the way.
 struct Top<'c, V> {
     visitor: V,
-    checks: &'c mut StreamChecks,
+    kept: &'c mut Kept,
 }
 
 impl<'de, V: Visitor<'de>> Visitor<'de> for Top<'_, V> {
@@ -145,7 +475,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Top<'_, V> {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         self.visitor.visit_map(TopMap {
             map,
-            checks: self.checks,
+            kept: self.kept,
             next: None,
         })
     }
@@ -155,7 +485,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Top<'_, V> {
 /// checked record by record and read as an empty list.
 struct TopMap<'c, A> {
     map: A,
-    checks: &'c mut StreamChecks,
+    kept: &'c mut Kept,
     next: Option<List>,
 }
 
@@ -196,7 +526,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for TopMap<'_, A> {
         };
         self.map.next_value_seed(Check {
             list,
-            checks: &mut *self.checks,
+            kept: &mut *self.kept,
         })?;
         let nothing = std::iter::empty::<()>();
         seed.deserialize(de::value::SeqDeserializer::<_, A::Error>::new(nothing))
@@ -206,7 +536,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for TopMap<'_, A> {
 /// Reads a long list, checking each record and letting it go.
 struct Check<'c> {
     list: List,
-    checks: &'c mut StreamChecks,
+    kept: &'c mut Kept,
 }
 
 impl<'de> DeserializeSeed<'de> for Check<'_> {
@@ -227,13 +557,14 @@ impl<'de> Visitor<'de> for Check<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut records: A) -> Result<(), A::Error> {
         match self.list {
             List::Estimates => {
-                while let Some(estimate) = records.next_element::<Estimate<'de>>()? {
-                    self.checks.estimate(&estimate);
+                while let Some(estimate) = self.kept.next_estimate(&mut records)? {
+                    self.kept.checks.estimate(&estimate);
+                    self.kept.starts.estimates += 1;
                 }
             }
             List::Events => {
                 while let Some(event) = records.next_element::<Event>()? {
-                    self.checks.event(&event);
+                    self.kept.checks.event(&event);
                 }
             }
         }
@@ -241,11 +572,11 @@ impl<'de> Visitor<'de> for Check<'_> {
     }
 }
 
-/// Finds the top-level `estimates` and sends them, skipping every other value; stops, noting
-/// it in `stopped`, when a batch is not taken.
+/// Finds the top-level `estimates` and reads them in batches, skipping every other value; stops
+/// half way, noting why in `outcome`, when the batch it claims is not the next one.
 struct Find<'s, 'a> {
-    sender: &'s std::sync::mpsc::SyncSender<Vec<Estimate<'a>>>,
-    stopped: &'s std::cell::Cell<bool>,
+    queue: &'s Queue<'a>,
+    outcome: &'s std::cell::Cell<Outcome>,
 }
 
 impl<'a> Visitor<'a> for Find<'_, 'a> {
@@ -261,25 +592,22 @@ impl<'a> Visitor<'a> for Find<'_, 'a> {
                 map.next_value::<IgnoredAny>()?;
                 continue;
             }
-            map.next_value_seed(Send {
-                sender: self.sender,
-                stopped: self.stopped,
+            map.next_value_seed(Batches {
+                queue: self.queue,
+                outcome: self.outcome,
             })?;
-            if self.stopped.get() {
-                return Err(de::Error::custom("no one takes the estimates"));
-            }
         }
         Ok(())
     }
 }
 
-/// The list of estimates, read and sent a batch at a time, until a batch is not taken.
-struct Send<'s, 'a> {
-    sender: &'s std::sync::mpsc::SyncSender<Vec<Estimate<'a>>>,
-    stopped: &'s std::cell::Cell<bool>,
+/// The list of estimates, read a batch at a time while each batch claimed is the next one.
+struct Batches<'s, 'a> {
+    queue: &'s Queue<'a>,
+    outcome: &'s std::cell::Cell<Outcome>,
 }
 
-impl<'a> DeserializeSeed<'a> for Send<'_, 'a> {
+impl<'a> DeserializeSeed<'a> for Batches<'_, 'a> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'a>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -287,7 +615,7 @@ impl<'a> DeserializeSeed<'a> for Send<'_, 'a> {
     }
 }
 
-impl<'a> Visitor<'a> for Send<'_, 'a> {
+impl<'a> Visitor<'a> for Batches<'_, 'a> {
     type Value = ();
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -295,19 +623,28 @@ impl<'a> Visitor<'a> for Send<'_, 'a> {
     }
 
     fn visit_seq<A: SeqAccess<'a>>(self, mut list: A) -> Result<(), A::Error> {
-        let mut batch = Vec::with_capacity(BATCH);
-        while let Some(estimate) = list.next_element::<Estimate<'a>>()? {
-            batch.push(estimate);
-            if batch.len() == BATCH {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                if self.sender.send(full).is_err() {
-                    self.stopped.set(true);
-                    return Err(de::Error::custom("no one takes the estimates"));
-                }
+        for next in 0.. {
+            let claimed = self.queue.claim();
+            if claimed != Some(next) {
+                self.outcome
+                    .set(claimed.map_or(Outcome::Stopped, Outcome::Elsewhere));
+                return Err(de::Error::custom("the estimates are read no further here"));
             }
-        }
-        if !batch.is_empty() && self.sender.send(batch).is_err() {
-            self.stopped.set(true);
+            let mut batch = Vec::with_capacity(BATCH);
+            while batch.len() < BATCH {
+                let Some(estimate) = list.next_element::<Estimate<'a>>()? else {
+                    break;
+                };
+                batch.push(estimate);
+            }
+            let read = batch.len();
+            if read > 0 {
+                self.queue.put(next, batch);
+            }
+            if read < BATCH {
+                self.queue.ends(next + usize::from(read > 0));
+                return Ok(());
+            }
         }
         Ok(())
     }
@@ -324,6 +661,20 @@ mod tests {
         let mut value: serde_json::Value = serde_json::from_str(ARTICLE).expect("the fixture");
         change(&mut value);
         serde_json::to_string(&value).expect("JSON")
+    }
+
+    /// The article's dataset with `count` copies of its first estimate after its own, each
+    /// with the id `id` gives for its number.
+    fn with_copies(count: usize, id: impl Fn(usize) -> String) -> String {
+        changed(|dataset| {
+            let first = dataset["estimates"][0].clone();
+            let list = dataset["estimates"].as_array_mut().expect("a list");
+            for index in 0..count {
+                let mut estimate = first.clone();
+                estimate["id"] = id(index).into();
+                list.push(estimate);
+            }
+        })
     }
 
     /// Whether the usual reading finds the text a dataset with no problem and no unknown field.
@@ -390,15 +741,7 @@ mod tests {
 
     #[test]
     fn many_batches_come_whole_and_in_order() {
-        let text = changed(|dataset| {
-            let first = dataset["estimates"][0].clone();
-            let list = dataset["estimates"].as_array_mut().expect("a list");
-            for index in 0..3 * BATCH {
-                let mut estimate = first.clone();
-                estimate["id"] = format!("copy-{index}").into();
-                list.push(estimate);
-            }
-        });
+        let text = with_copies(3 * BATCH, |index| format!("copy-{index}"));
         let ids = checked_estimates(&text, |_, estimates| {
             estimates
                 .map(|estimate| estimate.id.into_owned())
@@ -409,6 +752,46 @@ mod tests {
         assert_eq!(ids.len(), 4 + 3 * BATCH);
         assert_eq!(ids[4..].first().map(String::as_str), Some("copy-0"));
         assert_eq!(ids.last().cloned(), Some(format!("copy-{}", 3 * BATCH - 1)));
+    }
+
+    #[test]
+    fn every_batch_read_from_where_it_starts_is_the_batch_of_the_usual_reading() {
+        // Some ids with an escape, which the reading copies instead of borrowing.
+        let copies = with_copies(2 * BATCH + 7, |index| {
+            format!("copy-{index}{}", ["", "\""][index % 2])
+        });
+        // Compact, pretty, and with tabs and CRLF line ends around the values and commas.
+        let value: serde_json::Value = serde_json::from_str(&copies).expect("JSON");
+        let pretty = serde_json::to_string_pretty(&value).expect("JSON");
+        let spaced = pretty.replace('\n', "\r\n\t").replace("},", "} \r\n\t,");
+        for text in [copies, pretty, spaced] {
+            let (_, starts) = checked(&text).expect("the copies hold");
+            let whole = crate::dataset::parse(&text, &crate::dataset::Origin::Stdin)
+                .expect("the copies")
+                .dataset;
+            assert_eq!(starts.estimates, whole.estimates.len());
+            assert_eq!(starts.offsets.len(), whole.estimates.len().div_ceil(BATCH));
+            for (number, expected) in whole.estimates.chunks(BATCH).enumerate() {
+                let (offset, count) = starts.batch(number).expect("a batch");
+                let batch = read_batch(&text, offset, count).expect("the batch reads");
+                assert_eq!(batch, expected, "batch {number}");
+            }
+            assert_eq!(starts.batch(starts.offsets.len()), None);
+        }
+    }
+
+    #[test]
+    fn a_panic_while_taking_stops_the_readers() {
+        let text = with_copies(4 * BATCH, |index| format!("copy-{index}"));
+        // The readers wait for room after a batch or two; the panic must free them, or this
+        // never returns.
+        let taken = std::panic::catch_unwind(|| {
+            checked_estimates(&text, |_, estimates| {
+                estimates.next();
+                panic!("the taker fails");
+            })
+        });
+        assert!(taken.is_err());
     }
 
     #[test]
