@@ -17,7 +17,8 @@ pub fn run(
     reverse: bool,
 ) -> Result<()> {
     let text = read(config, streams)?;
-    if streams_estimates(config, sort, reverse) && in_two_passes(&text, config, streams, filter)? {
+    let streamed = streams_estimates(config, text.len(), sort, reverse);
+    if streamed && in_two_passes(&text, config, streams, filter)? {
         return Ok(());
     }
     // Only the estimates that pass the filter are left in the dataset.
@@ -38,11 +39,16 @@ pub fn run(
     )
 }
 
-/// Whether the estimates can be written as they are read: a user's file, in the order of the
-/// file, in a format that writes each row as it comes (not the table, laid out whole), with
-/// nothing to put into another language.
-fn streams_estimates(config: &Config, sort: Option<&str>, reverse: bool) -> bool {
+/// The size from which a user's file is read in two passes when it can be: below it, reading it
+/// once and holding it costs little memory and less time than two passes and their threads.
+const STREAMED_FROM: usize = 4 << 20;
+
+/// Whether the estimates can be written as they are read: a user's file of [`STREAMED_FROM`]
+/// bytes or more (`size`), in the order of the file, in a format that writes each row as it comes
+/// (not the table, laid out whole), with nothing to put into another language.
+fn streams_estimates(config: &Config, size: usize, sort: Option<&str>, reverse: bool) -> bool {
     config.origin != Origin::Embedded
+        && size >= STREAMED_FROM
         && sort.is_none()
         && !reverse
         && config.language == Language::English

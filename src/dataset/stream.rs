@@ -74,7 +74,7 @@ pub fn checked_estimates<'a, R>(
     use_them: impl FnOnce(&Dataset<'a>, &mut dyn Iterator<Item = Estimate<'a>>) -> R,
 ) -> Result<Option<R>, serde_json::Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let queue = Queue::new((text.len() / 16 / ESTIMATE_SIZE / BATCH).max(1));
+    let queue = Queue::new((text.len() / 16 / ESTIMATE_SIZE / BATCH).max(2));
     let queue = &queue;
     std::thread::scope(|scope| {
         // A thread the system will not give means the usual reading, which needs none.
