@@ -166,7 +166,7 @@ awk \
     -v hyperfine_version="$(hyperfine --version)" -v jq_version="$(jq --version)" \
     -v estimates="$estimates" -v size="$(stat -c %s "$big")" \
     -v nkru_big="$nkru_big" -v jq_big="$jq_big" -v floor_big="$floor_big" -v jaq_big="$jaq_big" \
-    -v floor_memory="$floor_memory" -v pairs="$pairs" \
+    -v floor_memory="$floor_memory" -v pair_count="$pairs" \
     -v ratio_low="$ratio_low" -v ratio_median="$ratio_median" -v ratio_high="$ratio_high" \
     -v nkru_memory="$nkru_memory" -v jq_memory="$jq_memory" -v format_memory="$format_memory" \
     -v nkru_small="$nkru_small" -v empty_small="$empty_small" -v jq_small="$jq_small" '
@@ -180,7 +180,7 @@ BEGIN {
     printf "  time    nkru %7.3f s    floor %7.3f s nkru / floor = %5.2f  (medians of separate runs)\n",
         nkru_big, floor_big, nkru_big / floor_big
     printf "  time    %d paired runs of nkru and the floor: nkru / floor = %5.2f, quartiles %.2f and %.2f  (target <= 1.25: %s)\n",
-        pairs, ratio_median, ratio_low, ratio_high, verdict(ratio_median <= 1.25)
+        pair_count, ratio_median, ratio_low, ratio_high, verdict(ratio_median <= 1.25)
     if (jaq_big != "")
         printf "  time    nkru %7.3f s    jaq %7.3f s   jaq / nkru  = %5.2f\n", nkru_big, jaq_big, jaq_big / nkru_big
     else
