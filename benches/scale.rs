@@ -3,11 +3,10 @@
 //! NDJSON (`every`) on synthetic datasets of 1,000 to 1,000,000 estimates, beside the floor's work
 //! on the same file in the same process (`floor`: a typed parse whose strings borrow from the
 //! text, and every estimate written; the program in `bench/floor`). The time per estimate should
-//! stay about the same at every size, as the floor's does. Then each
-//! way of writing every estimate, at 10,000, 100,000 and 1,000,000: the four streaming formats
-//! (read twice, checked whole and then written one estimate at a time), the table view (records
-//! past 10,000 rows), the usual reading of the whole dataset (`--lang ru`, which the streaming
-//! path leaves to it) and `validate`.
+//! follow the floor's at every size. Then each way of writing every estimate, at 10,000, 100,000
+//! and 1,000,000: the four streaming formats (read twice, checked whole and then written one
+//! estimate at a time), the table view (records past 10,000 rows), the usual reading of the whole
+//! dataset (`--lang ru`, which the streaming path leaves to it) and `validate`.
 
 use std::hint::black_box;
 use std::io::{self, BufWriter};
@@ -36,7 +35,7 @@ fn load_filter_render(criterion: &mut Criterion) {
         let path = folder.path().join(format!("synthetic-{size}.json"));
         let text = serde_json::to_string_pretty(&nkru::dataset::synthetic::dataset(size, SEED))
             .expect("a dataset serializes");
-        std::fs::write(&path, &text).expect("the dataset file is written");
+        std::fs::write(&path, text).expect("the dataset file is written");
         let path = path.to_string_lossy().into_owned();
         let file = ["nkru", "--data", path.as_str(), "--max-size", "4000000000"];
         let filter = [
@@ -55,16 +54,13 @@ fn load_filter_render(criterion: &mut Criterion) {
         group.sample_size(samples);
         group.measurement_time(time);
         group.throughput(Throughput::Elements(size as u64));
-        group.bench_with_input(
-            BenchmarkId::new("filter", size),
-            &filter,
-            |bencher, arguments| bencher.iter(|| run(arguments)),
-        );
-        group.bench_with_input(
-            BenchmarkId::new("every", size),
-            &every,
-            |bencher, arguments| bencher.iter(|| run(arguments)),
-        );
+        for (name, arguments) in [("filter", &filter), ("every", &every)] {
+            group.bench_with_input(
+                BenchmarkId::new(name, size),
+                arguments,
+                |bencher, arguments| bencher.iter(|| run(arguments)),
+            );
+        }
         // The floor's work in the same process: read the file, parse it, write every estimate.
         group.bench_with_input(BenchmarkId::new("floor", size), &path, |bencher, path| {
             bencher.iter(|| {

@@ -12,17 +12,10 @@ use super::keys::{Watch, Watched};
 use super::model::{Dataset, Estimate, Event};
 use super::validate::StreamChecks;
 
-/// The dataset of `text` without its estimates and events, when the whole file is a valid
-/// dataset with no unknown field: every estimate and event was read and checked, then let go.
-/// `None` when anything is wrong or doubtful; reading it the usual way then says what, in the
-/// usual words.
-pub fn checked_without_estimates(text: &str) -> Option<Dataset<'_>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    checked(text).map(|(rest, _)| rest)
-}
-
-/// What [`checked_without_estimates`] gives, with where each batch of estimates starts in
-/// `text` (whose byte-order mark is already gone).
+/// The dataset of `text` (whose byte-order mark is already gone) without its estimates and
+/// events, when the whole file is a valid dataset with no unknown field: every estimate and event
+/// was read and checked, then let go; and where each batch of estimates starts. `None` when
+/// anything is wrong or doubtful; reading it the usual way then says what, in the usual words.
 fn checked(text: &str) -> Option<(Dataset<'_>, Starts)> {
     let mut kept = Kept {
         checks: StreamChecks::default(),
@@ -59,7 +52,8 @@ impl Starts {
     }
 }
 
-/// Checks the dataset of `text` as [`checked_without_estimates`] does and, when it holds, hands
+/// Checks the whole dataset of `text`, keeping none of its estimates and events, and, when it
+/// holds (with no unknown field), hands
 /// `use_them` the dataset without its estimates and events, and the estimates one at a time in
 /// the order of the file; returns what `use_them` returns, or `None`, having handed nothing,
 /// when the dataset does not hold (or no second thread can be had).
@@ -116,7 +110,8 @@ pub fn checked_estimates<'a, R>(
     })
 }
 
-/// Starts `read` on a thread of `scope` named `name`; the queue is broken off if it panics.
+/// Starts `read` on a thread of `scope` named `name`; the queue is broken off if it fails or
+/// panics.
 fn spawn<'scope, 'a>(
     scope: &'scope std::thread::Scope<'scope, '_>,
     name: &str,
@@ -127,7 +122,11 @@ fn spawn<'scope, 'a>(
         .name(name.to_owned())
         .spawn_scoped(scope, move || {
             let _leaving = Leaving(queue);
-            read()
+            let read = read();
+            if read.is_err() {
+                queue.break_off();
+            }
+            read
         })
 }
 
@@ -160,12 +159,17 @@ struct State<'a> {
     ready: std::collections::BTreeMap<usize, Vec<Estimate<'a>>>,
     /// Where the batches start, once the check has found it.
     starts: Option<Starts>,
-    /// The number of batches, once a reader has met the end of the list.
-    end: Option<usize>,
     /// Whether the taker wants no more batches.
     stopped: bool,
     /// Whether a reader stopped without saying why, or with an error: no more batches come.
     broken: bool,
+}
+
+impl State<'_> {
+    /// The number of batches, once the check has found where they start.
+    fn end(&self) -> Option<usize> {
+        self.starts.as_ref().map(|starts| starts.offsets.len())
+    }
 }
 
 impl<'a> Queue<'a> {
@@ -190,7 +194,7 @@ impl<'a> Queue<'a> {
     fn claim(&self) -> Option<usize> {
         let mut state = self.state();
         loop {
-            let past_end = state.end.is_some_and(|end| state.next >= end);
+            let past_end = state.end().is_some_and(|end| state.next >= end);
             if state.stopped || state.broken || past_end {
                 return None;
             }
@@ -211,17 +215,9 @@ impl<'a> Queue<'a> {
         self.read.notify_all();
     }
 
-    /// Notes that the list ends before batch `number`.
-    fn ends(&self, number: usize) {
-        self.state().end = Some(number);
-        self.read.notify_all();
-    }
-
     /// Notes where every batch starts, so that any reader can read any batch.
     fn found(&self, starts: Starts) {
-        let mut state = self.state();
-        state.end = Some(starts.offsets.len());
-        state.starts = Some(starts);
+        self.state().starts = Some(starts);
     }
 
     /// Where batch `number` starts and how many estimates it has, once the check has found it.
@@ -252,7 +248,7 @@ impl<'a> Queue<'a> {
                 self.taken.notify_all();
                 return Some(batch);
             }
-            if state.broken || state.end.is_some_and(|end| number >= end) {
+            if state.broken || state.end().is_some_and(|end| number >= end) {
                 return None;
             }
             state = self
@@ -263,8 +259,8 @@ impl<'a> Queue<'a> {
     }
 }
 
-/// Breaks the queue off when a reader leaves by panicking or with an error, so the taker does
-/// not wait for a batch that will not come.
+/// Breaks the queue off when a reader panics, so the taker does not wait for a batch that will
+/// not come.
 struct Leaving<'q, 'a>(&'q Queue<'a>);
 
 impl Drop for Leaving<'_, '_> {
@@ -306,22 +302,18 @@ impl<'a> Iterator for Taken<'_, 'a> {
 /// Reads the estimates of `text` from the top of the list, batch after batch, while the batches
 /// it claims follow each other; then reads the batches it claims from where they start.
 fn read_in_order<'a>(text: &'a str, queue: &Queue<'a>) -> Result<(), serde_json::Error> {
-    let outcome = std::cell::Cell::new(Outcome::Done);
+    let outcome = std::cell::Cell::new(Outcome::Reading);
     let mut json = serde_json::Deserializer::from_str(text);
-    let read = json.deserialize_map(Find {
+    let read = json.deserialize_map(Batches {
         queue,
         outcome: &outcome,
     });
-    let read = match outcome.get() {
-        // Reading stopped half way: the rest is not wanted, or is read from where it starts.
-        Outcome::Stopped => Ok(()),
-        Outcome::Elsewhere(number) => return read_from_starts(text, queue, Some(number)),
-        Outcome::Done => read.and_then(|()| json.end()),
-    };
-    if read.is_err() {
-        queue.break_off();
+    match outcome.get() {
+        // Stopped on purpose: the check, not this reading, finds what is wrong with the text.
+        Outcome::Read | Outcome::Stopped => Ok(()),
+        Outcome::Elsewhere(number) => read_from_starts(text, queue, Some(number)),
+        Outcome::Reading => read,
     }
-    read
 }
 
 /// Reads batches from where the check found they start: `first`, if given, then each batch
@@ -337,13 +329,7 @@ fn read_from_starts<'a>(
             .batch(claimed)
             .ok_or_else(|| de::Error::custom("a batch of estimates was not found"))
             .and_then(|(offset, count)| read_batch(text, offset, count));
-        match batch {
-            Ok(batch) => queue.put(claimed, batch),
-            Err(error) => {
-                queue.break_off();
-                return Err(error);
-            }
-        }
+        queue.put(claimed, batch?);
         number = queue.claim();
     }
     Ok(())
@@ -391,8 +377,10 @@ fn after_comma(text: &str, position: usize) -> Option<usize> {
 /// How the reading from the top of the list ended.
 #[derive(Clone, Copy)]
 enum Outcome {
-    /// At the end of the text.
-    Done,
+    /// It has not: an error ended it, or the text has no list of estimates.
+    Reading,
+    /// After the list, the rest of the text being the check's.
+    Read,
     /// Half way, because no more batches are wanted.
     Stopped,
     /// Half way, because the batch it claimed does not follow the last one it read.
@@ -409,25 +397,31 @@ struct Kept {
 }
 
 impl Kept {
-    /// The next estimate of `records`; the first of each batch is read through its raw text,
-    /// to note where it starts.
+    /// The next estimate of `records`, counted; the first of each batch is read through its raw
+    /// text, to note where it starts.
     fn next_estimate<'de, A: SeqAccess<'de>>(
         &mut self,
         records: &mut A,
     ) -> Result<Option<Estimate<'de>>, A::Error> {
-        if !self.starts.estimates.is_multiple_of(BATCH) {
-            return records.next_element::<Estimate<'de>>();
-        }
-        let Some(raw) = records.next_element::<&'de serde_json::value::RawValue>()? else {
-            return Ok(None);
+        let estimate = if self.starts.estimates.is_multiple_of(BATCH) {
+            let Some(raw) = records.next_element::<&'de serde_json::value::RawValue>()? else {
+                return Ok(None);
+            };
+            let (address, length) = self.text;
+            let offset = (raw.get().as_ptr() as usize)
+                .checked_sub(address)
+                .filter(|offset| *offset < length)
+                .ok_or_else(|| de::Error::custom("an estimate outside the text"))?;
+            self.starts.offsets.push(offset);
+            serde_json::from_str(raw.get()).map_err(de::Error::custom)?
+        } else {
+            let Some(estimate) = records.next_element::<Estimate<'de>>()? else {
+                return Ok(None);
+            };
+            estimate
         };
-        let (address, length) = self.text;
-        let offset = (raw.get().as_ptr() as usize)
-            .checked_sub(address)
-            .filter(|offset| *offset < length)
-            .ok_or_else(|| de::Error::custom("an estimate outside the text"))?;
-        self.starts.offsets.push(offset);
-        serde_json::from_str(raw.get()).map_err(de::Error::custom)
+        self.starts.estimates += 1;
+        Ok(Some(estimate))
     }
 }
 
@@ -559,7 +553,6 @@ impl<'de> Visitor<'de> for Check<'_> {
             List::Estimates => {
                 while let Some(estimate) = self.kept.next_estimate(&mut records)? {
                     self.kept.checks.estimate(&estimate);
-                    self.kept.starts.estimates += 1;
                 }
             }
             List::Events => {
@@ -572,36 +565,10 @@ impl<'de> Visitor<'de> for Check<'_> {
     }
 }
 
-/// Finds the top-level `estimates` and reads them in batches, skipping every other value; stops
-/// half way, noting why in `outcome`, when the batch it claims is not the next one.
-struct Find<'s, 'a> {
-    queue: &'s Queue<'a>,
-    outcome: &'s std::cell::Cell<Outcome>,
-}
-
-impl<'a> Visitor<'a> for Find<'_, 'a> {
-    type Value = ();
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("the dataset object")
-    }
-
-    fn visit_map<A: MapAccess<'a>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<std::borrow::Cow<'_, str>>()? {
-            if key != "estimates" {
-                map.next_value::<IgnoredAny>()?;
-                continue;
-            }
-            map.next_value_seed(Batches {
-                queue: self.queue,
-                outcome: self.outcome,
-            })?;
-        }
-        Ok(())
-    }
-}
-
-/// The list of estimates, read a batch at a time while each batch claimed is the next one.
+/// Finds the top-level `estimates`, skipping every value before them, and reads them in
+/// batches while each batch it claims is the next one; stops half way, noting why in `outcome`,
+/// when one is not, and after the list, whose rest the check reads.
+#[derive(Clone, Copy)]
 struct Batches<'s, 'a> {
     queue: &'s Queue<'a>,
     outcome: &'s std::cell::Cell<Outcome>,
@@ -619,7 +586,19 @@ impl<'a> Visitor<'a> for Batches<'_, 'a> {
     type Value = ();
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("a list of estimates")
+        formatter.write_str("the dataset object, then its list of estimates")
+    }
+
+    fn visit_map<A: MapAccess<'a>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<std::borrow::Cow<'_, str>>()? {
+            if key == "estimates" {
+                map.next_value_seed(self)?;
+                self.outcome.set(Outcome::Read);
+                return Err(de::Error::custom("the rest of the text is not read here"));
+            }
+            map.next_value::<IgnoredAny>()?;
+        }
+        Ok(())
     }
 
     fn visit_seq<A: SeqAccess<'a>>(self, mut list: A) -> Result<(), A::Error> {
@@ -637,13 +616,12 @@ impl<'a> Visitor<'a> for Batches<'_, 'a> {
                 };
                 batch.push(estimate);
             }
-            let read = batch.len();
-            if read > 0 {
+            let whole = batch.len() == BATCH;
+            if !batch.is_empty() {
                 self.queue.put(next, batch);
             }
-            if read < BATCH {
-                self.queue.ends(next + usize::from(read > 0));
-                return Ok(());
+            if !whole {
+                break;
             }
         }
         Ok(())
@@ -675,6 +653,11 @@ mod tests {
                 list.push(estimate);
             }
         })
+    }
+
+    /// The dataset of `text` without its estimates and events, when the check holds.
+    fn checked_without_estimates(text: &str) -> Option<Dataset<'_>> {
+        checked(text).map(|(rest, _)| rest)
     }
 
     /// Whether the usual reading finds the text a dataset with no problem and no unknown field.
