@@ -13,8 +13,8 @@ pub mod validate;
 
 pub use load::{DEFAULT_SIZE_LIMIT, Origin, SizeLimit, read};
 pub use model::{
-    Counts, Dataset, Date, DateError, Estimate, Event, Fact, Group, Name, Period, Precision,
-    Qualifier, Related, Source, SourceKind,
+    Counts, Coverage, Dataset, Date, DateError, Estimate, Event, Fact, Group, Name, Period,
+    Precision, Qualifier, Related, Source, SourceKind,
 };
 pub use parse::{Parsed, UnknownField, parse};
 pub use validate::{LISTED_PROBLEMS, Problem, checked, validate, validate_counted};

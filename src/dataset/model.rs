@@ -169,6 +169,10 @@ pub struct Estimate<'a> {
     #[serde(default, borrow, deserialize_with = "borrowed::optional")]
     #[schemars(skip_serializing_if = "Option::is_none")]
     pub region: Option<Cow<'a, str>>,
+    /// How much of Russia the figure counts: the whole country, a region, a city or one site;
+    /// null, or left out of a file, when not known.
+    #[serde(default)]
+    pub coverage: Option<Coverage>,
     /// Who made the figure: an office, a government, an organisation, a person, a study.
     #[serde(borrow)]
     pub attributed_to: Cow<'a, str>,
@@ -185,6 +189,26 @@ pub struct Estimate<'a> {
     #[serde(default, borrow, deserialize_with = "borrowed::optional")]
     #[schemars(skip_serializing_if = "Option::is_none")]
     pub note: Option<Cow<'a, str>>,
+    /// Ids of the other estimates that record the same figure from the same release, such as
+    /// one briefing read in two outlets; each lists the other. May be left out of a file.
+    #[serde(default)]
+    pub same_figure_as: Vec<String>,
+}
+
+/// How much of Russia a figure counts.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    /// The whole of Russia.
+    Russia,
+    /// A part of Russia larger than a city: a federal subject, the Far East, a border area.
+    Region,
+    /// One city.
+    City,
+    /// One site, institution or employer: a university, a building site, a regiment's sector.
+    Site,
 }
 
 /// A word a source hedges a figure with.
@@ -203,8 +227,8 @@ pub enum Qualifier {
     UpTo,
     /// Fewer than, under.
     FewerThan,
-    /// Only, just.
-    Only,
+    /// Almost, nearly: a little under the figure.
+    Almost,
     /// Estimated.
     Estimated,
     /// Claimed by whoever made it, not confirmed.
@@ -229,6 +253,11 @@ pub enum Counts {
     Recruited,
     /// People a plan, forecast, request or announcement expects, not yet counted.
     Planned,
+    /// A possible total: a number someone says the count could reach or exceed; not a count.
+    Possible,
+    /// People an employer, a sector or a region says it wants, or a rumoured request; not
+    /// places offered.
+    Demand,
     /// People sent home during the period.
     Repatriated,
     /// People who went home and may come back, such as soldiers rotated out.
@@ -728,7 +757,7 @@ impl Qualifier {
             Qualifier::AtLeast => "at_least",
             Qualifier::UpTo => "up_to",
             Qualifier::FewerThan => "fewer_than",
-            Qualifier::Only => "only",
+            Qualifier::Almost => "almost",
             Qualifier::Estimated => "estimated",
             Qualifier::Claimed => "claimed",
         }
@@ -742,7 +771,7 @@ impl Qualifier {
             Qualifier::AtLeast => "at least",
             Qualifier::UpTo => "up to",
             Qualifier::FewerThan => "fewer than",
-            Qualifier::Only => "only",
+            Qualifier::Almost => "almost",
             Qualifier::Estimated => "estimated",
             Qualifier::Claimed => "claimed",
         }
@@ -751,13 +780,15 @@ impl Qualifier {
 
 impl Counts {
     /// Every kind, in the documented order.
-    pub const ALL: [Counts; 15] = [
+    pub const ALL: [Counts; 17] = [
         Counts::Present,
         Counts::Entries,
         Counts::Visas,
         Counts::Permits,
         Counts::Recruited,
         Counts::Planned,
+        Counts::Possible,
+        Counts::Demand,
         Counts::Repatriated,
         Counts::Returned,
         Counts::Casualties,
@@ -778,6 +809,8 @@ impl Counts {
             Counts::Permits => "permits",
             Counts::Recruited => "recruited",
             Counts::Planned => "planned",
+            Counts::Possible => "possible",
+            Counts::Demand => "demand",
             Counts::Repatriated => "repatriated",
             Counts::Returned => "returned",
             Counts::Casualties => "casualties",
@@ -799,6 +832,8 @@ impl Counts {
             Counts::Permits => "work permits issued",
             Counts::Recruited => "people recruited or sent",
             Counts::Planned => "people planned or expected",
+            Counts::Possible => "a possible total, not a count",
+            Counts::Demand => "people wanted by employers",
             Counts::Repatriated => "people sent home",
             Counts::Returned => "people rotated home",
             Counts::Casualties => "people killed, wounded or captured",
@@ -808,6 +843,36 @@ impl Counts {
             Counts::Admitted => "people admitted",
             Counts::Resettled => "people who left for a third country",
             Counts::Census => "people counted by a census",
+        }
+    }
+}
+
+impl Coverage {
+    /// Every coverage, from the widest.
+    pub const ALL: [Coverage; 4] = [
+        Coverage::Russia,
+        Coverage::Region,
+        Coverage::City,
+        Coverage::Site,
+    ];
+
+    /// The value as written in a dataset file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Coverage::Russia => "russia",
+            Coverage::Region => "region",
+            Coverage::City => "city",
+            Coverage::Site => "site",
+        }
+    }
+
+    /// The coverage in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Coverage::Russia => "all of Russia",
+            Coverage::Region => "one region",
+            Coverage::City => "one city",
+            Coverage::Site => "one site",
         }
     }
 }
@@ -856,10 +921,12 @@ impl Estimate<'_> {
             source: Cow::Owned(self.source.into_owned()),
             section: owned(self.section),
             note: owned(self.note),
+            coverage: self.coverage,
+            same_figure_as: self.same_figure_as,
         }
     }
 
-    /// The figures as people read them, such as `about 15,000–20,000` or `estimated only 100–500`.
+    /// The figures as people read them, such as `about 15,000–20,000` or `estimated more than 100–500`.
     pub fn figures(&self) -> String {
         let mut words = String::with_capacity(32);
         for qualifier in &self.qualifiers {
@@ -1028,6 +1095,8 @@ mod tests {
             source: String::from("s").into(),
             section: None,
             note: None,
+            coverage: None,
+            same_figure_as: Vec::new(),
         }
     }
 
@@ -1035,8 +1104,8 @@ mod tests {
     fn figures_keep_every_qualifier_in_order() {
         assert_eq!(estimate(vec![], 100, 100).figures(), "100");
         assert_eq!(
-            estimate(vec![Qualifier::Estimated, Qualifier::Only], 100, 500).figures(),
-            "estimated only 100–500"
+            estimate(vec![Qualifier::Estimated, Qualifier::Almost], 100, 500).figures(),
+            "estimated almost 100–500"
         );
         assert_eq!(
             estimate(vec![Qualifier::MoreThan], 10_000, 10_000).figures(),

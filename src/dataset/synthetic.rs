@@ -1,8 +1,8 @@
 //! Synthetic datasets of any size in nkru's own format, for benchmarks and scale tests.
 
 use super::model::{
-    Counts, Dataset, Date, Estimate, Event, Fact, Group, Period, Precision, Qualifier, Related,
-    Source, SourceKind,
+    Counts, Coverage, Dataset, Date, Estimate, Event, Fact, Group, Period, Precision, Qualifier,
+    Related, Source, SourceKind,
 };
 
 /// How the records of a synthetic dataset are spread, as numbers of estimates for each record
@@ -220,6 +220,8 @@ fn estimate_list(
                 source: source_id(sequence, sources).into(),
                 section: Some(String::from("Synthetic section").into()),
                 note: Some(String::from("synthetic people counted").into()),
+                coverage: Some(Coverage::ALL[index % Coverage::ALL.len()]),
+                same_figure_as: Vec::new(),
             }
         })
         .collect()

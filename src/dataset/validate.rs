@@ -175,6 +175,10 @@ fn groups(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
 
 /// Each estimate's range, group, period, texts and source.
 fn estimates(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
+    let mut by_id: HashMap<&str, &Estimate<'_>> = HashMap::new();
+    for estimate in &dataset.estimates {
+        by_id.entry(estimate.id.as_ref()).or_insert(estimate);
+    }
     for (index, estimate) in dataset.estimates.iter().enumerate() {
         let record = Record::new("estimates", Some(index), &estimate.id);
         range(checker, &record, estimate);
@@ -183,6 +187,36 @@ fn estimates(checker: &mut Checker, dataset: &Dataset, known: &Known<'_>) {
         }
         own_fields(checker, &record, estimate);
         checker.source(&record, &estimate.source, known);
+        same_figure(checker, &record, estimate, &by_id);
+    }
+}
+
+/// An estimate's `same_figure_as`: other estimates of the dataset, each of which names it back.
+fn same_figure(
+    checker: &mut Checker,
+    record: &Record<'_>,
+    estimate: &Estimate<'_>,
+    by_id: &HashMap<&str, &Estimate<'_>>,
+) {
+    for other in &estimate.same_figure_as {
+        let message = match by_id.get(other.as_str()) {
+            None => format!(
+                "same_figure_as names `{}`, which is not an estimate's id",
+                quote(other)
+            ),
+            Some(_) if *other == estimate.id => {
+                String::from("same_figure_as names the estimate itself")
+            }
+            Some(found) if !found.same_figure_as.iter().any(|back| *back == estimate.id) => {
+                format!(
+                    "same_figure_as names `{}`, whose same_figure_as does not name `{}` back",
+                    quote(other),
+                    quote(&estimate.id)
+                )
+            }
+            Some(_) => continue,
+        };
+        checker.problem(record, message);
     }
 }
 
@@ -237,6 +271,8 @@ pub(super) struct StreamChecks {
     /// The groups events concern.
     groups: HashSet<String>,
     sources: HashSet<String>,
+    /// Whether an estimate names others (`same_figure_as`), which needs every estimate at hand.
+    refers_to_estimates: bool,
 }
 
 /// Keeps `id` in `ids`, copying it only the first time it comes.
@@ -256,6 +292,7 @@ impl StreamChecks {
             self.checker.problem(&record, String::from("id is empty"));
         }
         self.estimate_ids.push(id_hash(&estimate.id));
+        self.refers_to_estimates |= !estimate.same_figure_as.is_empty();
         if let Some(group) = &estimate.group {
             keep(&mut self.populations, group);
         }
@@ -280,7 +317,10 @@ impl StreamChecks {
     /// events, and of the records checked: the checks [`validate`] makes of the whole dataset.
     /// Two ids with the same hash count as a repeat: the usual reading then tells them apart.
     pub(super) fn hold(mut self, rest: &Dataset<'_>) -> bool {
-        if !self.checker.problems.is_empty() || !validate(rest).is_empty() {
+        if !self.checker.problems.is_empty()
+            || self.refers_to_estimates
+            || !validate(rest).is_empty()
+        {
             return false;
         }
         if repeats(&mut self.estimate_ids) || repeats(&mut self.event_ids) {
@@ -761,6 +801,28 @@ mod tests {
                 "sources[0] (article): url `en.wikipedia.org/wiki/x y` is not a web address: write it as http:// or https:// with no spaces",
                 "sources[0] (article): retrieved is null: say on which day the page at url was read",
                 "related[0] (koryo-saram): source is empty: every record needs a source",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_same_figure_must_name_another_estimate_that_names_it_back() {
+        let mut dataset = fixture();
+        let first = dataset.estimates[0].id.to_string();
+        let second = dataset.estimates[1].id.to_string();
+        dataset.estimates[0].same_figure_as = vec![second.clone()];
+        dataset.estimates[1].same_figure_as = vec![first.clone()];
+        assert!(validate(&dataset).is_empty());
+        dataset.estimates[1].same_figure_as = vec![second, String::from("nowhere")];
+        dataset.estimates[2].same_figure_as = vec![first];
+        let messages: Vec<String> = validate(&dataset).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "estimates[0] (total-2006): same_figure_as names `workers-1940s`, whose same_figure_as does not name `total-2006` back",
+                "estimates[1] (workers-1940s): same_figure_as names the estimate itself",
+                "estimates[1] (workers-1940s): same_figure_as names `nowhere`, which is not an estimate's id",
+                "estimates[2] (workers-any-year): same_figure_as names `total-2006`, whose same_figure_as does not name `workers-any-year` back",
             ]
         );
     }

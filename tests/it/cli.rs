@@ -310,8 +310,8 @@ fn estimates_of_the_article_are_all_there() {
     assert_eq!(rows[1].precision, "decade_part");
     assert_eq!(rows[2].figures, "about 15,000–20,000");
     assert_eq!(rows[2].precision, "unknown");
-    assert_eq!(rows[3].figures, "estimated only 100–500");
-    assert_eq!(rows[3].qualifiers, ["estimated", "only"]);
+    assert_eq!(rows[3].figures, "estimated 100–500");
+    assert_eq!(rows[3].qualifiers, ["estimated"]);
     assert_eq!(rows[3].region.as_deref(), Some("eastern regions of Russia"));
 }
 
@@ -700,7 +700,7 @@ fn search_looks_in_texts_not_ids_and_shows_what_a_date_is_of() {
         [(
             "refugees-1999",
             "period",
-            "as of 1999: estimated only 100–500 (people present at one time)"
+            "as of 1999: estimated 100–500 (people present at one time)"
         )]
     );
 }
@@ -1033,7 +1033,7 @@ fn every_command_writes_a_table_and_json() {
     // A text each command's view must show, in the order of LIST_COMMANDS.
     let shown = [
         "International students",
-        "estimated only 100–500",
+        "estimated 100–500",
         "15,000–20,000",
         "Choi Duk-gun",
         "Korean",

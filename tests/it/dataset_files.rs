@@ -321,7 +321,7 @@ fn a_wrong_type_names_the_field_path() {
     assert_file_refused(
         text,
         &format!(
-            "nkru: error: data.json: line {line} column 24: estimates[0].counts: unknown variant `people`, expected one of `present`, `entries`, `visas`, `permits`, `recruited`, `planned`, `repatriated`, `returned`, `casualties`, `quota`, `applications`, `granted`, `admitted`, `resettled`, `census`\n"
+            "nkru: error: data.json: line {line} column 24: estimates[0].counts: unknown variant `people`, expected one of `present`, `entries`, `visas`, `permits`, `recruited`, `planned`, `possible`, `demand`, `repatriated`, `returned`, `casualties`, `quota`, `applications`, `granted`, `admitted`, `resettled`, `census`\n"
         ),
     );
 

@@ -93,8 +93,8 @@ fn every_record_type_is_documented_with_exactly_its_fields() {
     }
     assert_eq!(
         word_lists.len(),
-        4,
-        "precision, qualifier, counts and source kind"
+        5,
+        "precision, coverage, qualifier, counts and source kind"
     );
     for (heading, words) in word_lists {
         let values: BTreeSet<String> = words

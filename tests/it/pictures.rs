@@ -63,7 +63,7 @@ fn the_chart_is_an_svg_document_with_title_scale_legend_and_footnote() {
         "about 10,000",
         "about 8,000",
         "about 15,000–20,000",
-        "estimated only 100–500",
+        "estimated 100–500",
     ] {
         assert!(has(figures), "no {figures}: {texts:?}");
     }

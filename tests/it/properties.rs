@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use nkru::Environment;
 use nkru::dataset::{
-    Counts, Dataset, Date, Estimate, Event, Fact, Group, Period, Precision, Qualifier, Related,
-    Source, SourceKind,
+    Counts, Coverage, Dataset, Date, Estimate, Event, Fact, Group, Period, Precision, Qualifier,
+    Related, Source, SourceKind,
 };
 use nkru::query::{self, EstimateFilter};
 use proptest::prelude::*;
@@ -173,7 +173,7 @@ fn estimate(
             vec![
                 Qualifier::About,
                 Qualifier::Estimated,
-                Qualifier::Only,
+                Qualifier::Almost,
                 Qualifier::MoreThan,
             ],
             0..3,
@@ -185,6 +185,7 @@ fn estimate(
         any::<Index>(),
         proptest::option::of(text()),
         proptest::option::of(text()),
+        proptest::option::of(proptest::sample::select(Coverage::ALL.to_vec())),
     )
         .prop_map(
             move |(
@@ -197,6 +198,7 @@ fn estimate(
                 source,
                 section,
                 note,
+                coverage,
             )| {
                 Estimate {
                     id: format!("e-{index}").into(),
@@ -212,6 +214,8 @@ fn estimate(
                     source: pick(&sources, source).into(),
                     section: section.map(Into::into),
                     note: note.map(Into::into),
+                    coverage,
+                    same_figure_as: Vec::new(),
                 }
             },
         )
