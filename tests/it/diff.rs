@@ -125,3 +125,92 @@ fn a_file_that_is_not_json_or_missing_is_refused() {
     let (code, _, _) = run(&["diff", "--embedded", "no-such-file.json"]);
     assert_eq!(code, 3);
 }
+
+/// The copy of dataset 2.1.0, the version before the embedded one.
+const PREVIOUS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/it/fixtures/nkru-2.1.0.json"
+);
+
+#[test]
+fn the_diff_from_2_1_0_holds_every_addition_and_correction_of_2_2_0() {
+    let changes = changes(&["diff", "--embedded", PREVIOUS, "--format", "json"]);
+    let embedded = nkru::dataset::embedded().expect("the embedded dataset");
+    let previous: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(PREVIOUS).expect("the 2.1.0 copy"))
+            .expect("JSON");
+    let field = |list: &str, id: &str, field: &str| {
+        changes
+            .iter()
+            .find(|change| {
+                change.list == list && change.id == id && change.field.as_deref() == Some(field)
+            })
+            .map(|change| (change.old.clone(), change.new.clone()))
+    };
+    assert_eq!(
+        field("dataset", "", "version"),
+        Some((Some("2.1.0".into()), Some("2.2.0".into())))
+    );
+    // Every record new in 2.2.0 is one row added whole.
+    let old_ids: HashSet<&str> = ["estimates", "events", "sources"]
+        .iter()
+        .flat_map(|list| previous[list].as_array().expect("a list"))
+        .map(|record| record["id"].as_str().expect("an id"))
+        .collect();
+    let added: HashSet<&str> = changes
+        .iter()
+        .filter(|change| change.kind == "added" && change.field.is_none())
+        .map(|change| change.id.as_str())
+        .collect();
+    let new_ids: Vec<&str> = embedded
+        .estimates
+        .iter()
+        .map(|estimate| estimate.id.as_ref())
+        .chain(embedded.events.iter().map(|event| event.id.as_str()))
+        .chain(embedded.sources.iter().map(|source| source.id.as_str()))
+        .filter(|id| !old_ids.contains(id))
+        .collect();
+    assert!(new_ids.contains(&"workers-2007-russia-govt-ap"));
+    assert!(new_ids.contains(&"refugees-2010-03-09-vladivostok-consulate"));
+    for id in &new_ids {
+        assert!(added.contains(id), "{id} is not reported as added");
+    }
+    // Every estimate of 2.1.0 gains its coverage.
+    let estimates = previous["estimates"].as_array().expect("estimates");
+    for estimate in estimates {
+        let id = estimate["id"].as_str().expect("an id");
+        assert!(
+            field("estimates", id, "coverage").is_some(),
+            "{id} has no coverage in the diff"
+        );
+    }
+    // The corrections, each old value beside the new.
+    assert_eq!(
+        field("estimates", "workers-2025-bbc-nis-50000", "counts"),
+        Some((Some("recruited".into()), Some("possible".into())))
+    );
+    assert_eq!(
+        field(
+            "estimates",
+            "students-2025-05-present-petrova",
+            "qualifiers"
+        ),
+        Some((Some(r#"["about"]"#.into()), Some(r#"["almost"]"#.into())))
+    );
+    assert_eq!(
+        field(
+            "estimates",
+            "military-2025-11-reuters-sources-14000",
+            "party_to_conflict"
+        ),
+        Some((Some("false".into()), Some("true".into())))
+    );
+    assert!(
+        field(
+            "events",
+            "seoul-monitors-student-visa-workers",
+            "attributed_to"
+        )
+        .is_some()
+    );
+}

@@ -372,3 +372,15 @@ fn the_summary_keeps_kinds_apart_and_the_workers_open() {
             .any(|estimate| estimate.counts == Counts::Census)
     );
 }
+
+#[test]
+fn every_figure_says_how_much_of_russia_it_counts() {
+    let dataset = dataset();
+    let unknown: Vec<&str> = dataset
+        .estimates
+        .iter()
+        .filter(|estimate| estimate.coverage.is_none())
+        .map(|estimate| estimate.id.as_ref())
+        .collect();
+    assert!(unknown.is_empty(), "no coverage: {unknown:?}");
+}

@@ -135,7 +135,7 @@ fn the_queries_a_user_would_run_agree_with_nkru() {
             |row| row.get(0),
         )
         .expect("a count");
-    assert_eq!(joined, 221);
+    assert_eq!(joined, embedded_estimates());
     let koryo: i64 = connection
         .query_row(
             "SELECT count(*) FROM estimates WHERE related_id = 'koryo-saram'",
@@ -157,9 +157,9 @@ fn the_queries_a_user_would_run_agree_with_nkru() {
     assert_eq!(
         meta,
         [
-            (String::from("as_of"), String::from("2026-11-28")),
-            (String::from("figures_to"), String::from("2026-02")),
-            (String::from("version"), String::from("2.1.0")),
+            (String::from("as_of"), String::from("2026-12-03")),
+            (String::from("figures_to"), String::from("2026-02-27")),
+            (String::from("version"), String::from("2.2.0")),
         ]
     );
     let problems: i64 = connection
@@ -275,7 +275,7 @@ fn an_existing_file_is_kept_unless_forced() {
     let count: i64 = connection
         .query_row("SELECT count(*) FROM estimates", [], |row| row.get(0))
         .expect("replaced by the database");
-    assert_eq!(count, 221);
+    assert_eq!(count, embedded_estimates());
     assert_eq!(names(folder.path()), ["mine.db"]);
 }
 
@@ -329,4 +329,10 @@ fn sqlite3_counts_as_many_estimates_as_nkru_lists() {
         String::from_utf8_lossy(&output.stdout).trim(),
         lines.to_string()
     );
+}
+
+/// How many estimates the embedded dataset holds.
+fn embedded_estimates() -> i64 {
+    let dataset = nkru::dataset::embedded().expect("the embedded dataset");
+    i64::try_from(dataset.estimates.len()).expect("a count")
 }

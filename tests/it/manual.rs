@@ -79,7 +79,7 @@ fn the_page_documents_exit_codes_environment_and_files() {
         "--data FILE",
         "nkru chart --group workers --width 100",
         "nkru completions bash",
-        "(dataset 2.1.0, figures to ",
+        "(dataset 2.2.0, figures to ",
     ] {
         assert!(page.contains(text), "no `{text}` in the page");
     }

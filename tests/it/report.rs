@@ -80,8 +80,8 @@ fn every_table_has_a_caption_and_the_page_says_its_dataset() {
     assert!(page.contains("<td data-label=\"made by\">"));
     let dataset = nkru::dataset::embedded().expect("the embedded dataset loads");
     assert!(page.contains(&format!(
-        "Dataset {}, figures to 2026-02, as of 2026-11-28 (the day it was last checked against its sources).",
-        dataset.version
+        "Dataset {}, figures to 2026-02-27, as of {} (the day it was last checked against its sources).",
+        dataset.version, dataset.as_of
     )));
     // Every estimate, with who made it and a link to its source; every source with its link.
     let estimates: Vec<serde_json::Value> =

@@ -264,7 +264,7 @@ fn version_names_the_dataset() {
     );
     assert_eq!(
         (dataset.version.as_str(), dataset.as_of.to_string().as_str()),
-        ("2.1.0", "2026-11-28")
+        ("2.2.0", "2026-12-03")
     );
 }
 
