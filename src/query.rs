@@ -92,6 +92,11 @@ pub fn resolve_group<'a>(dataset: &'a Dataset<'a>, name: &str) -> Result<&'a Gro
     if let [group] = exact.as_slice() {
         return Ok(group);
     }
+    let exact = if exact.is_empty() {
+        by_whole_word(dataset, &wanted)
+    } else {
+        exact
+    };
     // A prefix stands for a group only by the start of its id or its name, never of an alias:
     // `north` is the start of "North Korean workers", but every group is North Korean.
     let matching = if exact.is_empty() {
@@ -122,6 +127,31 @@ pub fn resolve_group<'a>(dataset: &'a Dataset<'a>, name: &str) -> Result<&'a Gro
             )))
         }
     }
+}
+
+/// The groups one of whose names of several words holds `wanted` as a whole word, such as
+/// `guest` of "guest workers" or `рабочие` of "рабочие из КНДР". A word of the dataset's title
+/// (`north`, `koreans`, `russia`) tells no group apart, so it finds none.
+fn by_whole_word<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Vec<&'a Group> {
+    if wanted.contains(' ') {
+        return Vec::new();
+    }
+    let wanted = singular(wanted);
+    let title = normalize(&dataset.title);
+    if title.split(' ').any(|word| singular(word) == wanted) {
+        return Vec::new();
+    }
+    dataset
+        .groups
+        .iter()
+        .filter(|group| {
+            names_of(dataset, group).any(|candidate| {
+                normalize(candidate)
+                    .split(' ')
+                    .any(|word| singular(word) == wanted)
+            })
+        })
+        .collect()
 }
 
 fn not_found_message(dataset: &Dataset, name: &str, wanted: &str) -> String {

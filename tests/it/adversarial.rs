@@ -184,15 +184,15 @@ fn group_names_of_every_kind() {
             ),
             (
                 "Korean",
-                String::from("노동자"),
+                String::from("고양이"),
                 1,
-                String::from("no group is called `노동자`"),
+                String::from("no group is called `고양이`"),
             ),
             (
                 "Cyrillic",
-                String::from("рабочие"),
+                String::from("кошки"),
                 1,
-                String::from("no group is called `рабочие`"),
+                String::from("no group is called `кошки`"),
             ),
             (
                 "emoji",

@@ -117,6 +117,36 @@ fn a_group_is_found_by_its_korean_or_russian_name_or_in_full_width_letters() {
 }
 
 #[test]
+fn a_group_is_found_by_the_short_word_people_type() {
+    for (word, group) in [
+        ("노동자", "workers"),
+        ("유학생", "students"),
+        ("군인", "military"),
+        ("рабочие", "workers"),
+        ("рабочих", "workers"),
+        ("студенты", "students"),
+        ("солдаты", "military"),
+        ("беженцы", "refugees"),
+        ("guest", "workers"),
+    ] {
+        assert_eq!(ids(&["group", word]), [group], "{word}");
+    }
+}
+
+#[test]
+fn a_word_of_several_groups_names_them_all_and_a_word_of_the_title_finds_none() {
+    let (code, stdout, stderr) = run(&["group", "КНДР"]);
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    for group in ["students", "refugees", "military"] {
+        assert!(stderr.contains(&format!("`{group}`")), "{stderr}");
+    }
+    assert!(stderr.contains("fits several groups"), "{stderr}");
+    let (code, _, stderr) = run(&["group", "Koreans"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no group is called"), "{stderr}");
+}
+
+#[test]
 fn region_and_author_filters_take_korean_and_russian_names() {
     let english = ids(&["estimates", "--region", "kursk region", "--fields", "id"]);
     assert!(!english.is_empty());
