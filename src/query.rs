@@ -1,6 +1,8 @@
 //! Questions asked of a dataset: name resolution, the estimate filter, timeline, summaries,
 //! search and citations. Knows nothing of the command line.
 
+pub mod headline;
+
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
