@@ -6,7 +6,9 @@ pub mod headline;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use crate::dataset::{Counts, Dataset, Date, Estimate, Event, Fact, Group, Name, Period, Source};
+use crate::dataset::{
+    Counts, Coverage, Dataset, Date, Estimate, Event, Fact, Group, Name, Period, Source,
+};
 use crate::error::{Error, Result};
 use crate::text::{contains_folded, fold, quote};
 
@@ -222,6 +224,23 @@ pub fn resolve_population(dataset: &Dataset, name: &str) -> Result<String> {
     }
 }
 
+/// Resolves the names of the lines `nkru summary` is asked for: `total` (the whole population,
+/// as the summary names it) or a group's name, in order, without repeats.
+pub fn resolve_summary_groups(dataset: &Dataset, names: &[String]) -> Result<Vec<String>> {
+    let mut ids: Vec<String> = Vec::new();
+    for name in names {
+        let id = if normalize(name) == TOTAL_ID {
+            TOTAL_ID.to_owned()
+        } else {
+            resolve_group(dataset, name)?.id.clone()
+        };
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
 /// Resolves each name to its group id, in order, without repeats.
 pub fn resolve_groups(dataset: &Dataset, names: &[String]) -> Result<Vec<String>> {
     let mut ids: Vec<String> = Vec::new();
@@ -238,7 +257,8 @@ pub fn resolve_groups(dataset: &Dataset, names: &[String]) -> Result<Vec<String>
 /// to ids and its texts folded (`text::fold`) by whoever builds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EstimateFilter {
-    /// Group ids; empty means every estimate, the total ones included.
+    /// Group ids, where [`TOTAL_ID`] stands for the figures of all North Koreans; empty means
+    /// every estimate, the total ones included.
     pub groups: Vec<String>,
     /// A year the period must cover.
     pub year: Option<i32>,
@@ -254,6 +274,8 @@ pub struct EstimateFilter {
     pub attributed_to: Option<String>,
     /// What the figure must count; empty means any kind.
     pub counts: Vec<Counts>,
+    /// How much of Russia the figure must count; empty means any coverage, unknown included.
+    pub coverage: Vec<Coverage>,
     /// The range must reach this figure or more.
     pub min: Option<u64>,
     /// The range must reach this figure or less.
@@ -292,10 +314,10 @@ impl EstimateFilter {
     /// Whether an estimate passes every condition, given what was looked up in the dataset.
     fn passes(&self, estimate: &Estimate, lookups: &Lookups<'_>) -> bool {
         let group_matches = self.groups.is_empty()
-            || estimate
-                .group
-                .as_ref()
-                .is_some_and(|group| self.groups.iter().any(|id| id == group));
+            || self.groups.iter().any(|id| match &estimate.group {
+                Some(group) => id == group,
+                None => id == TOTAL_ID,
+            });
         let year_matches = self.year.is_none_or(|year| estimate.period.covers(year));
         let span_matches = estimate.period.within(self.from, self.to);
         let region_matches = self.region.is_none()
@@ -310,7 +332,12 @@ impl EstimateFilter {
         let author_matches =
             self.attributed_to.is_none() || contains_any(&estimate.attributed_to, &lookups.authors);
         let kind_matches = self.counts.is_empty() || self.counts.contains(&estimate.counts);
+        let coverage_matches = self.coverage.is_empty()
+            || estimate
+                .coverage
+                .is_some_and(|coverage| self.coverage.contains(&coverage));
         group_matches
+            && coverage_matches
             && author_matches
             && kind_matches
             && year_matches
@@ -536,6 +563,8 @@ pub struct GroupOverview<'a> {
     pub estimates: usize,
     /// The most recent dated figure of people present.
     pub latest: Option<&'a Estimate<'a>>,
+    /// The headline figures of people present, by the headline rules.
+    pub present: Option<headline::Figures<'a>>,
 }
 
 /// A group's overview.
@@ -572,6 +601,7 @@ fn overview_of<'a>(group: &'a Group, estimates: &[&'a Estimate<'a>]) -> GroupOve
         to,
         estimates: estimates.len(),
         latest: latest(&present),
+        present: headline::headline(Counts::Present, estimates),
     }
 }
 
@@ -629,17 +659,29 @@ pub struct Summary<'a> {
     pub highest: Option<u64>,
     /// The latest dated figure.
     pub latest: Option<&'a Estimate<'a>>,
+    /// The figures that head the line by the headline rules ([`headline::headline`]); none for
+    /// a plan, a possible total or a demand, and for a line with no dated figure.
+    pub headline: Option<headline::Figures<'a>>,
+}
+
+impl Summary<'_> {
+    /// Whether the line's figures count people or things that happened, rather than a plan, a
+    /// possible total or a demand.
+    pub fn is_count(&self) -> bool {
+        self.counts.is_none_or(headline::is_count)
+    }
 }
 
 /// The id of the summary line that covers the whole population.
 pub const TOTAL_ID: &str = "total";
 
-/// The summary lines: the whole population first, then each group (only `groups` when given),
-/// then the related populations that have figures; one line for each kind of figure.
+/// The summary lines: the whole population first, then each group (only `groups` when given,
+/// where [`TOTAL_ID`] stands for the whole population), then the related populations that have
+/// figures; one line for each kind of figure.
 pub fn summarize<'a>(dataset: &'a Dataset<'a>, groups: &[String]) -> Vec<Summary<'a>> {
     let mut lines = Vec::new();
     let everything = groups.is_empty();
-    if everything {
+    if everything || groups.iter().any(|group| group == TOTAL_ID) {
         let totals: Vec<&Estimate> = dataset
             .estimates
             .iter()
@@ -662,6 +704,13 @@ pub fn summarize<'a>(dataset: &'a Dataset<'a>, groups: &[String]) -> Vec<Summary
             }
         }
     }
+    lines
+}
+
+/// The summary lines of one group from its estimates, one for each kind of figure.
+pub fn summary_of<'a>(group: &'a Group, estimates: &[&'a Estimate<'a>]) -> Vec<Summary<'a>> {
+    let mut lines = Vec::new();
+    add_lines(&mut lines, &group.id, &group.name, estimates);
     lines
 }
 
@@ -713,7 +762,67 @@ fn summary_line<'a>(
         lowest: estimates.iter().map(|estimate| estimate.low).min(),
         highest: estimates.iter().map(|estimate| estimate.high).max(),
         latest: latest(estimates),
+        headline: counts.and_then(|kind| headline::headline(kind, estimates)),
     }
+}
+
+/// One period of a kind's figures over time, for `nkru trend`: the figures of a group (or of all
+/// North Koreans, `total`) set side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trend<'a> {
+    /// The group's id, or [`TOTAL_ID`].
+    pub id: &'a str,
+    /// The period's figures.
+    pub figures: headline::Figures<'a>,
+}
+
+/// A kind's figures of one group (or, for [`TOTAL_ID`], of all North Koreans) over time, one
+/// entry per period ([`headline::over_time`]): all of Russia, unless `filter` asks for a place
+/// or a coverage, when every figure that passes it is set in its period.
+pub fn trend<'a>(
+    dataset: &'a Dataset<'a>,
+    id: &'a str,
+    kind: Counts,
+    filter: &EstimateFilter,
+) -> Vec<Trend<'a>> {
+    let passes = filter.matcher(dataset);
+    let estimates: Vec<&Estimate> = dataset
+        .estimates
+        .iter()
+        .filter(|estimate| match &estimate.group {
+            Some(group) => group == id,
+            None => id == TOTAL_ID,
+        })
+        .filter(|estimate| passes(estimate))
+        .collect();
+    let every_coverage = filter.region.is_some() || !filter.coverage.is_empty();
+    headline::over_time(kind, &estimates, every_coverage)
+        .into_iter()
+        .map(|figures| Trend { id, figures })
+        .collect()
+}
+
+/// The current picture ([`headline::now`]): the latest total a source gives of all North
+/// Koreans present, and nkru's sum of the groups' headline figures when a group's is later.
+pub fn now<'a>(dataset: &'a Dataset<'a>) -> headline::Now<'a> {
+    let totals: Vec<&Estimate> = dataset
+        .estimates
+        .iter()
+        .filter(|estimate| estimate.group.is_none())
+        .collect();
+    let by_population = estimates_by_population(dataset);
+    let groups: Vec<(&str, Vec<&Estimate>)> = dataset
+        .groups
+        .iter()
+        .map(|group| {
+            let estimates = by_population
+                .get(group.id.as_str())
+                .cloned()
+                .unwrap_or_default();
+            (group.id.as_str(), estimates)
+        })
+        .collect();
+    headline::now(&totals, &groups)
 }
 
 /// One place where the search text was found.

@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use super::values;
-use crate::dataset::Counts;
+use crate::dataset::{Counts, Coverage};
 use crate::rows;
 
 /// nkru's version with the embedded dataset's version, the latest date its figures reach and
@@ -47,6 +47,11 @@ pub struct OutputArgs {
     /// Columns to show, in order, separated by commas (see the README for each command's fields).
     #[arg(long, global = true, value_delimiter = ',', value_name = "FIELD,...")]
     pub fields: Option<Vec<String>>,
+
+    /// The full view: every field of a list (one field a line where a table is too wide), every
+    /// line of the summary, every figure, event and source of a group.
+    #[arg(long, global = true)]
+    pub long: bool,
 
     /// Leave out the header line of table, TSV and CSV output.
     #[arg(long, global = true)]
@@ -150,11 +155,30 @@ pub enum Command {
     )]
     Groups,
 
-    /// Show one group in full: description, periods, facts, estimates, events and sources.
-    #[command(after_help = "Examples:\n  nkru group workers\n  nkru group defectors --format json")]
+    /// One group: a digest for people (its headline figures, its count over time, its latest
+    /// events); every figure, event and source with --all.
+    #[command(
+        after_help = "Examples:\n  nkru group workers\n  nkru group workers --all\n  nkru group workers --from 2017\n  nkru group defectors --format json"
+    )]
     Group {
         /// The group's id, name or alias; singular or plural; a unique prefix is enough.
         name: String,
+
+        /// Only figures and events whose period covers this year.
+        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+        year: Option<i32>,
+
+        /// Only figures and events that reach this year or later.
+        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+        from: Option<i32>,
+
+        /// Only figures and events that start this year or earlier.
+        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+        to: Option<i32>,
+
+        /// Every figure, event and source of the group, as --long does.
+        #[arg(long)]
+        all: bool,
     },
 
     /// List the population estimates, with filters.
@@ -194,9 +218,24 @@ pub enum Command {
         after_help = "Examples:\n  nkru summary\n  nkru summary --group refugees --format json"
     )]
     Summary {
-        /// Only these groups (repeatable, or comma-separated).
+        /// Only these groups (repeatable, or comma-separated); `total` is all North Koreans.
         #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
         groups: Vec<String>,
+    },
+
+    /// A kind of figure over time: one row per year (for people present, a census or casualties
+    /// so far) or per period a figure gives, with how many figures, their range and who made
+    /// them; all of Russia unless --region or --coverage asks for a part.
+    #[command(
+        after_help = "Examples:\n  nkru trend workers\n  nkru trend workers --from 2017 --to 2018\n  nkru trend students --from 2020\n  nkru trend refugees --counts granted\n  nkru trend military --counts casualties\n  nkru trend military --region Kursk --year 2024\n  nkru trend total --counts entries --format csv"
+    )]
+    Trend {
+        /// The group's id, name or alias, or `total` for all North Koreans in Russia.
+        name: String,
+
+        /// Which figures to set over time (--counts defaults to present).
+        #[command(flatten)]
+        filter: EstimateFilterArgs,
     },
 
     /// The dated events, oldest first.
@@ -420,6 +459,11 @@ pub struct EstimateFilterArgs {
     /// Only figures that count this (repeatable, or comma-separated).
     #[arg(long, value_name = "KIND", value_enum, value_delimiter = ',')]
     pub counts: Vec<Counts>,
+
+    /// Only figures of this coverage: all of Russia, or a region, city or site (repeatable, or
+    /// comma-separated).
+    #[arg(long, value_name = "COVERAGE", value_enum, value_delimiter = ',')]
+    pub coverage: Vec<Coverage>,
 
     /// Only estimates whose range reaches N or more.
     #[arg(long, value_name = "N", value_parser = values::figure, allow_negative_numbers = true)]

@@ -168,6 +168,7 @@ impl Config {
             output: output::Settings {
                 format,
                 fields: cli.output.fields.clone(),
+                long: cli.output.long,
                 header: !cli.output.no_header,
                 color: color && format == Format::Table,
                 width: cli
@@ -225,16 +226,24 @@ impl Config {
             }
         }
         match command {
+            Command::Trend { filter, .. } if !filter.groups.is_empty() => {
+                Err(Error::Usage(String::from(
+                    "`trend` takes its group as its argument, as in `nkru trend workers`; --group does not apply",
+                )))
+            }
             Command::Estimates { filter, .. }
             | Command::Chart { filter }
-            | Command::Report { filter } => check_filter(filter),
+            | Command::Report { filter }
+            | Command::Trend { filter, .. } => check_filter(filter),
             Command::Facts {
                 source: Some(source),
                 ..
             } if source.trim().is_empty() => Err(Error::Usage(String::from(
                 "--source needs some text to look for",
             ))),
-            Command::Timeline { year, from, to, .. } => {
+            Command::Timeline { year, from, to, .. } | Command::Group { year, from, to, .. }
+                if year.is_some() || from.is_some() || to.is_some() =>
+            {
                 check_bounds(*from, *to, "--from", "--to")?;
                 check_year_in_span(*year, *from, *to)
             }

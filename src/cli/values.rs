@@ -4,7 +4,7 @@ use std::str::FromStr;
 
 use clap::builder::PossibleValue;
 
-use crate::dataset::Counts;
+use crate::dataset::{Counts, Coverage};
 
 /// The kinds of figure `--counts` takes, each with what it counts for `--help` and completions.
 impl clap::ValueEnum for Counts {
@@ -14,6 +14,17 @@ impl clap::ValueEnum for Counts {
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(PossibleValue::new(self.name()).help(self.meaning()))
+    }
+}
+
+/// The coverages `--coverage` takes, each in words for `--help` and completions.
+impl clap::ValueEnum for Coverage {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Coverage::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()).help(self.words()))
     }
 }
 

@@ -8,7 +8,7 @@ use clap_complete::Shell;
 use super::Streams;
 use crate::dataset::{self, Dataset};
 use crate::error::Result;
-use crate::query::{About, Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary};
+use crate::query::{About, Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary, Trend};
 use crate::rows::{self, tables};
 
 /// Writes the completion script of `shell`, offering the embedded dataset's group names.
@@ -83,6 +83,7 @@ fn fields_of(command: &str) -> Option<Vec<&'static str>> {
         "group" => Some(rows::names(GroupDetail::FIELDS)),
         "estimates" | "chart" => Some(rows::names(tables::estimates())),
         "summary" => Some(rows::names(Summary::FIELDS)),
+        "trend" => Some(rows::names(Trend::FIELDS)),
         "timeline" => Some(rows::names(tables::EVENTS)),
         "search" => Some(rows::names(Hit::FIELDS)),
         "sources" => Some(rows::names(Citations::FIELDS)),

@@ -11,8 +11,15 @@ use crate::output::{self, Format, machine};
 use crate::query::{self, Citations, GroupDetail, Localize};
 use crate::rows::{Field, Selection, tables};
 
-/// Shows the group called `name`.
-pub fn run(config: &Config, streams: &mut Streams<'_>, name: &str) -> Result<()> {
+/// Shows the group called `name` (in full with `all`), its figures and events only those within
+/// `years` (`--year`, `--from`, `--to`) when any is given.
+pub fn run(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    name: &str,
+    years: (Option<i32>, Option<i32>, Option<i32>),
+    all: bool,
+) -> Result<()> {
     let text = read(config, streams)?;
     let mut parsed = load(&text, config, streams)?;
     let id = query::resolve_group(&parsed.dataset, name)?.id.clone();
@@ -27,10 +34,19 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, name: &str) -> Result<()>
     localize(config, streams, &mut parsed.dataset, what, Some(&shown))?;
     let dataset = &parsed.dataset;
     let group = query::resolve_group(dataset, &id)?;
-    let detail = query::detail(dataset, group);
+    let (year, from, to) = years;
+    let (from, to) = super::timeline::bounds(year, from, to);
+    let mut detail = query::detail(dataset, group);
+    detail
+        .estimates
+        .retain(|estimate| estimate.period.within(from, to));
+    detail.events.retain(|event| event.period.within(from, to));
     match config.output.format {
-        _ if config.output.human_view() => {
+        _ if config.output.human_view() && (all || config.output.long) => {
             output::group::detail(streams.stdout, &config.output, &detail)
+        }
+        _ if config.output.human_view() => {
+            output::group::digest(streams.stdout, &config.output, &detail)
         }
         Format::Json | Format::Ndjson => {
             let wanted: std::collections::HashSet<&str> = detail

@@ -19,6 +19,7 @@ mod search;
 mod sources;
 mod summary;
 mod timeline;
+mod trend;
 mod validate;
 
 use std::borrow::Cow;
@@ -49,7 +50,13 @@ pub struct Streams<'a> {
 pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
     match command {
         Command::Groups => groups::run(config, streams),
-        Command::Group { name } => group::run(config, streams, name),
+        Command::Group {
+            name,
+            year,
+            from,
+            to,
+            all,
+        } => group::run(config, streams, name, (*year, *from, *to), *all),
         Command::Estimates {
             filter,
             sort,
@@ -57,6 +64,7 @@ pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Res
         } => estimates::run(config, streams, filter, sort.as_deref(), *reverse),
         Command::Chart { filter } => chart::run(config, streams, filter),
         Command::Summary { groups } => summary::run(config, streams, groups),
+        Command::Trend { name, filter } => trend::run(config, streams, name, filter),
         Command::Timeline {
             groups,
             year,
@@ -173,7 +181,7 @@ fn load_checked<'t>(
 
 /// The fields to write: `--fields`, or the defaults of the format.
 fn choose<'f, T>(fields: &'f [Field<T>], settings: &output::Settings) -> Result<Selection<'f, T>> {
-    let table = settings.format == output::Format::Table;
+    let table = settings.format == output::Format::Table && !settings.long;
     Selection::choose(fields, settings.fields.as_deref(), table).map_err(|error| {
         let valid = || {
             let names: Vec<&str> = fields.iter().map(|field| field.name).collect();
@@ -233,11 +241,16 @@ fn note(config: &Config, streams: &mut Streams<'_>, nothing: &str) -> Result<()>
     Ok(())
 }
 
-/// Resolves each name to a group or related population id, in order, without repeats.
+/// Resolves each name to a group or related population id (or `total`, the figures of all North
+/// Koreans), in order, without repeats.
 fn populations(dataset: &Dataset, names: &[String]) -> Result<Vec<String>> {
     let mut ids: Vec<String> = Vec::new();
     for name in names {
-        let id = query::resolve_population(dataset, name)?;
+        let id = if crate::text::fold(name.trim()) == query::TOTAL_ID {
+            query::TOTAL_ID.to_owned()
+        } else {
+            query::resolve_population(dataset, name)?
+        };
         if !ids.contains(&id) {
             ids.push(id);
         }
@@ -285,6 +298,7 @@ fn estimate_filter(dataset: &Dataset, arguments: &EstimateFilterArgs) -> Result<
         source: lowered(&arguments.source),
         attributed_to: lowered(&arguments.attributed_to),
         counts: arguments.counts.clone(),
+        coverage: arguments.coverage.clone(),
         min: arguments.min,
         max: arguments.max,
     })

@@ -1,15 +1,16 @@
-//! `nkru summary`: the overall picture; a headline, a table and the related populations for
-//! people, one row per line of the summary in every other format (`nkru about` and `nkru
-//! related` give the rest to scripts).
+//! `nkru summary`: the overall picture. For people, the current picture in two sentences, then
+//! one line per group and kind of count with its headline figures (the rules of
+//! `query::headline`), plans and related populations with `--long`; in every other format one
+//! row per line of the summary (`nkru about` and `nkru related` give the rest to scripts).
 
-use super::{Streams, choose, load_localized, read};
+use super::{Streams, load_localized, read};
 use crate::cli::Config;
 use crate::error::Result;
 use crate::output::{self, Format};
 use crate::query::{self, Localize, Summary};
 use crate::rows::Row;
 
-/// Summarises the whole population and each group, or only the groups named.
+/// Summarises the whole population and each group, or only the lines named.
 pub fn run(config: &Config, streams: &mut Streams<'_>, names: &[String]) -> Result<()> {
     let text = read(config, streams)?;
     let parsed = load_localized(
@@ -22,24 +23,49 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, names: &[String]) -> Resu
         },
     )?;
     let dataset = &parsed.dataset;
-    let groups = query::resolve_groups(dataset, names)?;
-    let selection = choose(Summary::FIELDS, &config.output)?;
-    let columns = selection.columns();
-    let lines = query::summarize(dataset, &groups);
-    let rows: Vec<Row<'_>> = lines.iter().map(|line| selection.row(line)).collect();
+    let groups = query::resolve_summary_groups(dataset, names)?;
     let settings = &config.output;
-    match settings.format {
-        Format::Table => {
-            if groups.is_empty() {
-                output::group::headline(streams.stdout, settings, dataset)?;
-                writeln!(streams.stdout)?;
-            }
-            output::table::table(streams.stdout, settings, &columns, &rows)?;
-            if groups.is_empty() {
-                output::group::related(streams.stdout, settings, dataset)?;
-            }
-            Ok(())
-        }
-        _ => output::rows(streams.stdout, settings, &columns, rows),
+    let long = settings.long;
+    let table = settings.format == Format::Table;
+    // The table shows the reader's columns, and `--long` every field; the machine formats
+    // write every documented default field.
+    let selection = super::choose(Summary::FIELDS, settings)?;
+    let columns = selection.columns();
+    let mut lines = query::summarize(dataset, &groups);
+    if table && !long {
+        lines.retain(Summary::is_count);
     }
+    let rows: Vec<Row<'_>> = lines.iter().map(|line| selection.row(line)).collect();
+    if !table {
+        return output::rows(streams.stdout, settings, &columns, rows);
+    }
+    let everything = groups.is_empty();
+    if everything {
+        output::group::headline(streams.stdout, settings, dataset)?;
+        writeln!(streams.stdout)?;
+    }
+    output::rows(streams.stdout, settings, &columns, rows)?;
+    let marked = lines.iter().any(|line| {
+        line.headline
+            .as_ref()
+            .is_some_and(query::headline::Figures::by_a_party)
+    });
+    let mut notes: Vec<String> = Vec::new();
+    if marked {
+        notes.push(String::from("* by a party to the conflict."));
+    }
+    if !long {
+        notes.push(String::from(
+            "Rules: README. Plans and every field: --long; each figure: nkru estimates; \
+             over time: nkru trend GROUP.",
+        ));
+    }
+    if !notes.is_empty() {
+        let line = output::human::wrap(&notes.join(" "), settings.width.map(usize::from), "");
+        writeln!(streams.stdout, "{line}")?;
+    }
+    if everything && long {
+        output::group::related(streams.stdout, settings, dataset)?;
+    }
+    Ok(())
 }

@@ -732,6 +732,29 @@ impl Period {
     pub fn anchor(&self) -> Option<Date> {
         self.from.or(self.to)
     }
+
+    /// The period in a few characters, for a column of a table: `2025`, `2025-01–03`,
+    /// `2017-09–2018-08`, `since 2024`; its words when it has no date or is a part of a decade.
+    pub fn label(&self) -> String {
+        if self.precision == Precision::DecadePart {
+            return self.text.clone();
+        }
+        match (self.from, self.end()) {
+            (Some(from), Some(to)) if from == to => from.to_string(),
+            (Some(from), Some(to))
+                if from.year == to.year && from.day.is_none() && to.day.is_none() =>
+            {
+                match (from.month, to.month) {
+                    (Some(start), Some(end)) => format!("{}-{start:02}–{end:02}", from.year),
+                    _ => from.year.to_string(),
+                }
+            }
+            (Some(from), Some(to)) => format!("{from}–{to}"),
+            (Some(from), None) => format!("since {from}"),
+            (None, Some(to)) => format!("until {to}"),
+            (None, None) => self.text.clone(),
+        }
+    }
 }
 
 impl Precision {
@@ -1043,6 +1066,35 @@ mod tests {
         assert!(date("2017-04-30").before(date("2017-05")));
         assert!(!date("2017-05-30").before(date("2017-05")));
         assert!(date("2017") < date("2017-01"));
+    }
+
+    #[test]
+    fn a_label_is_the_period_in_a_few_characters() {
+        let label = |precision, from, to| period(precision, from, to).label();
+        assert_eq!(label(Precision::Year, Some("2025"), None), "2025");
+        assert_eq!(
+            label(Precision::Month, Some("2025-01"), Some("2025-03")),
+            "2025-01–03"
+        );
+        assert_eq!(
+            label(Precision::Month, Some("2017-09"), Some("2018-08")),
+            "2017-09–2018-08"
+        );
+        assert_eq!(
+            label(Precision::Year, Some("2011"), Some("2019")),
+            "2011–2019"
+        );
+        assert_eq!(
+            label(Precision::Date, Some("2025-01-02"), Some("2025-03-04")),
+            "2025-01-02–2025-03-04"
+        );
+        assert_eq!(label(Precision::Open, Some("2024"), None), "since 2024");
+        assert_eq!(label(Precision::Open, None, Some("2017")), "until 2017");
+        assert_eq!(label(Precision::Unknown, None, None), "test");
+        assert_eq!(
+            label(Precision::DecadePart, Some("1945"), Some("1949")),
+            "test"
+        );
     }
 
     #[test]

@@ -5,8 +5,9 @@ use std::io::Write;
 use super::Settings;
 use super::human::{Paint, Role, bullet, wrap};
 use crate::dataset::{Counts, Dataset, Date, Estimate, Event, Group, Source};
-use crate::error::Result;
-use crate::query::{self, GroupDetail};
+use crate::error::{Error, Result};
+use crate::query::{self, GroupDetail, Summary, Trend};
+use crate::rows::{Row, Selection};
 use crate::text::{escape_control, year_span};
 
 /// Writes one group in full: names, periods, description, facts, figures, events and sources.
@@ -31,6 +32,100 @@ pub fn detail(writer: &mut dyn Write, settings: &Settings, detail: &GroupDetail<
     estimates(writer, paint, width, detail)?;
     events(writer, paint, width, &detail.events)?;
     sources(writer, paint, width, &detail.sources)
+}
+
+/// How many of the group's latest events the digest shows.
+const DIGEST_EVENTS: usize = 6;
+
+/// Writes the digest of a group, to read at a glance: its names and description, its headline
+/// figures of each kind of count (the rules of `query::headline`), people present over time for
+/// all of Russia, and its latest events; `--all` gives everything.
+pub fn digest(writer: &mut dyn Write, settings: &Settings, detail: &GroupDetail<'_>) -> Result<()> {
+    let paint = Paint {
+        enabled: settings.color,
+    };
+    let width = settings.width.map(usize::from);
+    names(writer, paint, width, detail.group)?;
+    let lines = query::summary_of(detail.group, &detail.estimates);
+    let counted: Vec<&Summary<'_>> = lines
+        .iter()
+        .filter(|line| line.headline.is_some())
+        .collect();
+    writeln!(writer)?;
+    writeln!(writer, "{}", paint.paint(Role::Heading, "Headline figures"))?;
+    if counted.is_empty() {
+        writeln!(writer, "- none: no dated count of this group")?;
+    } else {
+        let wanted = ["counts", "headline", "when", "by"].map(String::from);
+        let selection = Selection::choose(Summary::FIELDS, Some(&wanted), true)
+            .map_err(|_| Error::Usage(String::from("the digest's fields are the summary's")))?;
+        let rows: Vec<Row<'_>> = counted.iter().map(|line| selection.row(*line)).collect();
+        super::table::table(writer, settings, &selection.columns(), &rows)?;
+    }
+    let present = query::headline::over_time(Counts::Present, &detail.estimates, false);
+    if !present.is_empty() {
+        writeln!(writer)?;
+        let heading = format!("People present over time ({})", coverage_words(&present));
+        writeln!(
+            writer,
+            "{}",
+            paint.paint(Role::Heading, &wrap(&heading, width, ""))
+        )?;
+        let wanted = ["when", "figures", "n", "by"].map(String::from);
+        let selection = Selection::choose(Trend::FIELDS, Some(&wanted), true)
+            .map_err(|_| Error::Usage(String::from("the digest's fields are the trend's")))?;
+        let trend: Vec<Trend<'_>> = present
+            .into_iter()
+            .map(|figures| Trend {
+                id: &detail.group.id,
+                figures,
+            })
+            .collect();
+        let rows: Vec<Row<'_>> = trend.iter().map(|line| selection.row(line)).collect();
+        super::table::table(writer, settings, &selection.columns(), &rows)?;
+    }
+    let start = detail.events.len().saturating_sub(DIGEST_EVENTS);
+    let latest = &detail.events[start..];
+    if !latest.is_empty() {
+        writeln!(writer)?;
+        let heading = if start > 0 { "Latest events" } else { "Events" };
+        writeln!(writer, "{}", paint.paint(Role::Heading, heading))?;
+        for event in latest {
+            let line = format!("{}: {}", event.period.text, event.description);
+            writeln!(writer, "{}", bullet(&escape_control(&line), width))?;
+        }
+    }
+    writeln!(writer)?;
+    let id = escape_control(&detail.group.id);
+    let marked = if detail
+        .estimates
+        .iter()
+        .any(|estimate| estimate.party_to_conflict)
+    {
+        "* by a party to the conflict. "
+    } else {
+        ""
+    };
+    let more = format!(
+        "{marked}Every figure ({}), event ({}) and source ({}): nkru group {id} --all. Over \
+         time: nkru trend {id} --counts KIND. Plans and possible totals: nkru summary --group \
+         {id} --long.",
+        detail.estimates.len(),
+        detail.events.len(),
+        detail.sources.len()
+    );
+    writeln!(writer, "{}", wrap(&more, width, ""))?;
+    Ok(())
+}
+
+/// What part of Russia figures over time count: all of it, or the places of the widest figures
+/// when nothing wider exists.
+fn coverage_words(figures: &[query::headline::Figures<'_>]) -> String {
+    match figures.first().and_then(query::headline::Figures::coverage) {
+        Some(crate::dataset::Coverage::Russia) => String::from("all of Russia"),
+        Some(coverage) => format!("only {} figures exist", coverage.words()),
+        None => String::from("coverage not known"),
+    }
 }
 
 /// A reference to a source, with the section when there is one: `[article, Introduction]`.
@@ -251,7 +346,9 @@ pub fn related(writer: &mut dyn Write, settings: &Settings, dataset: &Dataset) -
 }
 
 /// Writes the headline of the summary: the dataset's title, how far its figures run, and the
-/// latest dated count of all North Koreans present, with its author and source.
+/// current picture ([`query::now`]): the latest total a source gives of all North Koreans
+/// present, with who made it and where it was read, and nkru's sum of the groups' headline
+/// figures when a group's is later, labelled as nkru's, with its parts.
 pub fn headline(writer: &mut dyn Write, settings: &Settings, dataset: &Dataset) -> Result<()> {
     let paint = Paint {
         enabled: settings.color,
@@ -273,26 +370,77 @@ pub fn headline(writer: &mut dyn Write, settings: &Settings, dataset: &Dataset) 
         wrapped.replace_range(..title.len(), &paint.paint(Role::Heading, &title));
     }
     writeln!(writer, "{wrapped}")?;
-    let totals: Vec<&Estimate> = dataset
-        .estimates
-        .iter()
-        .filter(|estimate| estimate.group.is_none() && estimate.counts == Counts::Present)
-        .collect();
-    let line = match query::latest(&totals) {
-        Some(estimate) => {
-            let figures = estimate.figures();
-            let source = query::source_by_id(dataset, &estimate.source)
-                .map_or_else(|| estimate.source.to_string(), published);
-            let line = format!(
-                "Latest dated count of all present: {figures}, {}, by {} [{source}]",
-                estimate.period.text, estimate.attributed_to
-            );
-            let wrapped = wrap(&escape_control(&line), width, "");
-            let figures = escape_control(&figures).into_owned();
-            wrapped.replacen(&figures, &paint.paint(Role::Figure, &figures), 1)
-        }
-        None => String::from("No dated count of all North Koreans present"),
-    };
-    writeln!(writer, "{line}")?;
+    for line in now_lines(dataset) {
+        writeln!(writer, "{}", wrap(&escape_control(&line), width, ""))?;
+    }
     Ok(())
+}
+
+/// The current picture in sentences, for the summary and the report.
+pub fn now_lines(dataset: &Dataset) -> Vec<String> {
+    let now = query::now(dataset);
+    let mut lines = Vec::new();
+    let stated = now.stated.as_ref().map(|figures| {
+        let sources: Vec<String> = figures
+            .estimates
+            .iter()
+            .map(|estimate| {
+                query::source_by_id(dataset, &estimate.source)
+                    .map_or_else(|| estimate.source.to_string(), published)
+            })
+            .collect();
+        format!(
+            "{} ({}, by {}) [{}]",
+            figures.words(),
+            figures.period(),
+            crate::rows::tables::by(figures),
+            sources.join("; ")
+        )
+    });
+    match (&stated, &now.sum) {
+        (Some(stated), None) => {
+            lines.push(format!("All North Koreans present: {stated}."));
+        }
+        (Some(stated), Some(sum)) => {
+            let year = now
+                .stated
+                .as_ref()
+                .map(query::headline::Figures::period)
+                .unwrap_or_default();
+            lines.push(format!(
+                "All North Koreans present: no source gives a total after {year}: {stated}."
+            ));
+            lines.push(sum_line(sum));
+        }
+        (None, Some(sum)) => {
+            lines.push(String::from(
+                "All North Koreans present: no source gives a total.",
+            ));
+            lines.push(sum_line(sum));
+        }
+        (None, None) => lines.push(String::from(
+            "All North Koreans present: no source gives a total, and no group a dated count.",
+        )),
+    }
+    lines
+}
+
+/// nkru's sum of the groups' headline figures, with its range, the years of its parts and its
+/// parts, each with who made it.
+fn sum_line(sum: &query::headline::Sum<'_>) -> String {
+    let years = match sum.years() {
+        Some((first, last)) if first == last => format!("{first}"),
+        Some((first, last)) => format!("{first}–{last}"),
+        None => String::from("undated"),
+    };
+    let parts: Vec<String> = sum
+        .parts
+        .iter()
+        .map(|(id, figures)| format!("{id} {} ({})", figures.words(), figures.label()))
+        .collect();
+    format!(
+        "nkru's sum of each group's latest count, not a source's figure: {} ({years}) = {}.",
+        crate::text::figure_range(sum.low(), sum.high()),
+        parts.join(" + ")
+    )
 }

@@ -52,6 +52,8 @@ pub struct Settings {
     pub format: Format,
     /// The fields asked for with `--fields`.
     pub fields: Option<Vec<String>>,
+    /// Whether the full view is wanted (`--long`): every field, every line, every record.
+    pub long: bool,
     /// Whether to print a header line in table, TSV and CSV output.
     pub header: bool,
     /// Whether human views may use colour.
@@ -91,7 +93,7 @@ pub fn rows<'a>(
     columns: &Columns,
     rows: impl IntoIterator<Item = Row<'a>>,
 ) -> Result<()> {
-    if settings.format == Format::Table {
+    if settings.format == Format::Table && !settings.long {
         let mut rows = rows.into_iter();
         let first: Vec<Row<'a>> = rows.by_ref().take(TABLE_ROWS + 1).collect();
         if first.len() <= TABLE_ROWS {

@@ -4,7 +4,7 @@
 
 use rusqlite::{Connection, Transaction, params};
 
-use crate::dataset::{Dataset, Period};
+use crate::dataset::{Coverage, Dataset, Period};
 use crate::error::{Error, Result};
 use crate::query;
 
@@ -91,11 +91,13 @@ CREATE TABLE estimates (
     to_year INTEGER,
     period TEXT NOT NULL,
     region TEXT,
+    coverage TEXT CHECK (coverage IN ('russia', 'region', 'city', 'site')),
     attributed_to TEXT NOT NULL,
     party_to_conflict INTEGER NOT NULL CHECK (party_to_conflict IN (0, 1)),
     source TEXT NOT NULL REFERENCES sources (id),
     section TEXT,
-    note TEXT
+    note TEXT,
+    same_figure_as TEXT NOT NULL
 );
 CREATE TABLE events (
     id TEXT PRIMARY KEY,
@@ -354,9 +356,9 @@ fn estimates(transaction: &Transaction<'_>, dataset: &Dataset) -> Result<()> {
     let mut statement = transaction.prepare(
         "INSERT INTO estimates (id, position, scope, group_id, related_id, low, high, qualifiers, \
          figures, counts, precision, from_date, to_date, from_year, to_year, period, region, \
-         attributed_to, party_to_conflict, source, section, note) \
+         coverage, attributed_to, party_to_conflict, source, section, note, same_figure_as) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
-         ?19, ?20, ?21, ?22)",
+         ?19, ?20, ?21, ?22, ?23, ?24)",
     )?;
     for (index, estimate) in dataset.estimates.iter().enumerate() {
         let group = estimate.group.as_deref();
@@ -387,11 +389,13 @@ fn estimates(transaction: &Transaction<'_>, dataset: &Dataset) -> Result<()> {
             last,
             estimate.period.text,
             estimate.region,
+            estimate.coverage.map(Coverage::name),
             estimate.attributed_to,
             estimate.party_to_conflict,
             estimate.source,
             estimate.section,
             estimate.note,
+            serde_json::to_string(&estimate.same_figure_as)?,
         ])?;
     }
     Ok(())

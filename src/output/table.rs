@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use comfy_table::{Cell, modifiers, presets};
+use comfy_table::Cell;
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width};
 
 use super::Settings;
@@ -12,11 +12,16 @@ use super::records;
 use crate::error::Result;
 use crate::rows::{Columns, Kind, Row, Value};
 
-/// The widest a text column may insist on before its words are broken, in characters.
-const WORD_LIMIT: usize = 10;
+/// The widest a text column may insist on before its words are broken, in characters: longer
+/// than any word of the dataset's texts, shorter than an address.
+const WORD_LIMIT: usize = 20;
 
-/// Writes rows as a table fitted to the settings' width. Columns of ids, figures and years keep
-/// their longest word whole; text columns wrap between words. When the width cannot hold every
+/// The width a table keeps for its last column, unless its content is narrower.
+const LAST_COLUMN: usize = 16;
+
+/// Writes rows as a table fitted to the settings' width, as `gh` and `kubectl` draw theirs:
+/// columns apart by two spaces and a rule under the header. Columns of ids, figures and years
+/// keep their longest word whole; text columns wrap between words. When the width cannot hold every
 /// column that way, each row is written as a record instead.
 pub fn table(
     writer: &mut dyn Write,
@@ -47,8 +52,8 @@ pub fn table(
         })
         .collect();
     let least_widths = least_widths(settings, columns, rows, &text, &headers);
-    // Each column has a space either side and a border line; the table has one more border.
-    let least_table_width = least_widths.iter().sum::<usize>() + 3 * least_widths.len() + 1;
+    // Each column has a space either side.
+    let least_table_width = least_widths.iter().sum::<usize>() + 2 * least_widths.len();
     if let Some(width) = settings.width.map(usize::from)
         && least_table_width > width
         && !rows.is_empty()
@@ -59,11 +64,8 @@ pub fn table(
     let paint = Paint {
         enabled: settings.color,
     };
-    writeln!(
-        writer,
-        "{}",
-        painted_header(&table.to_string(), settings.header, paint)
-    )?;
+    let drawn = compact_lines(&table.to_string(), settings.header, paint);
+    writeln!(writer, "{drawn}")?;
     Ok(())
 }
 
@@ -111,15 +113,15 @@ fn laid_out(
     text: Vec<Vec<String>>,
     least_widths: &[usize],
 ) -> Table {
+    let compact_widths = compact_widths(settings, headers, &text, least_widths);
     let mut table = Table::new();
-    // Borders of box-drawing characters where the locale is UTF-8, of ASCII elsewhere.
-    if settings.unicode {
-        table
-            .load_preset(presets::UTF8_FULL_CONDENSED)
-            .apply_modifier(modifiers::UTF8_ROUND_CORNERS);
+    // No borders; a rule under the header, of a box-drawing character where the locale is
+    // UTF-8 and of ASCII elsewhere.
+    table.load_preset(if settings.unicode {
+        "     ─              "
     } else {
-        table.load_preset(presets::ASCII_FULL_CONDENSED);
-    }
+        "     -              "
+    });
     match settings.width {
         Some(width) => {
             table
@@ -143,52 +145,89 @@ fn laid_out(
             }
         }));
     }
+    let final_column = least_widths.len().saturating_sub(1);
     for (index, least) in least_widths.iter().enumerate() {
         if let Some(column) = table.column_mut(index) {
             // A fixed width counts the padding on both sides of the text.
-            let least = u16::try_from(least + 2).unwrap_or(u16::MAX);
-            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
+            if let Some(widths) = &compact_widths
+                && index < final_column
+            {
+                let exact = u16::try_from(widths[index] + 2).unwrap_or(u16::MAX);
+                column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(exact)));
+            } else {
+                let least = u16::try_from(least + 2).unwrap_or(u16::MAX);
+                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
+            }
         }
     }
     table
 }
 
-/// The drawn table with each header cell in bold: every line above the header's rule, cell by
-/// cell between the borders.
-fn painted_header(drawn: &str, header: bool, paint: Paint) -> String {
-    if !header || !paint.enabled {
-        return drawn.to_owned();
+/// The widths of a table's columns but the last when its content does not fit the width on one
+/// line a row: each column the width of its content up to a cap (never below its longest word),
+/// the cap as wide as leaves the last column [`LAST_COLUMN`] of its content, or its longest word
+/// where the line is narrower. None when the content fits, or there is no width to fit.
+fn compact_widths(
+    settings: &Settings,
+    headers: &[String],
+    text: &[Vec<String>],
+    least_widths: &[usize],
+) -> Option<Vec<usize>> {
+    let width = usize::from(settings.width?);
+    let content: Vec<usize> = (0..least_widths.len())
+        .map(|column| {
+            text.iter()
+                .map(|row| display_width(&row[column]))
+                .chain(headers.get(column).map(|header| display_width(header)))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let (last, others) = content.split_last()?;
+    let spacing = 2 * content.len();
+    if content.iter().sum::<usize>() + spacing <= width {
+        return None;
     }
-    let mut lines: Vec<String> = Vec::new();
-    let mut in_header = false;
-    for (index, line) in drawn.lines().enumerate() {
-        if index == 1 {
-            in_header = true;
-        }
-        if line.starts_with('╞') || line.starts_with("+=") {
-            in_header = false;
-        }
-        if !in_header {
-            lines.push(line.to_owned());
-            continue;
-        }
-        let mut painted = String::new();
-        let cells: Vec<&str> = line.split(['│', '┆', '|']).collect();
-        let borders: Vec<char> = line
-            .chars()
-            .filter(|c| matches!(c, '│' | '┆' | '|'))
-            .collect();
-        for (position, cell) in cells.iter().enumerate() {
-            if position == 0 || position == cells.len() - 1 {
-                painted.push_str(cell);
+    let least_last = least_widths.last().copied().unwrap_or(0);
+    let widths = |cap: usize| -> Vec<usize> {
+        others
+            .iter()
+            .zip(least_widths)
+            .map(|(content, least)| (*content).min(cap.max(*least)))
+            .collect()
+    };
+    // The last column keeps up to `LAST_COLUMN` of its content when the others can give it.
+    let kept_last = (*last).min(LAST_COLUMN).max(least_last);
+    let room =
+        |cap: usize, last: usize| widths(cap).iter().sum::<usize>() + last + spacing <= width;
+    let last_width = if room(0, kept_last) {
+        kept_last
+    } else {
+        least_last
+    };
+    let widest = others.iter().copied().max().unwrap_or(0);
+    let mut cap = 0;
+    while cap < widest && room(cap + 1, last_width) {
+        cap += 1;
+    }
+    Some(widths(cap))
+}
+
+/// The lines of a drawn table without the spaces comfy-table leaves at their ends,
+/// the header in bold.
+fn compact_lines(drawn: &str, header: bool, paint: Paint) -> String {
+    let lines: Vec<String> = drawn
+        .lines()
+        .enumerate()
+        .map(|(index, line)| {
+            let line = line.trim_end();
+            let line = line.strip_prefix(' ').unwrap_or(line);
+            if header && index == 0 {
+                paint.paint(Role::Heading, line).into_owned()
             } else {
-                painted.push_str(&paint.paint(Role::Heading, cell));
+                line.to_owned()
             }
-            if let Some(border) = borders.get(position) {
-                painted.push(*border);
-            }
-        }
-        lines.push(painted);
-    }
+        })
+        .collect();
     lines.join("\n")
 }

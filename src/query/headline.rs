@@ -113,8 +113,23 @@ impl<'a> Figures<'a> {
             .collect()
     }
 
-    /// The range in words, with the hedge all the figures share: `about 10,000–15,000`.
+    /// The range in words, with the hedge all the figures share: `about 10,000–15,000`; two
+    /// figures hedged differently are each given in full, `about 6,000 / at least 6,000`, so
+    /// that no hedge is lost.
     pub fn words(&self) -> String {
+        let same_hedge = self
+            .estimates
+            .windows(2)
+            .all(|pair| pair[0].qualifiers == pair[1].qualifiers);
+        if !same_hedge {
+            let mut sorted = self.estimates.clone();
+            sorted.sort_by_key(|estimate| (estimate.low, estimate.high));
+            let mut each: Vec<String> = sorted.iter().map(|estimate| estimate.figures()).collect();
+            each.dedup();
+            if each.len() <= 2 {
+                return each.join(" / ");
+            }
+        }
         let mut words = String::new();
         for qualifier in self.qualifiers() {
             words.push_str(qualifier.words());
@@ -152,10 +167,10 @@ impl<'a> Figures<'a> {
             .flatten()
     }
 
-    /// The places they cover when they cover a part of Russia, each once: the place a headline
-    /// names when nothing wider exists.
+    /// The places they cover when they are known to cover a part of Russia, each once: the
+    /// place a headline names when nothing wider exists.
     pub fn places(&self) -> Vec<&'a str> {
-        if self.coverage() == Some(Coverage::Russia) {
+        if matches!(self.coverage(), None | Some(Coverage::Russia)) {
             return Vec::new();
         }
         let mut places: Vec<&str> = Vec::new();
@@ -167,6 +182,18 @@ impl<'a> Figures<'a> {
             }
         }
         places
+    }
+
+    /// The period in a few characters: the year of a count at a time, or the span's dates,
+    /// `2025-01–03`, `2011–2019`.
+    pub fn label(&self) -> String {
+        let Some(first) = self.estimates.first() else {
+            return String::new();
+        };
+        if let Slot::Year(year) = self.slot {
+            return year.to_string();
+        }
+        first.period.label()
     }
 
     /// The period in words: the year of a count at a time, or the words of the span's first
@@ -342,7 +369,7 @@ pub fn now<'a>(
 /// bracket or semicolon.
 pub fn maker(attributed_to: &str) -> String {
     let is_abbreviation = |word: &str| {
-        (2..=6).contains(&word.chars().count())
+        (3..=6).contains(&word.chars().count())
             && word.chars().all(|character| character.is_ascii_uppercase())
     };
     let is_short_name = |word: &str| {
@@ -364,7 +391,7 @@ pub fn maker(attributed_to: &str) -> String {
         .trim();
     let abbreviation = head
         .split(|character: char| !character.is_alphanumeric())
-        .find(|word| is_abbreviation(word) && *word != "UN");
+        .find(|word| is_abbreviation(word));
     match abbreviation {
         Some(abbreviation) => abbreviation.to_owned(),
         None => head.to_owned(),

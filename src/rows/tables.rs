@@ -5,9 +5,10 @@
 use super::Kind::{Figure, FigureText, Flag, Id, List, Number, Text};
 use super::{Field, Value};
 use crate::dataset::diff::Change;
-use crate::dataset::{Counts, Date, Estimate, Event, Related};
+use crate::dataset::{Counts, Coverage, Date, Estimate, Event, Related};
+use crate::query::headline::Figures;
 use crate::query::{
-    About, Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary, TOTAL_ID,
+    About, Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary, TOTAL_ID, Trend,
 };
 
 /// Fields of `nkru estimates` (and of `nkru chart` in the machine formats), for estimates whose
@@ -15,7 +16,7 @@ use crate::query::{
 pub fn estimates<'f, 'e: 'f>() -> &'f [Field<Estimate<'e>>] {
     const {
         &[
-            Field::shown("id", Id, |estimate| Value::text(&estimate.id)),
+            Field::hidden("id", Id, |estimate| Value::text(&estimate.id)),
             Field::hidden("scope", Text, |estimate| {
                 Value::text(if estimate.group.is_some() {
                     "group"
@@ -43,24 +44,36 @@ pub fn estimates<'f, 'e: 'f>() -> &'f [Field<Estimate<'e>>] {
             Field::hidden("precision", Text, |estimate| {
                 Value::text(estimate.period.precision.name())
             }),
-            Field::shown("period", Text, |estimate| {
+            Field::hidden("period", Text, |estimate| {
                 Value::text(&estimate.period.text)
+            }),
+            Field::shown("when", Text, |estimate| {
+                Value::owned(estimate.period.label())
             }),
             Field::shown("region", Text, |estimate| {
                 Value::optional_text(estimate.region.as_deref())
             }),
-            Field::shown("attributed_to", Text, |estimate| {
+            Field::hidden("coverage", Text, |estimate| {
+                Value::optional_text(estimate.coverage.map(Coverage::name))
+            }),
+            Field::shown("by", Text, |estimate: &Estimate| {
+                Value::owned(maker_of(estimate))
+            }),
+            Field::hidden("attributed_to", Text, |estimate| {
                 Value::text(&estimate.attributed_to)
             }),
             Field::hidden("party_to_conflict", Flag, |estimate| {
                 Value::Bool(estimate.party_to_conflict)
             }),
-            Field::shown("source", Id, |estimate| Value::text(&estimate.source)),
+            Field::hidden("source", Id, |estimate| Value::text(&estimate.source)),
             Field::hidden("section", Text, |estimate| {
                 Value::optional_text(estimate.section.as_deref())
             }),
             Field::hidden("note", Text, |estimate| {
                 Value::optional_text(estimate.note.as_deref())
+            }),
+            Field::hidden("same_figure_as", List, |estimate| {
+                Value::texts(estimate.same_figure_as.iter().map(String::as_str))
             }),
         ]
     }
@@ -152,18 +165,112 @@ impl<'a> GroupOverview<'a> {
         Field::hidden("periods", List, |line| {
             Value::texts(line.group.periods.iter().map(|period| period.text.as_str()))
         }),
-        Field::shown("estimates", Number, |line| Value::count(line.estimates)),
+        Field::hidden("estimates", Number, |line| Value::count(line.estimates)),
+        Field::shown("present", FigureText, |line: &Self| {
+            headline_words(line.present.as_ref())
+        })
+        .ordered_by(|line| headline_key(line.present.as_ref())),
+        Field::shown("when", Text, |line| headline_when(line.present.as_ref())),
+        Field::shown("by", Text, |line| headline_by_first(line.present.as_ref())),
+        Field::hidden("present_low", Figure, |line| {
+            Value::optional_figure(line.present.as_ref().map(Figures::low))
+        }),
+        Field::hidden("present_high", Figure, |line| {
+            Value::optional_figure(line.present.as_ref().map(Figures::high))
+        }),
+        Field::hidden("present_estimates", List, |line| {
+            headline_ids(line.present.as_ref())
+        }),
+        Field::hidden("present_by", List, |line| {
+            headline_makers(line.present.as_ref())
+        }),
         Field::hidden("latest_estimate", Id, |line| {
             Value::optional_text(line.latest.map(|estimate| estimate.id.as_ref()))
         }),
         Field::hidden("latest_low", Figure, |line| low_of(line.latest)),
         Field::hidden("latest_high", Figure, |line| high_of(line.latest)),
-        Field::shown("latest", FigureText, |line: &Self| figures_of(line.latest))
+        Field::hidden("latest", FigureText, |line: &Self| figures_of(line.latest))
             .ordered_by(|line| latest_key(line.latest)),
-        Field::shown("latest_period", Text, |line| period_of(line.latest)),
+        Field::hidden("latest_period", Text, |line| period_of(line.latest)),
         Field::hidden("latest_attributed_to", Text, |line| author_of(line.latest)),
         Field::hidden("latest_source", Id, |line| source_of(line.latest)),
     ];
+}
+
+impl<'a> Trend<'a> {
+    /// Fields of `nkru trend`.
+    pub const FIELDS: &'a [Field<Self>] = &[
+        Field::hidden("group", Id, |trend| Value::text(trend.id)),
+        Field::hidden("counts", Text, |trend| {
+            Value::text(trend.figures.counts.name())
+        }),
+        Field::shown("when", Text, |trend| Value::owned(when(&trend.figures))),
+        Field::hidden("period", Text, |trend| Value::owned(trend.figures.period())),
+        Field::shown("figures", FigureText, |trend: &Self| {
+            Value::owned(trend.figures.words())
+        })
+        .ordered_by(|trend| headline_key(Some(&trend.figures))),
+        Field::hidden("low", Figure, |trend| Value::figure(trend.figures.low())),
+        Field::hidden("high", Figure, |trend| Value::figure(trend.figures.high())),
+        Field::shown("n", Number, |trend| {
+            Value::count(trend.figures.estimates.len())
+        }),
+        Field::shown("by", Text, |trend| Value::owned(by(&trend.figures))),
+        Field::hidden("makers", List, |trend| {
+            headline_makers(Some(&trend.figures))
+        }),
+        Field::hidden("party_to_conflict", Flag, |trend| {
+            Value::Bool(trend.figures.by_a_party())
+        }),
+        Field::hidden("coverage", Text, |trend| {
+            Value::optional_text(trend.figures.coverage().map(Coverage::name))
+        }),
+        Field::hidden("estimates", List, |trend| {
+            headline_ids(Some(&trend.figures))
+        }),
+    ];
+}
+
+/// Headline figures in words, or null.
+fn headline_words(figures: Option<&Figures<'_>>) -> Value<'static> {
+    figures.map_or(Value::Null, |figures| Value::owned(figures.words()))
+}
+
+/// The key that orders by headline figures.
+fn headline_key(figures: Option<&Figures<'_>>) -> Vec<Value<'static>> {
+    figures_key(figures.map(Figures::low), figures.map(Figures::high))
+}
+
+/// When headline figures apply, in a few characters ([`when`]), or null.
+fn headline_when(figures: Option<&Figures<'_>>) -> Value<'static> {
+    figures.map_or(Value::Null, |figures| Value::owned(when(figures)))
+}
+
+/// The first maker of headline figures and how many more ([`by_first`]), or null.
+fn headline_by_first(figures: Option<&Figures<'_>>) -> Value<'static> {
+    figures.map_or(Value::Null, |figures| Value::owned(by_first(figures)))
+}
+
+/// The ids of headline figures.
+fn headline_ids<'a>(figures: Option<&Figures<'a>>) -> Value<'a> {
+    Value::texts(figures.into_iter().flat_map(|figures| {
+        figures
+            .estimates
+            .iter()
+            .map(|estimate| estimate.id.as_ref())
+    }))
+}
+
+/// Who made headline figures, each once, in a few words ([`crate::query::headline::maker`]).
+fn headline_makers(figures: Option<&Figures<'_>>) -> Value<'static> {
+    Value::List(
+        figures
+            .map(Figures::makers)
+            .unwrap_or_default()
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    )
 }
 
 impl<'a> GroupDetail<'a> {
@@ -213,15 +320,64 @@ impl<'a> Summary<'a> {
         Field::shown("counts", Text, |line| {
             Value::optional_text(line.counts.map(Counts::name))
         }),
-        Field::shown("from", Number, |line| Value::optional_integer(line.from)),
-        Field::shown("to", Number, |line| Value::optional_integer(line.to)),
-        Field::shown("estimates", Number, |line| Value::count(line.estimates)),
+        Field::shown("headline", FigureText, |line: &Self| {
+            headline_words(line.headline.as_ref())
+        })
+        .ordered_by(|line| headline_key(line.headline.as_ref())),
+        Field::shown("when", Text, |line| headline_when(line.headline.as_ref())),
+        Field::shown("by", Text, |line| headline_by_first(line.headline.as_ref())),
+        Field::hidden("headline_low", Figure, |line| {
+            Value::optional_figure(line.headline.as_ref().map(Figures::low))
+        }),
+        Field::hidden("headline_high", Figure, |line| {
+            Value::optional_figure(line.headline.as_ref().map(Figures::high))
+        }),
+        Field::hidden("headline_period", Text, |line| {
+            line.headline
+                .as_ref()
+                .map_or(Value::Null, |figures| Value::owned(figures.period()))
+        }),
+        Field::hidden("headline_estimates", List, |line| {
+            Value::texts(line.headline.iter().flat_map(|figures| {
+                figures
+                    .estimates
+                    .iter()
+                    .map(|estimate| estimate.id.as_ref())
+            }))
+        }),
+        Field::hidden("headline_by", List, |line| {
+            Value::List(
+                line.headline
+                    .as_ref()
+                    .map(Figures::makers)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(Into::into)
+                    .collect(),
+            )
+        }),
+        Field::hidden("headline_party_to_conflict", Flag, |line| {
+            line.headline
+                .as_ref()
+                .map_or(Value::Null, |figures| Value::Bool(figures.by_a_party()))
+        }),
+        Field::hidden("headline_coverage", Text, |line| {
+            Value::optional_text(
+                line.headline
+                    .as_ref()
+                    .and_then(Figures::coverage)
+                    .map(Coverage::name),
+            )
+        }),
+        Field::hidden("from", Number, |line| Value::optional_integer(line.from)),
+        Field::hidden("to", Number, |line| Value::optional_integer(line.to)),
+        Field::hidden("estimates", Number, |line| Value::count(line.estimates)),
         Field::hidden("undated", Number, |line| Value::count(line.undated)),
         Field::hidden("lowest", Figure, |line| Value::optional_figure(line.lowest)),
         Field::hidden("highest", Figure, |line| {
             Value::optional_figure(line.highest)
         }),
-        Field::shown("range", FigureText, |line: &Self| {
+        Field::hidden("range", FigureText, |line: &Self| {
             match (line.lowest, line.highest) {
                 (Some(lowest), Some(highest)) => {
                     Value::owned(crate::text::figure_range(lowest, highest))
@@ -235,10 +391,10 @@ impl<'a> Summary<'a> {
         }),
         Field::hidden("latest_low", Figure, |line| low_of(line.latest)),
         Field::hidden("latest_high", Figure, |line| high_of(line.latest)),
-        Field::shown("latest", FigureText, |line: &Self| figures_of(line.latest))
+        Field::hidden("latest", FigureText, |line: &Self| figures_of(line.latest))
             .ordered_by(|line| latest_key(line.latest)),
-        Field::shown("latest_period", Text, |line| period_of(line.latest)),
-        Field::shown("latest_attributed_to", Text, |line| author_of(line.latest)),
+        Field::hidden("latest_period", Text, |line| period_of(line.latest)),
+        Field::hidden("latest_attributed_to", Text, |line| author_of(line.latest)),
         Field::hidden("latest_source", Id, |line| source_of(line.latest)),
     ];
 }
@@ -324,6 +480,96 @@ impl<'a> Citations<'a> {
             Value::texts(cited.cited_by.iter().copied())
         }),
     ];
+}
+
+/// When headline figures apply, in a few characters, and the places they cover when nothing
+/// wider exists: `2025`, or `2025, Kursk region only`.
+pub fn when(figures: &Figures<'_>) -> String {
+    let places = figures.places();
+    if places.is_empty() {
+        figures.label()
+    } else {
+        format!("{}, {} only", figures.label(), places.join(", "))
+    }
+}
+
+/// Who made headline figures, in short: the first maker and how many more, `NIS +2`, a party
+/// to the conflict marked `*` (after the count when it is among the others).
+pub fn by_first(figures: &Figures<'_>) -> String {
+    let makers = makers(figures);
+    let first_shortened = makers.first().map(|first| {
+        let marked = first.ends_with('*');
+        let mut short = shortened(first.trim_end_matches('*'));
+        if marked {
+            short.push('*');
+        }
+        short
+    });
+    match makers.split_first() {
+        Some((_, [])) => first_shortened.unwrap_or_default(),
+        Some((first, rest)) => {
+            let marked = if rest.iter().any(|maker| maker.ends_with('*')) {
+                "*"
+            } else {
+                ""
+            };
+            format!(
+                "{} +{}{marked}",
+                first_shortened.as_deref().unwrap_or(first),
+                rest.len()
+            )
+        }
+        None => String::new(),
+    }
+}
+
+/// A maker's name in at most 16 characters, cut after its last whole word, with `…`.
+fn shortened(maker: &str) -> String {
+    const MOST: usize = 16;
+    if maker.chars().count() <= MOST {
+        return maker.to_owned();
+    }
+    let mut kept = String::new();
+    for word in maker.split(' ') {
+        if kept.chars().count() + word.chars().count() + 1 > MOST - 1 {
+            break;
+        }
+        if !kept.is_empty() {
+            kept.push(' ');
+        }
+        kept.push_str(word);
+    }
+    if kept.is_empty() {
+        kept = maker.chars().take(MOST - 1).collect();
+    }
+    kept.push('…');
+    kept
+}
+
+/// Who made headline figures, in short, each made by a party to the conflict marked `*`.
+pub fn by(figures: &Figures<'_>) -> String {
+    makers(figures).join(", ")
+}
+
+/// Who made a figure, in a few words, a party to the conflict marked `*`.
+fn maker_of(estimate: &Estimate<'_>) -> String {
+    let mut maker = crate::query::headline::maker(&estimate.attributed_to);
+    if estimate.party_to_conflict {
+        maker.push('*');
+    }
+    maker
+}
+
+/// Who made headline figures, each once, a party to the conflict marked `*`.
+fn makers(figures: &Figures<'_>) -> Vec<String> {
+    let mut makers: Vec<String> = Vec::new();
+    for estimate in &figures.estimates {
+        let maker = maker_of(estimate);
+        if !makers.contains(&maker) {
+            makers.push(maker);
+        }
+    }
+    makers
 }
 
 /// A date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or null when there is none.

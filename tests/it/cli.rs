@@ -57,12 +57,16 @@ struct EstimateRow {
     to: Option<String>,
     precision: String,
     period: String,
+    when: String,
     region: Option<String>,
+    coverage: Option<String>,
+    by: String,
     attributed_to: String,
     party_to_conflict: bool,
     source: String,
     section: Option<String>,
     note: Option<String>,
+    same_figure_as: Vec<String>,
 }
 
 /// One row of `nkru groups --format json`.
@@ -76,6 +80,13 @@ struct GroupRow {
     to: Option<i32>,
     periods: Vec<String>,
     estimates: usize,
+    present: Option<String>,
+    when: Option<String>,
+    by: Option<String>,
+    present_low: Option<u64>,
+    present_high: Option<u64>,
+    present_estimates: Vec<String>,
+    present_by: Vec<String>,
     latest_estimate: Option<String>,
     latest_low: Option<u64>,
     latest_high: Option<u64>,
@@ -136,6 +147,16 @@ struct SummaryRow {
     id: String,
     name: String,
     counts: Option<String>,
+    headline: Option<String>,
+    when: Option<String>,
+    by: Option<String>,
+    headline_low: Option<u64>,
+    headline_high: Option<u64>,
+    headline_period: Option<String>,
+    headline_estimates: Vec<String>,
+    headline_by: Vec<String>,
+    headline_party_to_conflict: Option<bool>,
+    headline_coverage: Option<String>,
     from: Option<i32>,
     to: Option<i32>,
     estimates: usize,
@@ -245,12 +266,20 @@ fn estimates_json_matches_the_dataset_field_by_field() {
             to: estimate.period.end().map(|date| date.to_string()),
             precision: estimate.period.precision.name().to_owned(),
             period: estimate.period.text.clone(),
+            when: estimate.period.label(),
             region: estimate.region.as_deref().map(String::from),
+            coverage: estimate.coverage.map(|coverage| coverage.name().to_owned()),
+            by: rows
+                .iter()
+                .find(|row| row.id == estimate.id)
+                .map(|row| row.by.clone())
+                .unwrap_or_default(),
             attributed_to: estimate.attributed_to.to_string(),
             party_to_conflict: estimate.party_to_conflict,
             source: estimate.source.to_string(),
             section: estimate.section.as_deref().map(String::from),
             note: estimate.note.as_deref().map(String::from),
+            same_figure_as: estimate.same_figure_as.clone(),
         })
         .collect();
     assert_eq!(rows, expected);
@@ -1034,11 +1063,11 @@ fn every_command_writes_a_table_and_json() {
     let shown = [
         "International students",
         "estimated 100–500",
-        "15,000–20,000",
+        "about 10,000",
         "Choi Duk-gun",
         "Korean",
         "en.wikipedia.org",
-        "Pyongyang",
+        "Headline figures",
         "2.0.0",
         "Koryo-saram",
     ];
@@ -1131,7 +1160,7 @@ fn an_unknown_field_is_a_usage_error_listing_the_valid_ones() {
     assert_eq!((code, stdout.as_str()), (2, ""));
     assert_eq!(
         stderr,
-        "nkru: error: unknown field `size` for this command; valid fields: id, scope, group, low, high, qualifiers, figures, counts, from, to, precision, period, region, attributed_to, party_to_conflict, source, section, note\n"
+        "nkru: error: unknown field `size` for this command; valid fields: id, scope, group, low, high, qualifiers, figures, counts, from, to, precision, period, when, region, coverage, by, attributed_to, party_to_conflict, source, section, note, same_figure_as\n"
     );
     let (code, _, stderr) = run(&["groups", "--fields", "low"]);
     assert_eq!(code, 2);
@@ -1184,11 +1213,11 @@ fn a_filter_that_matches_nothing_succeeds_with_an_empty_list() {
         ("ndjson", ""),
         (
             "tsv",
-            "id\tscope\tgroup\tlow\thigh\tqualifiers\tfigures\tcounts\tfrom\tto\tprecision\tperiod\tregion\tattributed_to\tparty_to_conflict\tsource\tsection\tnote\n",
+            "id\tscope\tgroup\tlow\thigh\tqualifiers\tfigures\tcounts\tfrom\tto\tprecision\tperiod\twhen\tregion\tcoverage\tby\tattributed_to\tparty_to_conflict\tsource\tsection\tnote\tsame_figure_as\n",
         ),
         (
             "csv",
-            "id,scope,group,low,high,qualifiers,figures,counts,from,to,precision,period,region,attributed_to,party_to_conflict,source,section,note\n",
+            "id,scope,group,low,high,qualifiers,figures,counts,from,to,precision,period,when,region,coverage,by,attributed_to,party_to_conflict,source,section,note,same_figure_as\n",
         ),
     ] {
         let (code, stdout, stderr) = run(&["estimates", "--year", "1800", "--format", format]);

@@ -317,8 +317,14 @@ fn the_military_group_shows_the_2024_deployment_estimates_of_several_authors() {
             .iter()
             .any(|estimate| estimate["party_to_conflict"] == true)
     );
-    let view = stdout_of(&["group", "military", "--format", "table", "--width", "100"]);
+    let view = stdout_of(&[
+        "group", "military", "--all", "--format", "table", "--width", "100",
+    ]);
     assert!(view.contains("(a party to the conflict)"), "{view}");
+    // The digest marks them too, and says what the mark means.
+    let digest = stdout_of(&["group", "military", "--format", "table", "--width", "100"]);
+    assert!(digest.contains("HUR*"), "{digest}");
+    assert!(digest.contains("* by a party to the conflict"), "{digest}");
 }
 
 #[test]

@@ -61,7 +61,10 @@ fn a_name_that_looks_like_a_flag() {
     );
     let (code, stdout, _) = run(&["group", "-h"], dataset);
     assert_eq!(code, 0);
-    assert!(stdout.starts_with("Show one group in full"), "{stdout}");
+    assert!(
+        stdout.starts_with("One group: a digest for people"),
+        "{stdout}"
+    );
 }
 
 /// The in-memory entry point stands in for `--data` and `validate FILE`, so a fuzzer never reads

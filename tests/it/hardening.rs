@@ -238,6 +238,8 @@ fn every_view_fits_every_width_down_to_twenty_columns() {
         &["groups"],
         &["group", "workers"],
         &["group", "military"],
+        &["group", "workers", "--all"],
+        &["trend", "military", "--counts", "present,casualties"],
         &["estimates", "--group", "military"],
         &["summary"],
         &["timeline", "--from", "2017", "--to", "2019"],

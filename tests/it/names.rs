@@ -233,14 +233,35 @@ fn tables_stay_aligned_with_korean_names() {
         "--width",
         "70",
     ]);
-    let widths: HashSet<usize> = table
-        .lines()
-        .map(unicode_width::UnicodeWidthStr::width)
+    // Each column starts at the same display column on every line: the two columns before it
+    // are blank on every line that reaches it.
+    let lines: Vec<&str> = table.lines().collect();
+    let header = lines[0];
+    let starts: Vec<usize> = ["name", "aliases"]
+        .iter()
+        .map(|name| {
+            let byte = header.find(name).expect("a header");
+            unicode_width::UnicodeWidthStr::width(&header[..byte])
+        })
         .collect();
-    assert_eq!(
-        widths.len(),
-        1,
-        "every line has the same display width:\n{table}"
-    );
+    for line in lines.iter().skip(2) {
+        let mut column = 0;
+        let mut cells: Vec<(usize, char)> = Vec::new();
+        for character in line.chars() {
+            cells.push((column, character));
+            column += unicode_width::UnicodeWidthChar::width(character).unwrap_or(0);
+        }
+        for start in &starts {
+            let before: Vec<char> = cells
+                .iter()
+                .filter(|(at, _)| (start - 2..*start).contains(at))
+                .map(|(_, character)| *character)
+                .collect();
+            assert!(
+                before.iter().all(|character| *character == ' '),
+                "a column does not start at display column {start}:\n{table}"
+            );
+        }
+    }
     assert!(table.contains("탈북자"));
 }

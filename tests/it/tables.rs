@@ -31,7 +31,11 @@ fn tables_are_drawn_in_ascii_where_the_locale_is_not_utf8() {
     arguments.extend(["--format", "table", "--width", "100"]);
     let ascii = stdout_of(&arguments);
     assert!(ascii.is_ascii(), "{ascii}");
-    assert!(ascii.starts_with("+-"), "{ascii}");
+    let rule = ascii.lines().nth(1).expect("a rule under the header");
+    assert!(
+        !rule.is_empty() && rule.chars().all(|c| c == '-'),
+        "{ascii}"
+    );
     assert!(!table(&["groups"], "100").is_ascii());
 }
 

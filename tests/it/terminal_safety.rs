@@ -73,6 +73,7 @@ fn poison(value: &mut Value, key: &str, extra: &str) {
         "url",
         "precision",
         "counts",
+        "coverage",
         "kind",
         "qualifiers",
     ];

@@ -185,6 +185,10 @@ fn a_range_keeps_only_the_hedge_every_figure_shares_and_marks_a_party() {
     second.qualifiers = vec![Qualifier::Estimated];
     let chosen = headline(Counts::Present, &[&first, &second]).expect("a headline");
     assert_eq!(chosen.qualifiers(), [Qualifier::Estimated]);
+    assert_eq!(chosen.words(), "about estimated 100 / estimated 200");
+    let mut third = figure("third", Counts::Present, "2025", RUSSIA, 150);
+    third.qualifiers = vec![Qualifier::Estimated, Qualifier::MoreThan];
+    let chosen = headline(Counts::Present, &[&first, &second, &third]).expect("a headline");
     assert_eq!(chosen.words(), "estimated 100–200");
     assert!(!chosen.by_a_party());
     second.party_to_conflict = true;

@@ -1,0 +1,86 @@
+//! `nkru trend`: a kind of figure of one group over time, one row per period; for people, a
+//! table per kind under a line that says what is counted and where.
+
+use super::{Streams, choose, estimate_filter, load_localized, read};
+use crate::cli::{Config, EstimateFilterArgs};
+use crate::dataset::Counts;
+use crate::error::Result;
+use crate::output::{self, Format};
+use crate::query::{self, Localize, TOTAL_ID, Trend};
+use crate::rows::Row;
+
+/// Sets the figures of the group called `name` (or of all North Koreans, `total`) over time.
+pub fn run(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    name: &str,
+    arguments: &EstimateFilterArgs,
+) -> Result<()> {
+    let text = read(config, streams)?;
+    let parsed = load_localized(
+        &text,
+        config,
+        streams,
+        Localize {
+            groups: true,
+            regions: true,
+        },
+    )?;
+    let dataset = &parsed.dataset;
+    let lines = query::resolve_summary_groups(dataset, &[name.to_owned()])?;
+    let id: &str = match lines.first().map(String::as_str) {
+        Some(TOTAL_ID) | None => TOTAL_ID,
+        Some(id) => query::resolve_group(dataset, id).map(|group| group.id.as_str())?,
+    };
+    let filter = estimate_filter(dataset, arguments)?;
+    let kinds = if filter.counts.is_empty() {
+        vec![Counts::Present]
+    } else {
+        filter.counts.clone()
+    };
+    let settings = &config.output;
+    let selection = choose(Trend::FIELDS, settings)?;
+    let columns = selection.columns();
+    let mut all: Vec<Trend<'_>> = Vec::new();
+    for kind in &kinds {
+        let trend = query::trend(dataset, id, *kind, &filter);
+        if settings.format == Format::Table {
+            let name = dataset
+                .groups
+                .iter()
+                .position(|group| group.id == id)
+                .map_or(dataset.title.as_str(), |index| &dataset.groups[index].name);
+            let place = if filter.region.is_some() || !filter.coverage.is_empty() {
+                "the places asked for"
+            } else {
+                "all of Russia"
+            };
+            let heading = format!("{name} ({id}): {}, {place}", kind.meaning());
+            let heading = output::human::wrap(&heading, settings.width.map(usize::from), "");
+            writeln!(streams.stdout, "{heading}")?;
+            if trend.is_empty() {
+                writeln!(streams.stdout, "no dated figure of this kind")?;
+            } else {
+                let rows: Vec<Row<'_>> = trend.iter().map(|line| selection.row(line)).collect();
+                output::rows(streams.stdout, settings, &columns, rows)?;
+            }
+            writeln!(streams.stdout)?;
+        }
+        all.extend(trend);
+    }
+    if settings.format == Format::Table {
+        let marked = all.iter().any(|trend| trend.figures.by_a_party());
+        let mut note = String::new();
+        if marked {
+            note.push_str("* by a party to the conflict. ");
+        }
+        note.push_str(&format!(
+            "Each figure: nkru estimates --group {id} --year YEAR."
+        ));
+        let note = output::human::wrap(&note, settings.width.map(usize::from), "");
+        writeln!(streams.stdout, "{note}")?;
+        return Ok(());
+    }
+    let rows: Vec<Row<'_>> = all.iter().map(|line| selection.row(line)).collect();
+    output::rows(streams.stdout, settings, &columns, rows)
+}
