@@ -257,7 +257,7 @@ mod tests {
         let (code, _, stderr) = run(&[]);
         assert_eq!(code, 2);
         assert!(
-            stderr.starts_with("nkru: error: a command is needed: groups,"),
+            stderr.starts_with("nkru: error: a command is needed: summary, trend,"),
             "{stderr}"
         );
         for command in cli::command().get_subcommands() {

@@ -149,14 +149,46 @@ pub enum ColorChoice {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The overall picture: all North Koreans now, and each group's headline figures.
+    ///
+    /// One line for each group and kind of count, its headline figures chosen by the rules in
+    /// the README; every line, every field and the related populations with --long.
+    #[command(
+        after_help = "Examples:\n  nkru summary\n  nkru summary --group workers,refugees\n  nkru summary --group total --long\n  nkru summary --group refugees --format json"
+    )]
+    Summary {
+        /// Only these groups (repeatable, or comma-separated); `total` is all North Koreans.
+        #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
+        groups: Vec<String>,
+    },
+
+    /// A kind of figure over time: one row per year or period, with its range and makers.
+    ///
+    /// One row per year (for people present, a census or casualties so far) or per period a
+    /// figure gives, with how many figures, their range and who made them; all of Russia unless
+    /// --region or --coverage asks for a part.
+    #[command(
+        after_help = "Examples:\n  nkru trend workers\n  nkru trend workers --from 2017 --to 2018\n  nkru trend students --from 2020\n  nkru trend refugees --counts granted\n  nkru trend workers --coverage region\n  nkru trend refugees --region eastern --year 1999\n  nkru trend total --counts entries --format csv"
+    )]
+    Trend {
+        /// The group's id, name or alias, or `total` for all North Koreans in Russia.
+        name: String,
+
+        /// Which figures to set over time (--counts defaults to present).
+        #[command(flatten)]
+        filter: EstimateFilterArgs,
+    },
+
     /// List the groups of North Koreans in Russia.
     #[command(
         after_help = "Examples:\n  nkru groups\n  nkru groups --format json\n  nkru groups --fields id,name,aliases"
     )]
     Groups,
 
-    /// One group: a digest for people (its headline figures, its count over time, its latest
-    /// events); every figure, event and source with --all.
+    /// One group: its headline figures, its count over time and its latest events.
+    ///
+    /// For people, a digest; every figure, event and source with --all. In JSON, the whole
+    /// record with its figures, events and sources.
     #[command(
         after_help = "Examples:\n  nkru group workers\n  nkru group workers --all\n  nkru group workers --from 2017\n  nkru group defectors --format json"
     )]
@@ -209,31 +241,6 @@ pub enum Command {
     )]
     Chart {
         /// Which estimates to draw.
-        #[command(flatten)]
-        filter: EstimateFilterArgs,
-    },
-
-    /// The overall picture: the total estimate, then each group's figures.
-    #[command(
-        after_help = "Examples:\n  nkru summary\n  nkru summary --group refugees --format json"
-    )]
-    Summary {
-        /// Only these groups (repeatable, or comma-separated); `total` is all North Koreans.
-        #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
-        groups: Vec<String>,
-    },
-
-    /// A kind of figure over time: one row per year (for people present, a census or casualties
-    /// so far) or per period a figure gives, with how many figures, their range and who made
-    /// them; all of Russia unless --region or --coverage asks for a part.
-    #[command(
-        after_help = "Examples:\n  nkru trend workers\n  nkru trend workers --from 2017 --to 2018\n  nkru trend students --from 2020\n  nkru trend refugees --counts granted\n  nkru trend military --counts casualties\n  nkru trend military --region Kursk --year 2024\n  nkru trend total --counts entries --format csv"
-    )]
-    Trend {
-        /// The group's id, name or alias, or `total` for all North Koreans in Russia.
-        name: String,
-
-        /// Which figures to set over time (--counts defaults to present).
         #[command(flatten)]
         filter: EstimateFilterArgs,
     },

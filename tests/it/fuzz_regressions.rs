@@ -62,7 +62,7 @@ fn a_name_that_looks_like_a_flag() {
     let (code, stdout, _) = run(&["group", "-h"], dataset);
     assert_eq!(code, 0);
     assert!(
-        stdout.starts_with("One group: a digest for people"),
+        stdout.starts_with("One group: its headline figures"),
         "{stdout}"
     );
 }

@@ -6,6 +6,7 @@
 #![allow(clippy::pedantic)]
 
 mod adversarial;
+mod answers;
 mod architecture;
 mod browser;
 mod citations;
