@@ -322,9 +322,16 @@ pub enum Command {
         style: CiteStyle,
     },
 
-    /// List the sources and the records that cite each.
-    #[command(after_help = "Examples:\n  nkru sources\n  nkru sources --format json")]
-    Sources,
+    /// List the sources and the records that cite each, or show some in full.
+    ///
+    /// With ids, each source with every field and, for people, each record that cites it.
+    #[command(
+        after_help = "Examples:\n  nkru sources\n  nkru sources article\n  nkru sources article --format json"
+    )]
+    Sources {
+        /// Ids of the sources to show in full; none lists every source.
+        ids: Vec<String>,
+    },
 
     /// The dataset itself as one record: title, version, the day it was checked, how far its
     /// figures run, its overview, categories, groups and related populations.

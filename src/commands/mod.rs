@@ -74,7 +74,7 @@ pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Res
         Command::Search { text } => search::run(config, streams, text),
         Command::Facts { groups, source } => facts::run(config, streams, groups, source.as_deref()),
         Command::Cite { ids, all, style } => cite::run(config, streams, ids, *all, *style),
-        Command::Sources => sources::run(config, streams),
+        Command::Sources { ids } => sources::run(config, streams, ids),
         Command::About => about::run(config, streams),
         Command::Related => related::run(config, streams),
         Command::Diff {

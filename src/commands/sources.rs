@@ -1,20 +1,127 @@
-//! `nkru sources`: the sources and the records that cite each.
+//! `nkru sources`: the sources and the records that cite each; some sources in full by id.
+
+use std::collections::HashMap;
 
 use super::{Streams, list, load, read};
 use crate::cli::Config;
-use crate::error::Result;
+use crate::dataset::{Dataset, Estimate, Event};
+use crate::error::{Error, Result};
+use crate::output::{self, human};
 use crate::query::{self, Citations};
+use crate::rows::{Row, Selection};
+use crate::text::{escape_control, quote};
 
-/// Lists the sources.
-pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+/// Lists the sources, or, with `ids`, shows those sources in full.
+pub fn run(config: &Config, streams: &mut Streams<'_>, ids: &[String]) -> Result<()> {
     let text = read(config, streams)?;
     let parsed = load(&text, config, streams)?;
-    let citations = query::citations(&parsed.dataset);
-    list(
-        config,
-        streams,
-        Citations::FIELDS,
-        &citations,
-        "no sources match",
-    )
+    let dataset = &parsed.dataset;
+    let citations = query::citations(dataset);
+    if ids.is_empty() {
+        return list(
+            config,
+            streams,
+            Citations::FIELDS,
+            &citations,
+            "no sources match",
+        );
+    }
+    let by_id: HashMap<&str, &Citations<'_>> = citations
+        .iter()
+        .map(|cited| (cited.source.id.as_str(), cited))
+        .collect();
+    let mut wanted: Vec<&Citations<'_>> = Vec::new();
+    for id in ids {
+        let Some(cited) = by_id.get(id.as_str()) else {
+            return Err(Error::NotFound(format!(
+                "no source has the id `{}` (nkru sources lists them)",
+                quote(id)
+            )));
+        };
+        if !wanted
+            .iter()
+            .any(|earlier| earlier.source.id == cited.source.id)
+        {
+            wanted.push(cited);
+        }
+    }
+    let settings = &config.output;
+    if !settings.human_view() {
+        return list(
+            config,
+            streams,
+            Citations::FIELDS,
+            wanted,
+            "no sources match",
+        );
+    }
+    let selection = Selection::all(Citations::FIELDS);
+    let columns = selection.columns();
+    let width = settings.drawing_width();
+    for (index, cited) in wanted.iter().enumerate() {
+        if index > 0 {
+            writeln!(streams.stdout)?;
+        }
+        let row: Row<'_> = selection.row(cited);
+        output::records::records(streams.stdout, settings, &columns, [row], width)?;
+        citing(streams.stdout, settings, dataset, cited)?;
+    }
+    Ok(())
+}
+
+/// The records that cite a source, each in a line: a figure with when, where and who made it,
+/// an event with its date.
+fn citing(
+    writer: &mut dyn std::io::Write,
+    settings: &output::Settings,
+    dataset: &Dataset<'_>,
+    cited: &Citations<'_>,
+) -> Result<()> {
+    let estimates: HashMap<&str, &Estimate<'_>> = dataset
+        .estimates
+        .iter()
+        .map(|estimate| (estimate.id.as_ref(), estimate))
+        .collect();
+    let events: HashMap<&str, &Event> = dataset
+        .events
+        .iter()
+        .map(|event| (event.id.as_str(), event))
+        .collect();
+    let groups: std::collections::HashSet<&str> = dataset
+        .groups
+        .iter()
+        .map(|group| group.id.as_str())
+        .collect();
+    let related: std::collections::HashSet<&str> = dataset
+        .related
+        .iter()
+        .map(|related| related.id.as_str())
+        .collect();
+    let width = settings.width.map(usize::from);
+    writeln!(writer, "Cited by:")?;
+    for id in &cited.cited_by {
+        let line = if let Some(estimate) = estimates.get(id) {
+            let mut line = format!(
+                "{} ({}), {}",
+                estimate.figures(),
+                estimate.counts.name(),
+                estimate.period.text
+            );
+            if let Some(region) = &estimate.region {
+                line.push_str(&format!(", {region}"));
+            }
+            line.push_str(&format!(": by {} [{id}]", estimate.attributed_to));
+            line
+        } else if let Some(event) = events.get(id) {
+            format!("{}: {} [{id}]", event.period.text, event.description)
+        } else if groups.contains(id) {
+            format!("facts of the group {id} [{id}]")
+        } else if related.contains(id) {
+            format!("the related population {id} [{id}]")
+        } else {
+            format!("the names of {id} [{id}]")
+        };
+        writeln!(writer, "{}", human::bullet(&escape_control(&line), width))?;
+    }
+    Ok(())
 }

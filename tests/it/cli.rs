@@ -1456,3 +1456,24 @@ fn a_closed_pipe_ends_nkru_quietly() {
         assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{arguments:?}");
     }
 }
+
+#[test]
+fn sources_by_id_show_each_in_full_with_the_records_that_cite_it() {
+    let rows: Vec<SourceRow> = json(&["sources", "article", "article"]);
+    assert_eq!(rows.len(), 1, "an id asked for twice is shown once");
+    assert_eq!(rows[0].id, "article");
+    assert!(rows[0].cited_by.contains(&String::from("workers-1940s")));
+    let view = stdout_of(&["sources", "article", "--format", "table", "--width", "100"]);
+    assert!(view.contains("Cited by:"), "{view}");
+    assert!(
+        view.lines()
+            .any(|line| line.contains("about 8,000") && line.contains("[workers-1940s]")),
+        "{view}"
+    );
+    let (code, stdout, stderr) = run(&["sources", "nowhere"]);
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert!(
+        stderr.contains("no source has the id `nowhere`"),
+        "{stderr}"
+    );
+}
