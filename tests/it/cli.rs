@@ -1477,3 +1477,42 @@ fn sources_by_id_show_each_in_full_with_the_records_that_cite_it() {
         "{stderr}"
     );
 }
+
+#[test]
+fn coverage_filters_and_total_names_the_figures_of_all_north_koreans() {
+    let rows = |filters: &[&str]| {
+        let mut arguments = vec!["estimates"];
+        arguments.extend_from_slice(filters);
+        json::<Vec<EstimateRow>>(&arguments)
+    };
+    let regional = rows(&["--coverage", "region"]);
+    assert!(!regional.is_empty());
+    assert!(
+        regional
+            .iter()
+            .all(|row| row.coverage.as_deref() == Some("region"))
+    );
+    let national = rows(&["--coverage", "russia"]);
+    assert!(
+        national
+            .iter()
+            .all(|row| row.coverage.as_deref() == Some("russia"))
+    );
+    assert_eq!(
+        regional.len() + national.len(),
+        estimates_with(&[]).len(),
+        "the article's figures are each of one coverage"
+    );
+    let totals = rows(&["--group", "total"]);
+    assert!(!totals.is_empty());
+    assert!(totals.iter().all(|row| row.group.is_none()));
+    let lines: Vec<SummaryRow> = json(&["summary", "--group", "total"]);
+    assert!(!lines.is_empty());
+    assert!(lines.iter().all(|line| line.id == "total"));
+    let headline = lines
+        .iter()
+        .find(|line| line.counts.as_deref() == Some("present"))
+        .expect("a present line");
+    assert_eq!(headline.headline.as_deref(), Some("about 10,000"));
+    assert_eq!(headline.headline_coverage.as_deref(), Some("russia"));
+}

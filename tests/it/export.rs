@@ -58,7 +58,7 @@ fn the_database_holds_every_estimate_as_nkru_estimates_gives_it() {
         .prepare(
             "SELECT id, coalesce(group_id, related_id), low, high, qualifiers, figures, counts, \
              from_date, to_date, precision, period, region, attributed_to, party_to_conflict, \
-             source, section, note FROM estimates ORDER BY position",
+             source, section, note, coverage, same_figure_as FROM estimates ORDER BY position",
         )
         .expect("a query");
     let rows: Vec<Value> = statement
@@ -82,6 +82,9 @@ fn the_database_holds_every_estimate_as_nkru_estimates_gives_it() {
                 "source": row.get::<_, String>(14)?,
                 "section": row.get::<_, Option<String>>(15)?,
                 "note": row.get::<_, Option<String>>(16)?,
+                "coverage": row.get::<_, Option<String>>(17)?,
+                "same_figure_as": serde_json::from_str::<Value>(&row.get::<_, String>(18)?)
+                    .expect("a JSON list"),
             }))
         })
         .expect("rows")
