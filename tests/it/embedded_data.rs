@@ -390,3 +390,69 @@ fn every_figure_says_how_much_of_russia_it_counts() {
         .collect();
     assert!(unknown.is_empty(), "no coverage: {unknown:?}");
 }
+
+#[test]
+fn the_facts_added_in_2_2_0_are_each_one_command_away() {
+    let ids = |arguments: &[&str]| -> Vec<String> {
+        json(arguments)
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|row| row["id"].as_str().expect("an id").to_owned())
+            .collect()
+    };
+    let has = |arguments: &[&str], id: &str| {
+        let found = ids(arguments);
+        assert!(
+            found.iter().any(|found| found == id),
+            "{arguments:?}: {found:?}"
+        );
+    };
+    has(
+        &["search", "consulate"],
+        "refugees-2010-03-09-vladivostok-consulate",
+    );
+    let present_2007 = [
+        "estimates",
+        "--group",
+        "workers",
+        "--counts",
+        "present",
+        "--year",
+        "2007",
+    ];
+    has(&present_2007, "workers-2007-russia-govt-ap");
+    has(
+        &["estimates", "--group", "workers", "--year", "2013"],
+        "workers-2013-russia-rfa",
+    );
+    has(
+        &["estimates", "--region", "Primorsky", "--year", "2014"],
+        "workers-2014-primorye-rfa",
+    );
+    has(
+        &["estimates", "--region", "Amur", "--year", "2009"],
+        "workers-2009-12-amur-kyodo",
+    );
+    has(
+        &["estimates", "--region", "Khabarovsk", "--year", "2009"],
+        "workers-2009-12-khabarovsk-kyodo",
+    );
+    has(
+        &["estimates", "--counts", "possible", "--year", "2024"],
+        "workers-2024-10-official-up-to-100000",
+    );
+    has(
+        &["timeline", "--group", "workers", "--year", "2023"],
+        "nis-2023-12-12-watching-worker-dispatch",
+    );
+    has(
+        &["search", "Darkin"],
+        "refugees-2003-darkin-settlement-plan",
+    );
+    has(
+        &["search", "citizenship"],
+        "sakhalin-koreans-dprk-citizenship",
+    );
+    has(&["search", "Soviet Union"], "kim-il-sung-soviet-years");
+}
