@@ -451,7 +451,7 @@ fn the_facts_added_in_2_2_0_are_each_one_command_away() {
         "refugees-2003-darkin-settlement-plan",
     );
     has(
-        &["search", "citizenship"],
+        &["search", "statelessness"],
         "sakhalin-koreans-dprk-citizenship",
     );
     has(&["search", "Soviet Union"], "kim-il-sung-soviet-years");
