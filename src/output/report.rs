@@ -71,7 +71,16 @@ pub fn page(contents: &Contents<'_>) -> Result<String> {
     let chart = if contents.estimates.is_empty() {
         None
     } else {
-        Some(svg::chart::picture(dataset, &contents.estimates)?)
+        Some(svg::chart::picture(
+            dataset,
+            &contents.estimates,
+            &crate::output::chart::Options {
+                kinds: vec![crate::dataset::Counts::Present],
+                log: false,
+                every_coverage: false,
+            },
+            svg::WIDTH,
+        )?)
     };
     let timeline =
         svg::timeline::picture(dataset, &contents.events, &contents.groups, contents.bounds)?;
@@ -99,7 +108,7 @@ pub fn page(contents: &Contents<'_>) -> Result<String> {
                             figure {
                                 (PreEscaped(chart))
                                 figcaption {
-                                    "Each figure on a logarithmic scale, one panel for each kind of figure. "
+                                    "Figures of people present over time, for all of Russia. "
                                     "Every figure is in the table of estimates below with who made it and where it was read."
                                 }
                             }
