@@ -102,13 +102,19 @@ impl<'a> Layout<'a> {
             ),
             width - 2 * MARGIN,
         );
+        // The chart of one group is titled with the group's name, any other with the dataset's.
+        let series = series_order(dataset, &drawn);
+        let subject = match series.as_slice() {
+            [Some(id)] => dataset
+                .groups
+                .iter()
+                .find(|group| group.id == *id)
+                .map_or_else(|| clean(&dataset.title), |group| clean(&group.name)),
+            _ => clean(&dataset.title),
+        };
         let title = match panels.as_slice() {
-            [panel] => format!(
-                "{}: {} over time",
-                clean(&dataset.title),
-                panel.counts.meaning()
-            ),
-            _ => format!("{}: figures over time", clean(&dataset.title)),
+            [panel] => format!("{subject}: {} over time", panel.counts.meaning()),
+            _ => format!("{subject}: figures over time"),
         };
         Layout {
             width,
