@@ -395,13 +395,21 @@ fn label(index: usize) -> char {
     LABELS.chars().nth(index).unwrap_or('+')
 }
 
-/// The width of the figure labels left of the plot.
-fn label_width(axis: Axis) -> usize {
-    axis.ticks()
+/// The widest figure labels of any panel, so that every panel's years line up.
+pub fn widest_labels<T: Ord>(
+    panels: &[Panel],
+    log: bool,
+    measure: impl Fn(&str) -> T,
+) -> Option<T> {
+    panels
         .iter()
-        .map(|(_, label)| label.len())
+        .filter(|panel| !panel.marks.is_empty())
+        .flat_map(|panel| {
+            let (low, high) = panel.bounds();
+            Axis::new(log, low, high).ticks()
+        })
+        .map(|(_, label)| measure(&label))
         .max()
-        .unwrap_or(1)
 }
 
 /// The columns the chart needs, when the settings' width is less; none when it fits.
@@ -412,14 +420,8 @@ pub fn needed_width(
     options: &Options,
 ) -> Option<usize> {
     let panels = panels(dataset, estimates, options);
-    let least = panels
-        .iter()
-        .map(|panel| {
-            let (low, high) = panel.bounds();
-            label_width(Axis::new(options.log, low, high)) + 2 + LEAST_PLOT_WIDTH
-        })
-        .max()
-        .unwrap_or(0);
+    let least = widest_labels(&panels, options.log, str::len)
+        .map_or(0, |labels| labels + 2 + LEAST_PLOT_WIDTH);
     (least > settings.drawing_width()).then_some(least)
 }
 
@@ -455,6 +457,7 @@ pub fn chart(
         )?;
     }
     let years = Years::of(&panels);
+    let labels_width = widest_labels(&panels, options.log, str::len).unwrap_or(1);
     for panel in &panels {
         writeln!(writer)?;
         let heading = in_charset(&panel.heading(), settings.unicode).into_owned();
@@ -465,7 +468,8 @@ pub fn chart(
         )?;
         match years {
             Some(years) if !panel.marks.is_empty() => {
-                write_panel(writer, settings, dataset, panel, years, options)?;
+                let layout = (years, labels_width);
+                write_panel(writer, settings, dataset, panel, layout, options)?;
             }
             _ => {
                 let none = "No dated figure of this kind passes the filters.";
@@ -483,13 +487,14 @@ pub fn chart(
 /// One cell of the plot: a character and its colour.
 type Cell = (char, Option<Role>);
 
-/// Writes one panel: the plot with its axes, then the key of its marks.
+/// Writes one panel: the plot with its axes, then the key of its marks; its figure labels take
+/// `labels_width` columns, the widest of any panel's.
 fn write_panel(
     writer: &mut dyn Write,
     settings: &Settings,
     dataset: &Dataset,
     panel: &Panel,
-    years: Years,
+    (years, labels_width): (Years, usize),
     options: &Options,
 ) -> Result<()> {
     let paint = Paint {
@@ -498,7 +503,6 @@ fn write_panel(
     let glyphs = if settings.unicode { UNICODE } else { ASCII };
     let (low, high) = panel.bounds();
     let axis = Axis::new(options.log, low, high);
-    let labels_width = label_width(axis);
     let plot_width = settings
         .drawing_width()
         .saturating_sub(labels_width + 2)

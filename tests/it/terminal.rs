@@ -231,6 +231,10 @@ fn chart_draws_one_panel_per_kind_asked_for() {
         chart[recruited..].contains("workers late 1940s: about 8,000 in Sakhalin"),
         "{chart}"
     );
+    // The panels share their years, and their time axes line up (10,000 is wider than 8,000).
+    let axes: Vec<usize> = chart.lines().filter_map(|line| line.find('└')).collect();
+    assert_eq!(axes.len(), 2, "{chart}");
+    assert_eq!(axes[0], axes[1], "{chart}");
 }
 
 #[test]

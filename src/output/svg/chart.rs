@@ -15,7 +15,9 @@ use super::{
 };
 use crate::dataset::{Dataset, Estimate};
 use crate::error::Result;
-use crate::output::chart::{Axis, Mark, Options, Panel, Years, panels, place, series_order};
+use crate::output::chart::{
+    Axis, Mark, Options, Panel, Years, panels, place, series_order, widest_labels,
+};
 
 /// The width of the chart as a file of its own, in pixels: a slide's.
 pub const FILE_WIDTH: u32 = 1280;
@@ -149,20 +151,23 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// Whether there is nothing to draw.
+    fn is_empty(&self) -> bool {
+        self.panels.iter().all(|panel| panel.marks.is_empty())
+    }
+
     /// The height of the whole picture.
     fn height(&self) -> u32 {
-        let panels: u32 = self
-            .panels
-            .iter()
-            .map(|panel| self.panel_height(panel))
-            .sum();
-        let nothing = if self.panels.iter().all(|panel| panel.marks.is_empty()) {
-            LINE_HEIGHT
+        let panels: u32 = if self.is_empty() {
+            2 * LINE_HEIGHT
         } else {
-            0
+            self.panels
+                .iter()
+                .map(|panel| self.panel_height(panel))
+                .sum()
         };
         let footnote = u32::try_from(self.footnote.len()).unwrap_or(0);
-        self.panels_top() + panels + nothing + footnote * LINE_HEIGHT + MARGIN
+        self.panels_top() + panels + footnote * LINE_HEIGHT + MARGIN
     }
 }
 
@@ -203,7 +208,12 @@ pub fn picture(
         draw_head(&root, &layout.title, &layout.subtitle, &layout.legend)?;
         draw_markers(&root, layout.markers_top())?;
         let mut top = layout.panels_top();
-        for panel in &layout.panels {
+        let panels = if layout.is_empty() {
+            &[][..]
+        } else {
+            &layout.panels[..]
+        };
+        for panel in panels {
             match layout.years {
                 Some(years) if !panel.marks.is_empty() => {
                     let plot = Plot::new(&layout, panel, years, top);
@@ -222,14 +232,14 @@ pub fn picture(
             }
             top += layout.panel_height(panel);
         }
-        if layout.panels.iter().all(|panel| panel.marks.is_empty()) {
+        if layout.is_empty() {
             root.draw(&Text::new(
                 String::from("No figure matches the filters: nothing to draw."),
                 (px(MARGIN), px(top)),
                 style(TEXT_SIZE, BLACK),
             ))
             .map_err(drawing)?;
-            top += LINE_HEIGHT;
+            top += 2 * LINE_HEIGHT;
         }
         for line in &layout.footnote {
             root.draw(&Text::new(
@@ -310,12 +320,10 @@ impl Plot {
     fn new(layout: &Layout, panel: &Panel, years: Years, top: u32) -> Self {
         let (low, high) = panel.bounds();
         let axis = Axis::new(layout.log, low, high);
-        let labels = axis
-            .ticks()
-            .iter()
-            .map(|(_, label)| text_width(label, TEXT_SIZE))
-            .max()
-            .unwrap_or(0);
+        let labels = widest_labels(&layout.panels, layout.log, |label| {
+            text_width(label, TEXT_SIZE)
+        })
+        .unwrap_or(0);
         Plot {
             top,
             left: px(MARGIN + labels + 12),
