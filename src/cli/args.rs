@@ -235,7 +235,7 @@ pub enum Command {
     ///
     /// Figures over time: years across, the figure up, one panel per kind of figure (people
     /// present unless `--counts` picks others), one series per group, for all of Russia unless
-    /// `--region` is given. A range is a bar from its low to its high figure, a single figure a
+    /// `--region` or `--coverage` asks for a part. A range is a bar from its low to its high figure, a single figure a
     /// point; each mark is labelled and listed under the chart with who made it and its source.
     /// It takes the same filters as `estimates`; in the machine formats (and when piped) it
     /// writes the same rows as `estimates`.

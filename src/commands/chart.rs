@@ -89,7 +89,8 @@ pub fn run(
 }
 
 /// What the chart draws: the kinds `--counts` asks for (people present when it asks for none),
-/// each group's widest coverage unless `--region` asks for a part of Russia.
+/// each group's widest coverage unless `--region` or `--coverage` asks for a part of Russia, as
+/// `trend` does.
 fn options(filter: &EstimateFilterArgs, log: bool) -> output::chart::Options {
     let kinds = if filter.counts.is_empty() {
         vec![Counts::Present]
@@ -102,6 +103,6 @@ fn options(filter: &EstimateFilterArgs, log: bool) -> output::chart::Options {
     output::chart::Options {
         kinds,
         log,
-        every_coverage: filter.region.is_some(),
+        every_coverage: filter.region.is_some() || !filter.coverage.is_empty(),
     }
 }

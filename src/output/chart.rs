@@ -28,8 +28,8 @@ pub struct Options {
     pub kinds: Vec<Counts>,
     /// Whether the figure axis is logarithmic rather than linear.
     pub log: bool,
-    /// Whether every figure is drawn whatever it covers (the user filtered by region), rather
-    /// than each group's widest coverage.
+    /// Whether every figure is drawn whatever it covers (the user filtered by region or
+    /// coverage), rather than each group's widest coverage.
     pub every_coverage: bool,
 }
 

@@ -77,8 +77,8 @@ pub struct Contents<'a> {
     pub bounds: (Option<i32>, Option<i32>),
     /// The filters in words, such as `--group workers`; empty when none is given.
     pub filters: String,
-    /// Whether every figure is drawn whatever it covers (the filters name a region), rather
-    /// than each group's widest coverage.
+    /// Whether every figure is drawn whatever it covers (the filters name a region or a
+    /// coverage), rather than each group's widest coverage.
     pub every_coverage: bool,
 }
 

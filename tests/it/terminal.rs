@@ -204,6 +204,10 @@ fn chart_draws_figures_for_all_of_russia_unless_a_region_is_asked_for() {
         regional.contains("every figure that passes the filters"),
         "{regional}"
     );
+    // Asking for coverages draws every figure of them, as `trend` sets them out.
+    let both = chart(&["--coverage", "russia,region"]);
+    assert!(both.contains("refugees 1999: estimated 100–500"), "{both}");
+    assert!(both.contains("refugees 2001: estimated 300"), "{both}");
 }
 
 #[test]
