@@ -719,6 +719,54 @@ mod tests {
         assert!((years.fraction(2026.0) - 1.0).abs() < 1e-9);
     }
 
+    /// A figure of people present whose period is `from`, to `to` when given.
+    fn figure(from: &str, to: Option<&str>) -> Estimate<'static> {
+        Estimate {
+            id: "e".into(),
+            group: None,
+            low: 1,
+            high: 1,
+            qualifiers: Vec::new(),
+            counts: Counts::Present,
+            period: crate::dataset::Period {
+                precision: crate::dataset::Precision::Year,
+                from: Some(from.parse().expect("a date")),
+                to: to.map(|to| to.parse().expect("a date")),
+                text: from.to_owned(),
+            },
+            region: None,
+            coverage: None,
+            attributed_to: "someone".into(),
+            party_to_conflict: false,
+            source: "s".into(),
+            section: None,
+            note: None,
+            same_figure_as: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_figure_stands_at_the_middle_of_the_last_year_month_or_day_it_reaches() {
+        let at = |from: &str, to: Option<&str>| when(&figure(from, to)).expect("dated");
+        assert!((at("2017", None) - 2017.5).abs() < 1e-9);
+        assert!((at("2017-01", None) - (2017.0 + 0.5 / 12.0)).abs() < 1e-9);
+        assert!((at("2017-12", None) - (2017.0 + 11.5 / 12.0)).abs() < 1e-9);
+        assert!(at("2017-11-30", None) < at("2017-12", None));
+        assert!(at("2017-12-01", None) < at("2017-12-31", None));
+        // A span stands at its end.
+        assert!((at("2010", Some("2012")) - 2012.5).abs() < 1e-9);
+        let undated = Estimate {
+            period: crate::dataset::Period {
+                precision: crate::dataset::Precision::Unknown,
+                from: None,
+                to: None,
+                text: String::from("in any given year"),
+            },
+            ..figure("2017", None)
+        };
+        assert_eq!(when(&undated), None);
+    }
+
     #[test]
     fn marks_are_labelled_with_digits_then_letters() {
         assert_eq!(label(0), '1');
