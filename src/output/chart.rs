@@ -48,16 +48,18 @@ impl Mark<'_> {
         self.estimate.group.as_deref()
     }
 
-    /// What it is in words for a key or a tooltip: the group, the period, the figures, the place
-    /// when it covers a part of Russia, who made it and the source.
-    pub fn words(&self) -> String {
+    /// What it is in words for a key: the group (`with_series`), the period, the figures, the
+    /// place when it covers a part of Russia, who made it and the source.
+    pub fn words(&self, with_series: bool) -> String {
         let estimate = self.estimate;
-        let mut words = format!(
-            "{} {}: {}",
-            self.series().unwrap_or("total"),
-            period_label(&estimate.period),
-            estimate.figures()
-        );
+        let mut words = String::new();
+        if with_series {
+            words.push_str(self.series().unwrap_or("total"));
+            words.push(' ');
+        }
+        words.push_str(&period_label(&estimate.period));
+        words.push_str(": ");
+        words.push_str(&estimate.figures());
         if let Some(region) = place(estimate) {
             words.push_str(" in ");
             words.push_str(region);
@@ -442,6 +444,21 @@ pub fn chart(
     };
     let width = settings.drawing_width();
     let panels = panels(dataset, estimates, options);
+    // A chart of one group names it once, in its title, rather than in every line of its keys.
+    let mut series: Vec<Option<&str>> = panels
+        .iter()
+        .flat_map(|panel| panel.marks.iter().map(Mark::series))
+        .collect();
+    series.sort_unstable();
+    series.dedup();
+    let group = match series.as_slice() {
+        [Some(id)] => dataset
+            .groups
+            .iter()
+            .find(|group| group.id == *id)
+            .map(|group| escape_control(&group.name).into_owned()),
+        _ => None,
+    };
     if settings.header {
         let reach = if options.every_coverage {
             "every figure that passes the filters"
@@ -449,7 +466,11 @@ pub fn chart(
             "for all of Russia"
         };
         let scale = Axis::new(options.log, 0, 1).words();
-        let title = format!("Figures over time, {reach}, {scale}");
+        let subject = group.as_ref().map_or_else(
+            || String::from("Figures"),
+            |name| format!("{name}: figures"),
+        );
+        let title = format!("{subject} over time, {reach}, {scale}");
         writeln!(
             writer,
             "{}",
@@ -468,7 +489,7 @@ pub fn chart(
         )?;
         match years {
             Some(years) if !panel.marks.is_empty() => {
-                let layout = (years, labels_width);
+                let layout = (years, labels_width, group.is_none() || !settings.header);
                 write_panel(writer, settings, dataset, panel, layout, options)?;
             }
             _ => {
@@ -488,13 +509,14 @@ pub fn chart(
 type Cell = (char, Option<Role>);
 
 /// Writes one panel: the plot with its axes, then the key of its marks; its figure labels take
-/// `labels_width` columns, the widest of any panel's.
+/// `labels_width` columns, the widest of any panel's, and its keys name each mark's group
+/// `with_series`.
 fn write_panel(
     writer: &mut dyn Write,
     settings: &Settings,
     dataset: &Dataset,
     panel: &Panel,
-    (years, labels_width): (Years, usize),
+    (years, labels_width, with_series): (Years, usize, bool),
     options: &Options,
 ) -> Result<()> {
     let paint = Paint {
@@ -530,7 +552,7 @@ fn write_panel(
     writeln!(writer, "{indent}  {}", under.trim_end())?;
     writeln!(writer)?;
     for ((character, role), mark) in keys.iter().zip(&panel.marks) {
-        let words = in_charset(&mark.words(), settings.unicode).into_owned();
+        let words = in_charset(&mark.words(with_series), settings.unicode).into_owned();
         let wrapped = wrap(&words, Some(settings.drawing_width()), "   ");
         let rest = wrapped.get(3..).unwrap_or_default();
         writeln!(

@@ -190,14 +190,14 @@ fn chart_draws_figures_for_all_of_russia_unless_a_region_is_asked_for() {
         String::from_utf8(output.stdout).expect("UTF-8")
     };
     let whole = chart(&[]);
-    assert!(whole.contains("refugees 2001: estimated 300"), "{whole}");
+    assert!(whole.contains("\n1  2001: estimated 300"), "{whole}");
     assert!(
-        !whole.contains("refugees 1999"),
+        !whole.contains("1999:"),
         "a regional figure stays out:\n{whole}"
     );
     let regional = chart(&["--region", "eastern"]);
     assert!(
-        regional.contains("refugees 1999: estimated 100–500 in eastern regions of Russia"),
+        regional.contains("\n1  1999: estimated 100–500 in eastern regions of Russia"),
         "{regional}"
     );
     assert!(
@@ -206,8 +206,8 @@ fn chart_draws_figures_for_all_of_russia_unless_a_region_is_asked_for() {
     );
     // Asking for coverages draws every figure of them, as `trend` sets them out.
     let both = chart(&["--coverage", "russia,region"]);
-    assert!(both.contains("refugees 1999: estimated 100–500"), "{both}");
-    assert!(both.contains("refugees 2001: estimated 300"), "{both}");
+    assert!(both.contains("\n1  1999: estimated 100–500"), "{both}");
+    assert!(both.contains("\n2  2001: estimated 300"), "{both}");
 }
 
 #[test]
@@ -244,8 +244,25 @@ fn chart_draws_one_panel_per_kind_asked_for() {
 #[test]
 fn chart_takes_the_filters_of_estimates() {
     let chart = run(&["chart", "--format", "table", "--group", "refugees"]);
-    assert!(chart.contains("1  refugees 1999"), "{chart}");
     assert!(!chart.contains("total 2006"), "{chart}");
+    // A chart of one group names it in its title, not in every line of its key.
+    assert!(
+        chart.starts_with("Defectors and refugees: figures over time, for all of Russia"),
+        "{chart}"
+    );
+    assert!(chart.contains("\n1  1999: estimated 100–500"), "{chart}");
+    let bare = run(&[
+        "chart",
+        "--format",
+        "table",
+        "--group",
+        "refugees",
+        "--no-header",
+    ]);
+    assert!(
+        bare.contains("\n1  refugees 1999: estimated 100–500"),
+        "{bare}"
+    );
     let output = outcome(&["chart", "--min", "10", "--max", "5"]);
     assert_eq!(output.status.code(), Some(2));
     let output = outcome(&["chart", "--group", "nobody"]);
@@ -289,7 +306,7 @@ fn chart_colours_each_group_only_when_colour_is_on() {
         "recruited",
     ]);
     assert!(
-        recruits.contains("\u{1b}[33m1\u{1b}[0m  workers"),
+        recruits.contains("\u{1b}[33m1\u{1b}[0m  late 1940s"),
         "{recruits}"
     );
     let json = run(&["chart", "--format", "json", "--color", "always"]);
