@@ -233,16 +233,23 @@ pub enum Command {
 
     /// Draw the population estimates as bars on a logarithmic scale.
     ///
-    /// One line per estimate: a range is a bar from its low to its high figure, a single figure a
-    /// tick. It takes the same filters as `estimates`; in the machine formats (and when piped) it
+    /// Figures over time: years across, the figure up, one panel per kind of figure (people
+    /// present unless `--counts` picks others), one series per group, for all of Russia unless
+    /// `--region` or `--coverage` asks for a part. A range is a bar from its low to its high figure, a single figure a
+    /// point; each mark is labelled and listed under the chart with who made it and its source.
+    /// It takes the same filters as `estimates`; in the machine formats (and when piped) it
     /// writes the same rows as `estimates`.
     #[command(
-        after_help = "Examples:\n  nkru chart\n  nkru chart --group workers --width 100\n  nkru chart --from 1990 --ascii"
+        after_help = "Examples:\n  nkru chart\n  nkru chart --group workers --width 100\n  nkru chart --group workers,refugees --log\n  nkru chart --counts present,recruited --format svg > chart.svg"
     )]
     Chart {
         /// Which estimates to draw.
         #[command(flatten)]
         filter: EstimateFilterArgs,
+
+        /// Draw the figures on a logarithmic scale rather than a linear one.
+        #[arg(long)]
+        log: bool,
     },
 
     /// The dated events, oldest first.

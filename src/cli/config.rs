@@ -232,7 +232,7 @@ impl Config {
                 )))
             }
             Command::Estimates { filter, .. }
-            | Command::Chart { filter }
+            | Command::Chart { filter, .. }
             | Command::Report { filter }
             | Command::Trend { filter, .. } => check_filter(filter),
             Command::Facts {

@@ -1,27 +1,46 @@
-//! `nkru chart`: the estimates drawn for people, in the terminal or as SVG; in the machine
-//! formats, the rows of `estimates`.
+//! `nkru chart`: the figures over time drawn for people, in the terminal or as SVG; in the
+//! machine formats, the rows of `estimates`.
 
 use super::{Streams, list, localized_estimates, note, read};
 use crate::cli::{Config, EstimateFilterArgs};
-use crate::dataset::Estimate;
+use crate::dataset::{Counts, Estimate};
 use crate::error::{Error, Result};
 use crate::output;
 use crate::rows::Selection;
 use crate::rows::tables;
 
-/// Draws the estimates that pass `filter`.
-pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterArgs) -> Result<()> {
+/// Draws the estimates that pass `filter` over time, on a logarithmic scale with `log`.
+pub fn run(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    filter: &EstimateFilterArgs,
+    log: bool,
+) -> Result<()> {
     // Only the estimates that pass the filter are left in the dataset.
     let text = read(config, streams)?;
     let parsed = localized_estimates(&text, config, streams, filter)?;
     let dataset = &parsed.dataset;
     let estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
+    let options = options(filter, log);
+    // A related population is drawn only when `--group` names it: the chart is of North
+    // Koreans in Russia.
+    let drawn: Vec<&Estimate> = estimates
+        .iter()
+        .copied()
+        .filter(|estimate| {
+            !filter.groups.is_empty()
+                || estimate
+                    .group
+                    .as_deref()
+                    .is_none_or(|id| dataset.groups.iter().any(|group| group.id == id))
+        })
+        .collect();
     if config.output.format == output::Format::Svg {
-        if estimates.is_empty() {
-            return note(config, streams, "no estimates match");
-        }
-        let picture = output::svg::chart::document(dataset, &estimates)?;
+        let picture = output::svg::chart::document(dataset, &drawn, &options)?;
         streams.stdout.write_all(picture.as_bytes())?;
+        if estimates.is_empty() {
+            note(config, streams, "no estimates match")?;
+        }
         return Ok(());
     }
     if !config.output.human_view() {
@@ -33,7 +52,7 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterAr
             "no estimates match",
         );
     }
-    if let Some(needed) = output::chart::needed_width(&config.output, dataset, &estimates) {
+    if let Some(needed) = output::chart::needed_width(&config.output, dataset, &drawn, &options) {
         // Too narrow to draw: say so once, and give the figures the chart would show as records.
         writeln!(
             streams.stdout,
@@ -62,9 +81,28 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterAr
             config.output.drawing_width(),
         );
     }
-    output::chart::chart(streams.stdout, &config.output, dataset, &estimates)?;
+    output::chart::chart(streams.stdout, &config.output, dataset, &drawn, &options)?;
     if estimates.is_empty() {
         note(config, streams, "no estimates match")?;
     }
     Ok(())
+}
+
+/// What the chart draws: the kinds `--counts` asks for (people present when it asks for none),
+/// each group's widest coverage unless `--region` or `--coverage` asks for a part of Russia, as
+/// `trend` does.
+fn options(filter: &EstimateFilterArgs, log: bool) -> output::chart::Options {
+    let kinds = if filter.counts.is_empty() {
+        vec![Counts::Present]
+    } else {
+        Counts::ALL
+            .into_iter()
+            .filter(|kind| filter.counts.contains(kind))
+            .collect()
+    };
+    output::chart::Options {
+        kinds,
+        log,
+        every_coverage: filter.region.is_some() || !filter.coverage.is_empty(),
+    }
 }

@@ -62,7 +62,7 @@ pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Res
             sort,
             reverse,
         } => estimates::run(config, streams, filter, sort.as_deref(), *reverse),
-        Command::Chart { filter } => chart::run(config, streams, filter),
+        Command::Chart { filter, log } => chart::run(config, streams, filter, *log),
         Command::Summary { groups } => summary::run(config, streams, groups),
         Command::Trend { name, filter } => trend::run(config, streams, name, filter),
         Command::Timeline {

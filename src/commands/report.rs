@@ -42,6 +42,7 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterAr
         events,
         bounds,
         filters: words(filter),
+        every_coverage: filter.region.is_some() || !filter.coverage.is_empty(),
     };
     let page = report::page(&contents)?;
     streams.stdout.write_all(page.as_bytes())?;

@@ -1,235 +1,440 @@
-//! The chart of population estimates: one range bar per estimate on a logarithmic scale.
+//! The chart of figures over time: time across, the figure up, one panel per kind of figure,
+//! each figure a labelled mark (a point, or a bar from its low to its high figure) keyed to a
+//! list that says what it is and who made it. What the terminal and the SVG chart share (the
+//! marks, the time axis and the figure axis) lives here too.
 
 use std::io::Write;
 
 use super::Settings;
-use super::human::{Paint, Role, display_width, fit, in_charset, period_label};
-use crate::dataset::{Dataset, Estimate};
+use super::human::{Paint, Role, in_charset, period_label, wrap};
+use crate::dataset::{Counts, Coverage, Dataset, Estimate};
 use crate::error::Result;
-use crate::text::escape_control;
+use crate::query::headline::{maker, over_time};
+use crate::text::{escape_control, thousands};
 
-/// The fewest columns a bar gets, however narrow the width.
-const LEAST_BAR_WIDTH: usize = 12;
+/// The fewest columns the plot gets, however narrow the width.
+const LEAST_PLOT_WIDTH: usize = 30;
 
-/// The widest a group label may be before it is cut.
-const GROUP_LABEL_LIMIT: usize = 16;
+/// The rows of a panel's plot.
+const PLOT_HEIGHT: usize = 12;
 
-/// The widest a years label may be before it is cut.
-const YEARS_LABEL_LIMIT: usize = 12;
+/// The labels of the marks, in turn; a panel of more figures than these marks the rest `+`.
+const LABELS: &str = "123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/// What the chart over time draws.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The kinds of figure, one panel each, in the documented order of kinds.
+    pub kinds: Vec<Counts>,
+    /// Whether the figure axis is logarithmic rather than linear.
+    pub log: bool,
+    /// Whether every figure is drawn whatever it covers (the user filtered by region or
+    /// coverage), rather than each group's widest coverage.
+    pub every_coverage: bool,
+}
+
+/// One figure placed in time.
+#[derive(Debug, Clone, Copy)]
+pub struct Mark<'a> {
+    /// The figure.
+    pub estimate: &'a Estimate<'a>,
+    /// When it applies, in years: the last date its period reaches, as a fraction of a year.
+    pub when: f64,
+}
+
+impl Mark<'_> {
+    /// The group it counts, or none for all North Koreans.
+    pub fn series(&self) -> Option<&str> {
+        self.estimate.group.as_deref()
+    }
+
+    /// What it is in words for a key: the group (`with_series`), the period, the figures, the
+    /// place when it covers a part of Russia, who made it and the source.
+    pub fn words(&self, with_series: bool) -> String {
+        let estimate = self.estimate;
+        let mut words = String::new();
+        if with_series {
+            words.push_str(self.series().unwrap_or("total"));
+            words.push(' ');
+        }
+        words.push_str(&period_label(&estimate.period));
+        words.push_str(": ");
+        words.push_str(&estimate.figures());
+        if let Some(region) = place(estimate) {
+            words.push_str(" in ");
+            words.push_str(region);
+        }
+        words.push_str(" — ");
+        words.push_str(&maker(&estimate.attributed_to));
+        if estimate.party_to_conflict {
+            words.push_str(" (a party to the conflict)");
+        }
+        words.push_str(" [");
+        words.push_str(&estimate.source);
+        words.push(']');
+        escape_control(&words).into_owned()
+    }
+}
+
+/// The place a figure covers when it covers a part of Russia, for its words.
+pub fn place<'a>(estimate: &'a Estimate<'_>) -> Option<&'a str> {
+    let region = estimate.region.as_deref()?;
+    (estimate.coverage != Some(Coverage::Russia) && !region.eq_ignore_ascii_case("russia"))
+        .then_some(region)
+}
+
+/// The figures of one kind over time.
+#[derive(Debug, Clone)]
+pub struct Panel<'a> {
+    /// What they count.
+    pub counts: Counts,
+    /// Each figure, oldest first; figures of the same time in the order of their series.
+    pub marks: Vec<Mark<'a>>,
+}
+
+impl Panel<'_> {
+    /// The heading: what the figures count, in words.
+    pub fn heading(&self) -> String {
+        let meaning = self.counts.meaning();
+        let mut characters = meaning.chars();
+        let capitalised: String = characters
+            .next()
+            .map(|first| first.to_uppercase().chain(characters).collect())
+            .unwrap_or_default();
+        format!("{capitalised} ({})", self.counts.name())
+    }
+
+    /// The lowest and highest figure drawn.
+    pub fn bounds(&self) -> (u64, u64) {
+        let low = self
+            .marks
+            .iter()
+            .map(|mark| mark.estimate.low)
+            .min()
+            .unwrap_or(0);
+        let high = self
+            .marks
+            .iter()
+            .map(|mark| mark.estimate.high)
+            .max()
+            .unwrap_or(0);
+        (low, high)
+    }
+}
+
+/// The series of the estimates in the order a legend lists them: the total, then the groups in
+/// the dataset's order, then related populations.
+pub fn series_order<'a>(dataset: &Dataset, estimates: &[&'a Estimate<'a>]) -> Vec<Option<&'a str>> {
+    let mut series: Vec<Option<&str>> = Vec::new();
+    for estimate in estimates {
+        let group = estimate.group.as_deref();
+        if !series.contains(&group) {
+            series.push(group);
+        }
+    }
+    series.sort_by_key(|group| series_rank(dataset, *group));
+    series
+}
+
+/// Where a series stands among the others: the total, the groups in order, related populations.
+fn series_rank(dataset: &Dataset, group: Option<&str>) -> (u8, usize) {
+    match group {
+        None => (0, 0),
+        Some(id) => dataset
+            .groups
+            .iter()
+            .position(|candidate| candidate.id == id)
+            .map_or((2, 0), |index| (1, index)),
+    }
+}
+
+/// The panels of the chart: for each kind asked for, each series' figures over time
+/// ([`over_time`]), placed at the dates they reach.
+pub fn panels<'a>(
+    dataset: &Dataset,
+    estimates: &[&'a Estimate<'a>],
+    options: &Options,
+) -> Vec<Panel<'a>> {
+    let series = series_order(dataset, estimates);
+    options
+        .kinds
+        .iter()
+        .map(|kind| {
+            let mut marks: Vec<Mark> = Vec::new();
+            for group in &series {
+                let of_series: Vec<&Estimate> = estimates
+                    .iter()
+                    .copied()
+                    .filter(|estimate| estimate.group.as_deref() == *group)
+                    .collect();
+                for figures in over_time(*kind, &of_series, options.every_coverage) {
+                    for estimate in figures.estimates {
+                        if let Some(when) = when(estimate) {
+                            marks.push(Mark { estimate, when });
+                        }
+                    }
+                }
+            }
+            marks.sort_by(|one, other| {
+                one.when.total_cmp(&other.when).then_with(|| {
+                    series_rank(dataset, one.series()).cmp(&series_rank(dataset, other.series()))
+                })
+            });
+            Panel {
+                counts: *kind,
+                marks,
+            }
+        })
+        .collect()
+}
+
+/// When a figure applies, in years: the middle of the last year, month or day its period
+/// reaches; none for an undated figure.
+pub fn when(estimate: &Estimate) -> Option<f64> {
+    let date = estimate.period.latest()?;
+    let year = f64::from(date.year);
+    Some(match (date.month, date.day) {
+        (Some(month), Some(day)) => {
+            year + (f64::from(month) - 1.0 + (f64::from(day) - 0.5) / 31.0) / 12.0
+        }
+        (Some(month), None) => year + (f64::from(month) - 0.5) / 12.0,
+        _ => year + 0.5,
+    })
+}
+
+/// The years across: from the start of the first year a figure reaches to the end of the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Years {
+    /// The first year.
+    pub first: i32,
+    /// The last year.
+    pub last: i32,
+}
+
+// Years are placed as fractions along the axis; they are small whole numbers.
+#[allow(clippy::cast_possible_truncation)]
+impl Years {
+    /// The years that hold every mark of the panels.
+    pub fn of(panels: &[Panel]) -> Option<Self> {
+        let times = panels
+            .iter()
+            .flat_map(|panel| &panel.marks)
+            .map(|mark| mark.when);
+        let (first, last) = times.fold(
+            (None, None),
+            |(first, last): (Option<f64>, Option<f64>), when| {
+                (
+                    Some(first.map_or(when, |first| first.min(when))),
+                    Some(last.map_or(when, |last| last.max(when))),
+                )
+            },
+        );
+        Some(Years {
+            first: first?.floor() as i32,
+            last: last?.floor() as i32,
+        })
+    }
+
+    /// Where a time falls, from 0 (the start of the first year) to 1 (the end of the last).
+    pub fn fraction(self, when: f64) -> f64 {
+        let span = f64::from(self.last - self.first + 1);
+        ((when - f64::from(self.first)) / span).clamp(0.0, 1.0)
+    }
+
+    /// The years labelled on the axis, each `step` years apart, where a year takes `per_year`
+    /// units and a label needs `room` units.
+    pub fn ticks(self, per_year: f64, room: f64) -> Vec<i32> {
+        let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000]
+            .into_iter()
+            .find(|step| f64::from(*step) * per_year >= room)
+            .unwrap_or(1000);
+        let start = self.first + (step - self.first.rem_euclid(step)) % step;
+        (start..=self.last + 1)
+            .step_by(step.unsigned_abs() as usize)
+            .collect()
+    }
+}
+
+/// The figure axis: linear from zero, or logarithmic over whole powers of ten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Axis {
+    /// From zero to `top`, labelled every `step`.
+    Linear {
+        /// The figure at the top.
+        top: u64,
+        /// The figures between labels.
+        step: u64,
+    },
+    /// From one power of ten to another, each labelled.
+    Log {
+        /// The power of ten at the bottom.
+        low_exponent: u32,
+        /// The power of ten at the top; always above `low_exponent`.
+        high_exponent: u32,
+    },
+}
+
+// Positions on an axis are fractions; figures become floats to be placed.
+#[allow(clippy::cast_precision_loss)]
+impl Axis {
+    /// The axis that holds every figure from `lowest` to `highest`.
+    pub fn new(log: bool, lowest: u64, highest: u64) -> Self {
+        if log {
+            let low_exponent = lowest.max(1).ilog10();
+            let highest = highest.max(1);
+            let mut high_exponent = highest.ilog10();
+            if 10_u64.checked_pow(high_exponent) != Some(highest) {
+                high_exponent += 1;
+            }
+            return Axis::Log {
+                low_exponent,
+                high_exponent: high_exponent.max(low_exponent + 1),
+            };
+        }
+        let highest = highest.max(1);
+        let rough = highest.div_ceil(4).max(1);
+        let magnitude = 10_u64.pow(rough.ilog10());
+        let step = [1, 2, 5, 10]
+            .into_iter()
+            .map(|times| times * magnitude)
+            .find(|step| *step >= rough)
+            .unwrap_or(10 * magnitude);
+        Axis::Linear {
+            top: highest.div_ceil(step) * step,
+            step,
+        }
+    }
+
+    /// Where a figure falls, from 0 (the bottom) to 1 (the top).
+    pub fn fraction(self, figure: u64) -> f64 {
+        match self {
+            Axis::Linear { top, .. } => (figure as f64 / top as f64).clamp(0.0, 1.0),
+            Axis::Log {
+                low_exponent,
+                high_exponent,
+            } => {
+                if figure == 0 {
+                    return 0.0;
+                }
+                let decades = f64::from(high_exponent - low_exponent);
+                (((figure as f64).log10() - f64::from(low_exponent)) / decades).clamp(0.0, 1.0)
+            }
+        }
+    }
+
+    /// The labelled figures, bottom first, each with where it falls.
+    pub fn ticks(self) -> Vec<(f64, String)> {
+        let figures: Vec<u64> = match self {
+            Axis::Linear { top, step } => (0..=top / step).map(|index| index * step).collect(),
+            Axis::Log {
+                low_exponent,
+                high_exponent,
+            } => (low_exponent..=high_exponent)
+                .filter_map(|exponent| 10_u64.checked_pow(exponent))
+                .collect(),
+        };
+        figures
+            .into_iter()
+            .map(|figure| (self.fraction(figure), thousands(i128::from(figure))))
+            .collect()
+    }
+
+    /// The scale in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Axis::Linear { .. } => "on a linear scale",
+            Axis::Log { .. } => "on a logarithmic scale",
+        }
+    }
+}
 
 /// The characters a chart is drawn with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Glyphs {
     /// Fills a range from its low to its high figure.
     bar: char,
-    /// Marks a single figure.
-    tick: char,
-    /// The line of the scale.
-    axis: char,
-    /// A power of ten on the line of the scale.
-    mark: char,
-    /// A power of ten behind the bars.
-    grid: char,
+    /// The figure axis.
+    upright: char,
+    /// A label on the figure axis.
+    upright_tick: char,
+    /// The time axis.
+    across: char,
+    /// A label on the time axis.
+    across_tick: char,
+    /// Where the axes meet.
+    corner: char,
 }
 
 const UNICODE: Glyphs = Glyphs {
-    bar: '█',
-    tick: '┃',
-    axis: '─',
-    mark: '┼',
-    grid: '·',
+    bar: '│',
+    upright: '│',
+    upright_tick: '┤',
+    across: '─',
+    across_tick: '┬',
+    corner: '└',
 };
 
 const ASCII: Glyphs = Glyphs {
-    bar: '#',
-    tick: '|',
-    axis: '-',
-    mark: '+',
-    grid: '.',
+    bar: '|',
+    upright: '|',
+    upright_tick: '+',
+    across: '-',
+    across_tick: '+',
+    corner: '+',
 };
 
-/// A logarithmic scale from one power of ten to another, spread over a number of columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scale {
-    /// The power of ten at the left end.
-    pub low_exponent: u32,
-    /// The power of ten at the right end; always above `low_exponent`.
-    pub high_exponent: u32,
-    /// How many columns the scale spans.
-    pub columns: usize,
-}
-
-// Positions on a logarithmic scale are approximate by nature: figures become floats, and
-// positions are rounded and clamped to the chart's columns before they become columns again.
-#[allow(
-    clippy::cast_precision_loss,
-    clippy::cast_possible_truncation,
-    clippy::cast_sign_loss
-)]
-impl Scale {
-    /// The scale of whole powers of ten that holds every figure from `lowest` to `highest`.
-    pub fn new(lowest: u64, highest: u64, columns: usize) -> Self {
-        let low_exponent = lowest.max(1).ilog10();
-        let highest = highest.max(1);
-        let mut high_exponent = highest.ilog10();
-        if 10_u64.checked_pow(high_exponent) != Some(highest) {
-            high_exponent += 1;
-        }
-        Scale {
-            low_exponent,
-            high_exponent: high_exponent.max(low_exponent + 1),
-            columns: columns.max(2),
-        }
-    }
-
-    /// The column a figure falls in; zero falls at the left end.
-    pub fn column(&self, figure: u64) -> usize {
-        if figure == 0 {
-            return 0;
-        }
-        let decades = f64::from(self.high_exponent - self.low_exponent);
-        let position = ((figure as f64).log10() - f64::from(self.low_exponent)) / decades;
-        let last = self.columns - 1;
-        ((position * last as f64).round().max(0.0) as usize).min(last)
-    }
-
-    /// The column of each power of ten on the scale, with its label.
-    pub fn marks(&self) -> Vec<(usize, String)> {
-        (self.low_exponent..=self.high_exponent)
-            .map(|exponent| {
-                let decades = f64::from(self.high_exponent - self.low_exponent);
-                let position = f64::from(exponent - self.low_exponent) / decades;
-                let column = (position * (self.columns - 1) as f64).round() as usize;
-                (column, power_label(exponent))
-            })
-            .collect()
+/// The colour of a series in a terminal.
+fn role(dataset: &Dataset, series: Option<&str>) -> Role {
+    match series_rank(dataset, series) {
+        (1, index) => Role::Series(index),
+        (0, _) => Role::Heading,
+        _ => Role::Note,
     }
 }
 
-/// A power of ten as people read it on a scale: `100`, `1k`, `10M`.
-pub fn power_label(exponent: u32) -> String {
-    const SUFFIXES: [&str; 5] = ["", "k", "M", "B", "T"];
-    match SUFFIXES.get((exponent / 3) as usize) {
-        Some(suffix) => format!("{}{suffix}", 10_u64.pow(exponent % 3)),
-        None => format!("1e{exponent}"),
-    }
+/// The label of the mark at `index` in its panel.
+fn label(index: usize) -> char {
+    LABELS.chars().nth(index).unwrap_or('+')
 }
 
-/// One line of the chart before it is laid out.
-struct Line {
-    /// The group's id, or `total`, and what the figure counts.
-    group: String,
-    /// The group's position in the dataset, for its colour; none for the total.
-    series: Option<usize>,
-    /// The estimate's years.
-    years: String,
-    /// The estimate's figures as people read them.
-    figures: String,
-    /// The low figure.
-    low: u64,
-    /// The high figure.
-    high: u64,
+/// The widest figure labels of any panel, so that every panel's years line up.
+pub fn widest_labels<T: Ord>(
+    panels: &[Panel],
+    log: bool,
+    measure: impl Fn(&str) -> T,
+) -> Option<T> {
+    panels
+        .iter()
+        .filter(|panel| !panel.marks.is_empty())
+        .flat_map(|panel| {
+            let (low, high) = panel.bounds();
+            Axis::new(log, low, high).ticks()
+        })
+        .map(|(_, label)| measure(&label))
+        .max()
 }
 
-/// The chart laid out: its lines and the widths of its parts.
-struct Layout {
-    /// One line per estimate.
-    lines: Vec<Line>,
-    /// The width of the group labels.
-    group_width: usize,
-    /// The width of the years labels.
-    years_width: usize,
-    /// The columns of the bars.
-    bar_width: usize,
-    /// The scale of the bars.
-    scale: Scale,
-}
-
-impl Layout {
-    /// Lays out the estimates for the settings' width (80 columns when unknown).
-    fn new(settings: &Settings, dataset: &Dataset, estimates: &[&Estimate]) -> Self {
-        let charset = |text: &str| in_charset(text, settings.unicode).into_owned();
-        let lines: Vec<Line> = estimates
-            .iter()
-            .map(|estimate| Line {
-                group: charset(&format!(
-                    "{} {}",
-                    escape_control(estimate.group.as_deref().unwrap_or("total")),
-                    estimate.counts.name()
-                )),
-                series: estimate.group.as_ref().and_then(|group| {
-                    dataset
-                        .groups
-                        .iter()
-                        .position(|candidate| &candidate.id == group)
-                }),
-                years: charset(&period_label(&estimate.period)),
-                figures: charset(&estimate.figures()),
-                low: estimate.low,
-                high: estimate.high,
-            })
-            .collect();
-        let widest = |texts: &mut dyn Iterator<Item = &String>, limit: usize| {
-            texts
-                .map(|text| display_width(text))
-                .max()
-                .unwrap_or(0)
-                .min(limit)
-        };
-        let group_width = widest(&mut lines.iter().map(|line| &line.group), GROUP_LABEL_LIMIT);
-        let years_width = widest(&mut lines.iter().map(|line| &line.years), YEARS_LABEL_LIMIT);
-        let figures_width = widest(&mut lines.iter().map(|line| &line.figures), usize::MAX);
-        // Label, two spaces, bar, two spaces, figures; a label column of spaces lines up the scale.
-        let label_width = group_width + 1 + years_width;
-        let bar_width = settings
-            .drawing_width()
-            .saturating_sub(label_width + 2 + 2 + figures_width)
-            .max(LEAST_BAR_WIDTH);
-        let lowest = lines.iter().map(|line| line.low).min().unwrap_or(1);
-        let highest = lines.iter().map(|line| line.high).max().unwrap_or(1);
-        Layout {
-            scale: Scale::new(lowest, highest, bar_width),
-            lines,
-            group_width,
-            years_width,
-            bar_width,
-        }
-    }
-
-    /// The columns the chart takes with bars of their least width.
-    fn least_width(&self) -> usize {
-        let figures_width = self
-            .lines
-            .iter()
-            .map(|line| display_width(&line.figures))
-            .max()
-            .unwrap_or(0);
-        self.group_width + 1 + self.years_width + 2 + LEAST_BAR_WIDTH + 2 + figures_width
-    }
-
-    /// The spaces before the scale, as wide as a label and its gap.
-    fn indent(&self) -> String {
-        " ".repeat(self.group_width + 1 + self.years_width + 2)
-    }
-}
-
-/// The columns the chart of these estimates needs, when the settings' width is less; none when
-/// it fits.
+/// The columns the chart needs, when the settings' width is less; none when it fits.
 pub fn needed_width(
     settings: &Settings,
     dataset: &Dataset,
     estimates: &[&Estimate],
+    options: &Options,
 ) -> Option<usize> {
-    let least = Layout::new(settings, dataset, estimates).least_width();
+    let panels = panels(dataset, estimates, options);
+    let least = widest_labels(&panels, options.log, str::len)
+        .map_or(0, |labels| labels + 2 + LEAST_PLOT_WIDTH);
     (least > settings.drawing_width()).then_some(least)
 }
 
-/// Writes the estimates as a chart fitted to the settings' width (80 columns when unknown).
+/// Writes the chart over time fitted to the settings' width (80 columns when unknown): a panel
+/// per kind, each with its list of figures.
 pub fn chart(
     writer: &mut dyn Write,
     settings: &Settings,
     dataset: &Dataset,
     estimates: &[&Estimate],
+    options: &Options,
 ) -> Result<()> {
     if estimates.is_empty() {
         return Ok(());
@@ -237,104 +442,223 @@ pub fn chart(
     let paint = Paint {
         enabled: settings.color,
     };
-    let glyphs = if settings.unicode { UNICODE } else { ASCII };
-    let layout = Layout::new(settings, dataset, estimates);
-    let marks = layout.scale.marks();
-    let indent = layout.indent();
+    let width = settings.drawing_width();
+    let panels = panels(dataset, estimates, options);
+    // A chart of one group names it once, in its title, rather than in every line of its keys.
+    let mut series: Vec<Option<&str>> = panels
+        .iter()
+        .flat_map(|panel| panel.marks.iter().map(Mark::series))
+        .collect();
+    series.sort_unstable();
+    series.dedup();
+    let group = match series.as_slice() {
+        [Some(id)] => dataset
+            .groups
+            .iter()
+            .find(|group| group.id == *id)
+            .map(|group| escape_control(&group.name).into_owned()),
+        _ => None,
+    };
     if settings.header {
-        let title = "Population estimates, on a logarithmic scale";
-        writeln!(writer, "{}", paint.paint(Role::Heading, title))?;
+        let reach = if options.every_coverage {
+            "every figure that passes the filters"
+        } else {
+            "for all of Russia"
+        };
+        let scale = Axis::new(options.log, 0, 1).words();
+        let subject = group.as_ref().map_or_else(
+            || String::from("Figures"),
+            |name| format!("{name}: figures"),
+        );
+        let title = format!("{subject} over time, {reach}, {scale}");
+        writeln!(
+            writer,
+            "{}",
+            paint.paint(Role::Heading, &wrap(&title, Some(width), ""))
+        )?;
+    }
+    let years = Years::of(&panels);
+    let labels_width = widest_labels(&panels, options.log, str::len).unwrap_or(1);
+    for panel in &panels {
         writeln!(writer)?;
+        let heading = in_charset(&panel.heading(), settings.unicode).into_owned();
+        writeln!(
+            writer,
+            "{}",
+            paint.paint(Role::Heading, &wrap(&heading, Some(width), ""))
+        )?;
+        match years {
+            Some(years) if !panel.marks.is_empty() => {
+                let layout = (years, labels_width, group.is_none() || !settings.header);
+                write_panel(writer, settings, dataset, panel, layout, options)?;
+            }
+            _ => {
+                let none = "No dated figure of this kind passes the filters.";
+                writeln!(
+                    writer,
+                    "{}",
+                    paint.paint(Role::Note, &wrap(none, Some(width), ""))
+                )?;
+            }
+        }
     }
-    let labels = scale_labels(&marks, layout.bar_width);
-    writeln!(writer, "{}", format!("{indent}{labels}").trim_end())?;
-    let mut axis: Vec<char> = vec![glyphs.axis; layout.bar_width];
-    for (column, _) in &marks {
-        axis[*column] = glyphs.mark;
-    }
-    let axis: String = axis.iter().collect();
-    writeln!(writer, "{indent}{}", paint.paint(Role::Note, &axis))?;
-    for line in &layout.lines {
-        write_line(writer, settings, &layout, line, &marks, glyphs)?;
-    }
-    writeln!(writer)?;
-    let bar_sample: String = std::iter::repeat_n(glyphs.bar, 3).collect();
-    let legend = format!(
-        "{} a single figure   {bar_sample} a range from low to high",
-        glyphs.tick
-    );
-    writeln!(writer, "{}", paint.paint(Role::Note, &legend))?;
     Ok(())
 }
 
-/// Writes one estimate's line: its label, its bar over the grid, and its figures.
-fn write_line(
+/// One cell of the plot: a character and its colour.
+type Cell = (char, Option<Role>);
+
+/// Writes one panel: the plot with its axes, then the key of its marks; its figure labels take
+/// `labels_width` columns, the widest of any panel's, and its keys name each mark's group
+/// `with_series`.
+fn write_panel(
     writer: &mut dyn Write,
     settings: &Settings,
-    layout: &Layout,
-    line: &Line,
-    marks: &[(usize, String)],
-    glyphs: Glyphs,
+    dataset: &Dataset,
+    panel: &Panel,
+    (years, labels_width, with_series): (Years, usize, bool),
+    options: &Options,
 ) -> Result<()> {
     let paint = Paint {
         enabled: settings.color,
     };
-    let role = line.series.map_or(Role::Heading, Role::Series);
-    let mut cells: Vec<(char, Option<Role>)> = vec![(' ', None); layout.bar_width];
-    for (column, _) in marks {
-        cells[*column] = (glyphs.grid, Some(Role::Note));
+    let glyphs = if settings.unicode { UNICODE } else { ASCII };
+    let (low, high) = panel.bounds();
+    let axis = Axis::new(options.log, low, high);
+    let plot_width = settings
+        .drawing_width()
+        .saturating_sub(labels_width + 2)
+        .max(LEAST_PLOT_WIDTH);
+    let (cells, keys) = plot(dataset, panel, years, axis, plot_width, glyphs);
+    let mut tick_labels: Vec<Option<String>> = vec![None; PLOT_HEIGHT];
+    for (fraction, text) in axis.ticks() {
+        tick_labels[row_of(fraction)].get_or_insert(text);
     }
-    let (start, end) = (
-        layout.scale.column(line.low),
-        layout.scale.column(line.high),
-    );
-    if line.low == line.high {
-        cells[start] = (glyphs.tick, Some(role));
-    } else {
-        for cell in &mut cells[start..=end] {
-            *cell = (glyphs.bar, Some(role));
-        }
+    for (row, line) in cells.iter().enumerate() {
+        let (label, upright) = match &tick_labels[row] {
+            Some(text) => (text.as_str(), glyphs.upright_tick),
+            None => ("", glyphs.upright),
+        };
+        let plot = painted_runs(line, paint);
+        let text = format!(
+            "{label:>labels_width$} {}{plot}",
+            paint.paint(Role::Note, &upright.to_string())
+        );
+        writeln!(writer, "{}", text.trim_end())?;
     }
-    let label = format!(
-        "{} {}",
-        fit(&line.group, layout.group_width, settings.unicode),
-        fit(&line.years, layout.years_width, settings.unicode)
-    );
-    let label = in_charset(&label, settings.unicode);
-    let bar = painted_runs(&cells, paint);
-    writeln!(
-        writer,
-        "{}  {bar}  {}",
-        paint.paint(role, &label),
-        paint.paint(Role::Figure, &line.figures)
-    )?;
+    let (line, under) = time_axis(years, plot_width, glyphs);
+    let indent = " ".repeat(labels_width);
+    writeln!(writer, "{indent} {}", paint.paint(Role::Note, &line))?;
+    writeln!(writer, "{indent}  {}", under.trim_end())?;
+    writeln!(writer)?;
+    for ((character, role), mark) in keys.iter().zip(&panel.marks) {
+        let words = in_charset(&mark.words(with_series), settings.unicode).into_owned();
+        let wrapped = wrap(&words, Some(settings.drawing_width()), "   ");
+        let rest = wrapped.get(3..).unwrap_or_default();
+        writeln!(
+            writer,
+            "{}  {rest}",
+            paint.paint(*role, &character.to_string())
+        )?;
+    }
     Ok(())
 }
 
-/// The labels of the scale's marks, each centred on its column where there is room for it.
-fn scale_labels(marks: &[(usize, String)], bar_width: usize) -> String {
-    let widest = marks
+/// The row of the plot a fraction of the figure axis falls in, from the top.
+// A fraction of the plot's height: small, non-negative, rounded.
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)]
+fn row_of(fraction: f64) -> usize {
+    ((1.0 - fraction) * (PLOT_HEIGHT - 1) as f64).round() as usize
+}
+
+/// The plot's cells with every mark drawn, and each mark's label and colour for the key.
+// A fraction of the plot's width: small, non-negative, rounded down.
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)]
+fn plot(
+    dataset: &Dataset,
+    panel: &Panel,
+    years: Years,
+    axis: Axis,
+    plot_width: usize,
+    glyphs: Glyphs,
+) -> (Vec<Vec<Cell>>, Vec<(char, Role)>) {
+    let column_of =
+        |when: f64| ((years.fraction(when) * plot_width as f64) as usize).min(plot_width - 1);
+    let mut cells: Vec<Vec<Cell>> = vec![vec![(' ', None); plot_width]; PLOT_HEIGHT];
+    let mut is_label = vec![vec![false; plot_width]; PLOT_HEIGHT];
+    let marks: Vec<(char, Role, usize, usize, usize)> = panel
+        .marks
         .iter()
-        .map(|(_, label)| label.len())
-        .max()
-        .unwrap_or(0);
-    let mut row: Vec<char> = vec![' '; bar_width + widest];
-    let mut free_from = 0;
-    for (column, label) in marks {
-        let start = column.saturating_sub(label.len() / 2);
-        if start < free_from || start + label.len() > row.len() {
-            continue;
+        .enumerate()
+        .map(|(index, mark)| {
+            (
+                label(index),
+                role(dataset, mark.series()),
+                column_of(mark.when),
+                row_of(axis.fraction(mark.estimate.high)),
+                row_of(axis.fraction(mark.estimate.low)),
+            )
+        })
+        .collect();
+    for (_, role, column, top, bottom) in &marks {
+        for row in cells.iter_mut().take(*bottom + 1).skip(*top) {
+            row[*column] = (glyphs.bar, Some(*role));
         }
-        for (offset, character) in label.chars().enumerate() {
-            row[start + offset] = character;
-        }
-        free_from = start + label.len() + 1;
     }
-    row.iter().collect()
+    for (character, role, column, top, _) in &marks {
+        // A label that would cover another's moves to the nearest free column of its row.
+        let free = (0..plot_width)
+            .flat_map(|offset| [column.checked_add(offset), column.checked_sub(offset)])
+            .flatten()
+            .find(|candidate| *candidate < plot_width && !is_label[*top][*candidate])
+            .unwrap_or(*column);
+        cells[*top][free] = (*character, Some(*role));
+        is_label[*top][free] = true;
+    }
+    let keys = marks
+        .into_iter()
+        .map(|(character, role, ..)| (character, role))
+        .collect();
+    (cells, keys)
+}
+
+/// The time axis under a plot: its line with a tick at each labelled year, and the years.
+// Years become columns: small, non-negative, rounded.
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)]
+fn time_axis(years: Years, plot_width: usize, glyphs: Glyphs) -> (String, String) {
+    let per_year = plot_width as f64 / f64::from(years.last - years.first + 1);
+    let mut line: Vec<char> = vec![glyphs.across; plot_width];
+    let mut under: Vec<char> = vec![' '; plot_width];
+    for year in years.ticks(per_year, 6.0) {
+        let column = (f64::from(year - years.first) * per_year).round() as usize;
+        if column < plot_width {
+            line[column] = glyphs.across_tick;
+        }
+        let text = year.to_string();
+        if column + text.len() <= plot_width {
+            for (offset, character) in text.chars().enumerate() {
+                under[column + offset] = character;
+            }
+        }
+    }
+    let line = std::iter::once(glyphs.corner).chain(line).collect();
+    (line, under.into_iter().collect())
 }
 
 /// Cells as text, with one colour code per run of cells of the same role.
-fn painted_runs(cells: &[(char, Option<Role>)], paint: Paint) -> String {
+fn painted_runs(cells: &[Cell], paint: Paint) -> String {
     let mut text = String::new();
     let mut index = 0;
     while index < cells.len() {
@@ -358,37 +682,118 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_scale_spans_whole_powers_of_ten() {
-        let scale = Scale::new(100, 20_000, 31);
-        assert_eq!((scale.low_exponent, scale.high_exponent), (2, 5));
-        assert_eq!(scale.column(100), 0);
-        assert_eq!(scale.column(1000), 10);
-        assert_eq!(scale.column(10_000), 20);
-        assert_eq!(scale.column(100_000), 30);
-        assert_eq!(scale.column(0), 0);
-        let exact = Scale::new(1000, 10_000, 11);
-        assert_eq!((exact.low_exponent, exact.high_exponent), (3, 4));
-        let single = Scale::new(500, 500, 11);
-        assert_eq!((single.low_exponent, single.high_exponent), (2, 3));
-        let huge = Scale::new(0, u64::MAX, 40);
-        assert_eq!((huge.low_exponent, huge.high_exponent), (0, 20));
-        assert_eq!(huge.column(u64::MAX), 38);
+    fn a_linear_axis_starts_at_zero_and_steps_by_one_two_or_five() {
+        assert_eq!(
+            Axis::new(false, 100, 37_000),
+            Axis::Linear {
+                top: 40_000,
+                step: 10_000
+            }
+        );
+        assert_eq!(
+            Axis::new(false, 5, 180),
+            Axis::Linear { top: 200, step: 50 }
+        );
+        let ticks: Vec<String> = Axis::new(false, 0, 7)
+            .ticks()
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        assert_eq!(ticks, ["0", "2", "4", "6", "8"]);
+        assert!(Axis::new(false, 0, 100).fraction(50) > Axis::new(false, 0, 100).fraction(10));
     }
 
     #[test]
-    fn powers_of_ten_read_naturally() {
-        let labels: Vec<String> = (0..=7).map(power_label).collect();
-        assert_eq!(labels, ["1", "10", "100", "1k", "10k", "100k", "1M", "10M"]);
-        assert_eq!(power_label(20), "1e20");
+    fn a_log_axis_spans_whole_powers_of_ten() {
+        let axis = Axis::new(true, 100, 20_000);
+        assert_eq!(
+            axis,
+            Axis::Log {
+                low_exponent: 2,
+                high_exponent: 5
+            }
+        );
+        assert!((axis.fraction(1_000) - 1.0 / 3.0).abs() < 1e-9);
+        assert!(axis.fraction(0).abs() < 1e-9);
+        let labels: Vec<String> = axis.ticks().into_iter().map(|(_, text)| text).collect();
+        assert_eq!(labels, ["100", "1,000", "10,000", "100,000"]);
+        let huge = Axis::new(true, 0, u64::MAX);
+        assert_eq!(
+            huge,
+            Axis::Log {
+                low_exponent: 0,
+                high_exponent: 20
+            }
+        );
+        assert_eq!(huge.ticks().len(), 20, "10^20 is past u64 and left out");
     }
 
     #[test]
-    fn labels_that_would_touch_are_left_out() {
-        let marks = vec![
-            (0, String::from("100")),
-            (2, String::from("1k")),
-            (6, String::from("10k")),
-        ];
-        assert_eq!(scale_labels(&marks, 8).trim_end(), "100  10k");
+    fn years_are_labelled_as_often_as_their_labels_fit() {
+        let years = Years {
+            first: 2001,
+            last: 2025,
+        };
+        assert_eq!(years.ticks(2.0, 6.0), [2005, 2010, 2015, 2020, 2025]);
+        assert_eq!(years.ticks(6.0, 6.0).len(), 26);
+        assert!(years.fraction(2010.5) < years.fraction(2011.5));
+        assert!((years.fraction(2001.0)).abs() < 1e-9);
+        assert!((years.fraction(2026.0) - 1.0).abs() < 1e-9);
+    }
+
+    /// A figure of people present whose period is `from`, to `to` when given.
+    fn figure(from: &str, to: Option<&str>) -> Estimate<'static> {
+        Estimate {
+            id: "e".into(),
+            group: None,
+            low: 1,
+            high: 1,
+            qualifiers: Vec::new(),
+            counts: Counts::Present,
+            period: crate::dataset::Period {
+                precision: crate::dataset::Precision::Year,
+                from: Some(from.parse().expect("a date")),
+                to: to.map(|to| to.parse().expect("a date")),
+                text: from.to_owned(),
+            },
+            region: None,
+            coverage: None,
+            attributed_to: "someone".into(),
+            party_to_conflict: false,
+            source: "s".into(),
+            section: None,
+            note: None,
+            same_figure_as: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_figure_stands_at_the_middle_of_the_last_year_month_or_day_it_reaches() {
+        let at = |from: &str, to: Option<&str>| when(&figure(from, to)).expect("dated");
+        assert!((at("2017", None) - 2017.5).abs() < 1e-9);
+        assert!((at("2017-01", None) - (2017.0 + 0.5 / 12.0)).abs() < 1e-9);
+        assert!((at("2017-12", None) - (2017.0 + 11.5 / 12.0)).abs() < 1e-9);
+        assert!(at("2017-11-30", None) < at("2017-12", None));
+        assert!(at("2017-12-01", None) < at("2017-12-31", None));
+        // A span stands at its end.
+        assert!((at("2010", Some("2012")) - 2012.5).abs() < 1e-9);
+        let undated = Estimate {
+            period: crate::dataset::Period {
+                precision: crate::dataset::Precision::Unknown,
+                from: None,
+                to: None,
+                text: String::from("in any given year"),
+            },
+            ..figure("2017", None)
+        };
+        assert_eq!(when(&undated), None);
+    }
+
+    #[test]
+    fn marks_are_labelled_with_digits_then_letters() {
+        assert_eq!(label(0), '1');
+        assert_eq!(label(9), 'a');
+        assert_eq!(label(35), 'A');
+        assert_eq!(label(61), '+');
     }
 }

@@ -1,5 +1,5 @@
-//! What every human view shares: colour by role, one display-width wrapper, fitting text to a
-//! width, the character set, and values as people read them. The only place colour happens.
+//! What every human view shares: colour by role, one display-width wrapper, the character set,
+//! and values as people read them. The only place colour happens.
 
 use std::borrow::Cow;
 
@@ -161,31 +161,6 @@ pub fn display_width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
 }
 
-/// Text padded with spaces to exactly `width` columns, or cut to fit with `…` (`~` in ASCII) at
-/// the end.
-pub fn fit(text: &str, width: usize, unicode: bool) -> String {
-    let mut fitted = String::new();
-    let mut used = 0;
-    if display_width(text) <= width {
-        fitted.push_str(text);
-        used = display_width(text);
-    } else if width > 0 {
-        for character in text.chars() {
-            let character_width = unicode_width::UnicodeWidthChar::width(character).unwrap_or(0);
-            if used + character_width > width - 1 {
-                break;
-            }
-            fitted.push(character);
-            used += character_width;
-        }
-        // One column either way, so a cut label keeps the width it was given.
-        fitted.push(if unicode { '…' } else { '~' });
-        used += 1;
-    }
-    fitted.push_str(&" ".repeat(width.saturating_sub(used)));
-    fitted
-}
-
 /// A list item: `- ` and the text, wrapped with its later lines indented under the text.
 pub fn bullet(text: &str, width: Option<usize>) -> String {
     let wrapped = wrap(text, width, "  ");
@@ -215,16 +190,6 @@ mod tests {
         assert_eq!(in_charset("1945–1949 …", false), "1945-1949 ...");
         assert_eq!(in_charset("1945–1949 …", true), "1945–1949 …");
         assert_eq!(in_charset("it’s 고려", false), "it's 고려");
-    }
-
-    #[test]
-    fn fit_pads_or_cuts_to_the_width() {
-        assert_eq!(fit("workers", 10, true), "workers   ");
-        assert_eq!(fit("workers", 7, true), "workers");
-        assert_eq!(fit("workers", 5, true), "work…");
-        assert_eq!(fit("workers", 5, false), "work~");
-        assert_eq!(fit("고려사람", 5, true), "고려…");
-        assert_eq!(display_width("고려"), 4);
     }
 
     #[test]

@@ -5,38 +5,51 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::svg::{self, clean};
-use crate::dataset::{Dataset, Estimate, Event, Group, Related, Source};
+use crate::dataset::{Counts, Dataset, Estimate, Event, Group, Related, Source};
 use crate::error::Result;
+use crate::output::chart::Options;
 use crate::output::group::describe;
 use crate::query;
+use crate::query::headline::{self, Figures, Now};
 
 /// Nothing is loaded from anywhere: styles are inline, pictures are inline SVG.
 const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
 
-/// The page's stylesheet: readable from 320 pixels up, tables that wrap rather than overflow
-/// and become labelled blocks on a narrow screen, and a print layout that spells out each link.
+/// The page's stylesheet: readable from 320 pixels up; table cells break lines only between
+/// words, and tables and pictures too wide for the screen scroll in their own box (pictures at
+/// their own size, so their text stays as large as it was drawn); on a narrow screen each row
+/// of a table becomes a labelled block; a print layout that spells out each link.
 const STYLE: &str = "
 :root { color-scheme: light; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; line-height: 1.45;
   color: #111; background: #fff; margin: 0 auto; max-width: 75rem; padding: 0 1rem 2rem; }
 h1 { font-size: 1.7rem; margin: 1.2rem 0 .4rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; border-bottom: 2px solid #004488; }
+h3 { font-size: 1.1rem; margin: 1.6rem 0 .4rem; }
 a { color: #004488; }
 nav ul { display: flex; flex-wrap: wrap; gap: .3rem 1rem; padding: 0; list-style: none; }
+.lead { font-size: 1.1rem; }
+.figure { white-space: nowrap; }
+dl.headline { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+dl.headline dt { font-weight: 600; }
+dl.headline dd { margin: 0; }
+.scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 caption { text-align: left; font-weight: 600; padding: .3rem 0; }
-th, td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid #ccc;
-  overflow-wrap: anywhere; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid #ccc; }
 th { background: #eef2f7; }
+[lang|=ko] { word-break: keep-all; }
 @media (max-width: 40rem) {
   table, caption, tbody, tr, td { display: block; }
   thead { display: none; }
   tr { border-bottom: 2px solid #999; padding: .3rem 0; }
-  td { border: 0; padding: .1rem 0; }
+  td { border: 0; padding: .1rem 0; overflow-wrap: anywhere; }
   td::before { content: attr(data-label) ': '; font-weight: 600; }
+  dl.headline { grid-template-columns: 1fr; }
+  dl.headline dd { margin-bottom: .4rem; }
 }
 figure { margin: 1rem 0; }
-figure svg { display: block; max-width: 100%; height: auto; border: 1px solid #ddd; }
+figure svg { display: block; max-width: none; height: auto; border: 1px solid #ddd; }
 figcaption { font-size: .9rem; color: #333; }
 .meta { color: #333; }
 @media print {
@@ -44,8 +57,9 @@ figcaption { font-size: .9rem; color: #333; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   a { color: inherit; text-decoration: none; }
   a[href^='http']::after { content: ' <' attr(href) '>'; font-size: 8pt; overflow-wrap: anywhere; }
-  h2 { break-after: avoid; }
+  h2, h3 { break-after: avoid; }
   tr, figure { break-inside: avoid; }
+  figure svg { max-width: 100%; }
 }
 ";
 
@@ -63,16 +77,20 @@ pub struct Contents<'a> {
     pub bounds: (Option<i32>, Option<i32>),
     /// The filters in words, such as `--group workers`; empty when none is given.
     pub filters: String,
+    /// Whether every figure is drawn whatever it covers (the filters name a region or a
+    /// coverage), rather than each group's widest coverage.
+    pub every_coverage: bool,
 }
 
 /// The whole page.
 pub fn page(contents: &Contents<'_>) -> Result<String> {
     let dataset = contents.dataset;
-    let chart = if contents.estimates.is_empty() {
-        None
-    } else {
-        Some(svg::chart::picture(dataset, &contents.estimates)?)
-    };
+    let chart = overall_chart(contents)?;
+    let profiles = contents
+        .groups
+        .iter()
+        .map(|(_, group)| profile(contents, group))
+        .collect::<Result<Vec<Markup>>>()?;
     let timeline =
         svg::timeline::picture(dataset, &contents.events, &contents.groups, contents.bounds)?;
     let title = clean(&dataset.title);
@@ -93,24 +111,18 @@ pub fn page(contents: &Contents<'_>) -> Result<String> {
                         h2 id="overview-heading" { "Overview" }
                         p { (clean(&dataset.overview)) }
                     }
-                    section id="chart" aria-labelledby="chart-heading" {
-                        h2 id="chart-heading" { "Population figures" }
-                        @if let Some(chart) = chart {
-                            figure {
-                                (PreEscaped(chart))
-                                figcaption {
-                                    "Each figure on a logarithmic scale, one panel for each kind of figure. "
-                                    "Every figure is in the table of estimates below with who made it and where it was read."
-                                }
-                            }
-                        } @else {
-                            p { "No figure matches the filters." }
+                    (now(contents))
+                    (chart_section(chart))
+                    @if !profiles.is_empty() {
+                        section id="by-group" aria-labelledby="by-group-heading" {
+                            h2 id="by-group-heading" { "Each group" }
+                            @for profile in &profiles { (profile) }
                         }
                     }
                     section id="timeline" aria-labelledby="timeline-heading" {
                         h2 id="timeline-heading" { "Timeline" }
                         figure {
-                            (PreEscaped(timeline))
+                            div class="scroll" { (PreEscaped(timeline)) }
                             figcaption { "The years each group is documented in, and its events." }
                         }
                     }
@@ -128,6 +140,211 @@ pub fn page(contents: &Contents<'_>) -> Result<String> {
         }
     };
     Ok(markup.into_string())
+}
+
+/// The chart of people present over time, of every group shown: the total and the groups; a
+/// related population only when it is all the filters name.
+fn overall_chart(contents: &Contents<'_>) -> Result<Option<String>> {
+    let dataset = contents.dataset;
+    let present = Options {
+        kinds: vec![Counts::Present],
+        log: false,
+        every_coverage: contents.every_coverage,
+    };
+    let drawn: Vec<&Estimate> = contents
+        .estimates
+        .iter()
+        .copied()
+        .filter(|estimate| {
+            contents.groups.is_empty()
+                || estimate
+                    .group
+                    .as_deref()
+                    .is_none_or(|id| contents.groups.iter().any(|(_, group)| group.id == id))
+        })
+        .collect();
+    if drawn.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(svg::chart::picture(
+        dataset,
+        &drawn,
+        &present,
+        svg::WIDTH,
+    )?))
+}
+
+/// The section of the chart of every group, or words saying no figure matches.
+fn chart_section(chart: Option<String>) -> Markup {
+    html! {
+        section id="chart" aria-labelledby="chart-heading" {
+            h2 id="chart-heading" { "Population figures" }
+            @if let Some(chart) = chart {
+                figure {
+                    div class="scroll" { (PreEscaped(chart)) }
+                    figcaption {
+                        "People present over time, each group in its colour, on a linear scale. "
+                        "Point at a mark for its figure, who made it and its source; "
+                        "every figure is in the table of estimates below."
+                    }
+                }
+            } @else {
+                p { "No figure matches the filters." }
+            }
+        }
+    }
+}
+
+/// The estimates that pass the filters, of one group, or of all North Koreans for none.
+fn of_group<'a>(contents: &Contents<'a>, group: Option<&str>) -> Vec<&'a Estimate<'a>> {
+    contents
+        .estimates
+        .iter()
+        .copied()
+        .filter(|estimate| estimate.group.as_deref() == group)
+        .collect()
+}
+
+/// The current picture: the latest total a source gives and, when a group has a later figure,
+/// nkru's sum of the groups' latest figures of people present, labelled as nkru's and with its
+/// parts.
+fn now(contents: &Contents<'_>) -> Markup {
+    let dataset = contents.dataset;
+    let totals = of_group(contents, None);
+    let groups: Vec<(&str, Vec<&Estimate>)> = contents
+        .groups
+        .iter()
+        .map(|(_, group)| (group.id.as_str(), of_group(contents, Some(&group.id))))
+        .collect();
+    let Now { stated, sum } = headline::now(&totals, &groups);
+    let name = |id: &str| {
+        dataset
+            .groups
+            .iter()
+            .find(|group| group.id == id)
+            .map_or_else(|| clean(id), |group| clean(&group.name))
+    };
+    html! {
+        section id="now" aria-labelledby="now-heading" {
+            h2 id="now-heading" { "Now" }
+            @if let Some(stated) = &stated {
+                p class="lead" {
+                    "The latest total a source gives of all North Koreans in Russia: "
+                    strong class="figure" { (clean(&stated.words())) }
+                    " people present, " (clean(&stated.period())) "."
+                }
+                (figures_list(stated))
+            } @else {
+                p class="lead" { "No source gives a total of all North Koreans in Russia that passes the filters." }
+            }
+            @if let Some(sum) = &sum {
+                @let years = sum.years().map(|(first, last)| if first == last {
+                    first.to_string()
+                } else {
+                    format!("{first}–{last}")
+                }).unwrap_or_default();
+                p class="lead" {
+                    @if let Some(stated) = &stated {
+                        "No source gives a total after " (clean(&stated.period())) ". "
+                    }
+                    "nkru's sum of each group's latest figures of people present is "
+                    strong class="figure" { (crate::text::figure_range(sum.low(), sum.high())) }
+                    ", from figures of " (years) ": nkru's sum, not a figure any source gives. Its parts:"
+                }
+                ul {
+                    @for (id, part) in &sum.parts {
+                        li {
+                            strong { (name(id)) } ": "
+                            span class="figure" { (clean(&part.words())) } ", " (clean(&part.period()))
+                            (figures_list(part))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The figures set side by side, each with who made it and a link to its source.
+fn figures_list(figures: &Figures<'_>) -> Markup {
+    html! {
+        ul {
+            @for estimate in &figures.estimates {
+                li {
+                    span class="figure" { (clean(&estimate.figures())) } ", "
+                    (clean(&estimate.period.text)) ", by " (clean(&estimate.attributed_to))
+                    @if estimate.party_to_conflict { " (a party to the conflict)" }
+                    @if let Some(place) = crate::output::chart::place(estimate) { ", in " (clean(place)) }
+                    " (" (source_link(&estimate.source)) ")"
+                }
+            }
+        }
+    }
+}
+
+/// One group: its description, its headline figures of each kind, and its chart over time.
+fn profile(contents: &Contents<'_>, group: &Group) -> Result<Markup> {
+    let estimates = of_group(contents, Some(&group.id));
+    let headlines: Vec<Figures> = Counts::ALL
+        .into_iter()
+        .filter_map(|kind| headline::headline(kind, &estimates))
+        .collect();
+    // The chart shows people present, or else the first kind of count the group has figures of.
+    let kind = [Counts::Present]
+        .into_iter()
+        .chain(headlines.iter().map(|figures| figures.counts))
+        .find(|kind| !headline::over_time(*kind, &estimates, contents.every_coverage).is_empty());
+    let chart = match kind {
+        Some(kind) => Some(svg::chart::picture(
+            contents.dataset,
+            &estimates,
+            &Options {
+                kinds: vec![kind],
+                log: false,
+                every_coverage: contents.every_coverage,
+            },
+            svg::WIDTH,
+        )?),
+        None => None,
+    };
+    Ok(html! {
+        article id=(format!("group-{}", clean(&group.id))) aria-labelledby=(format!("group-{}-heading", clean(&group.id))) {
+            h3 id=(format!("group-{}-heading", clean(&group.id))) { (clean(&group.name)) " (" (clean(&group.id)) ")" }
+            p { (clean(&group.description)) }
+            @if headlines.is_empty() {
+                p { "No count of this group passes the filters." }
+            } @else {
+                dl class="headline" {
+                    @for figures in &headlines {
+                        dt { (capitalised(figures.counts.meaning())) }
+                        dd {
+                            strong class="figure" { (clean(&figures.words())) } ", " (clean(&figures.period()))
+                            @let count = figures.estimates.len();
+                            "; " (count) @if count == 1 { " figure" } @else { " figures" }
+                            " by " (clean(&figures.makers().join(", ")))
+                            @if figures.by_a_party() { " (a party to the conflict among them)" }
+                            @let places = figures.places();
+                            @if !places.is_empty() { "; for " (clean(&places.join(", "))) " only" }
+                        }
+                    }
+                }
+            }
+            @if let (Some(chart), Some(kind)) = (chart, kind) {
+                figure {
+                    div class="scroll" { (PreEscaped(chart)) }
+                    figcaption { (capitalised(kind.meaning())) " over time: " (clean(&group.name)) "." }
+                }
+            }
+        }
+    })
+}
+
+/// Text with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut characters = text.chars();
+    characters.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(characters).collect()
+    })
 }
 
 /// The dataset's version and dates in words.
@@ -157,7 +374,8 @@ fn header(contents: &Contents<'_>) -> Markup {
             nav aria-label="Contents" {
                 ul {
                     @for (anchor, words) in [
-                        ("overview", "Overview"), ("chart", "Figures"), ("timeline", "Timeline"),
+                        ("overview", "Overview"), ("now", "Now"), ("chart", "Figures"),
+                        ("by-group", "Each group"), ("timeline", "Timeline"),
                         ("groups", "Groups"), ("estimates", "Estimates"), ("events", "Events"),
                         ("facts", "Facts"), ("related", "Related populations"), ("sources", "Sources"),
                     ] {
@@ -193,7 +411,7 @@ fn section(anchor: &str, heading: &str, caption: &str, head: &[&str], rows: &[Ro
     html! {
         section id=(anchor) aria-labelledby=(format!("{anchor}-heading")) {
             h2 id=(format!("{anchor}-heading")) { (heading) }
-            table {
+            div class="scroll" { table {
                 caption { (caption) }
                 thead { tr { @for name in head { th scope="col" { (name) } } } }
                 tbody {
@@ -205,7 +423,7 @@ fn section(anchor: &str, heading: &str, caption: &str, head: &[&str], rows: &[Ro
                         }
                     }
                 }
-            }
+            } }
         }
     }
 }
@@ -256,7 +474,7 @@ fn estimates(contents: &Contents<'_>) -> Markup {
             Row::new(vec![
                 html! { (clean(&estimate.id)) },
                 html! { (clean(estimate.group.as_deref().unwrap_or("total"))) },
-                html! { (clean(&estimate.figures())) },
+                html! { span class="figure" { (clean(&estimate.figures())) } },
                 html! { (estimate.counts.name()) },
                 html! { (clean(&estimate.period.text)) },
                 html! { (or_dash(estimate.region.as_deref())) },
@@ -365,11 +583,15 @@ fn sources(contents: &Contents<'_>) -> Markup {
         .filter(|source| cited.contains(&source.id.as_str()))
         .map(|source: &Source| {
             let link = source.url.as_deref().filter(|url| is_web_address(url));
+            // The language of the title, so a browser breaks its lines as that language does.
+            let language = source.language.as_deref().map(clean);
             let title = html! {
-                @if let Some(url) = link {
-                    a href=(url) rel="noreferrer" { (clean(&source.title)) }
-                } @else {
-                    (clean(&source.title))
+                span lang=[language.as_deref()] {
+                    @if let Some(url) = link {
+                        a href=(url) rel="noreferrer" { (clean(&source.title)) }
+                    } @else {
+                        (clean(&source.title))
+                    }
                 }
             };
             let date = source
@@ -379,12 +601,12 @@ fn sources(contents: &Contents<'_>) -> Markup {
                 anchor: Some(source_anchor(&source.id)),
                 cells: vec![
                     html! { (clean(&source.id)) },
-                    html! { (clean(&source.publisher)) },
+                    html! { span lang=[language.as_deref()] { (clean(&source.publisher)) } },
                     title,
                     html! { (date) },
                     html! { (source.kind.words()) },
                     html! { (or_dash(source.retrieved.map(|date| date.to_string()).as_deref())) },
-                    html! { (clean(&describe(source))) },
+                    html! { span lang=[language.as_deref()] { (clean(&describe(source))) } },
                 ],
             }
         })

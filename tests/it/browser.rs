@@ -27,11 +27,69 @@ window.addEventListener('error', function (event) {
 document.addEventListener('securitypolicyviolation', function (event) {
   __check.violations.push(event.violatedDirective + ' ' + event.blockedURI);
 });
+function scrolls(element) {
+  for (var node = element.parentElement; node && node !== document.body; node = node.parentElement) {
+    var overflow = getComputedStyle(node).overflowX;
+    if (overflow === 'auto' || overflow === 'scroll') return true;
+  }
+  return false;
+}
+function brokenWords() {
+  var broken = [];
+  document.querySelectorAll('td, th').forEach(function (cell) {
+    var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT), node;
+    while ((node = walker.nextNode())) {
+      var word, pattern = /\S+/g;
+      while ((word = pattern.exec(node.data))) {
+        var range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        var tops = {};
+        Array.prototype.forEach.call(range.getClientRects(), function (rect) {
+          if (rect.width > 0) tops[Math.round(rect.top)] = true;
+        });
+        if (Object.keys(tops).length < 2) continue;
+        // Broken across lines: where, character by character. A line may end where print allows
+        // it: after a hyphen, a dash or an ellipsis joining words, after the punctuation of an
+        // address, between the characters of Chinese or Japanese; anywhere else the word itself
+        // is broken.
+        var address = /^\(?https?:/.test(word[0]), previous = null;
+        var allowed = function (before, after) {
+          return '-\u2010\u2011\u2013\u2014\u2026'.indexOf(before) >= 0
+            || (address && '/?&=.'.indexOf(before) >= 0)
+            || (/[\u3040-\u30ff\u4e00-\u9fff]/.test(before) && /[\u3040-\u30ff\u4e00-\u9fff]/.test(after));
+        };
+        for (var at = word.index; at < word.index + word[0].length; at++) {
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          var rect = range.getBoundingClientRect();
+          if (rect.width === 0) continue;
+          if (previous !== null && Math.round(rect.top) > previous && !allowed(node.data[at - 1], node.data[at])) {
+            broken.push(word[0] + ' @ ' + node.data[at - 1] + '|' + node.data[at] + ' in ' + cell.dataset.label);
+            break;
+          }
+          previous = Math.round(rect.top);
+        }
+      }
+    }
+  });
+  return broken;
+}
+function chartText() {
+  var smallest = Infinity;
+  document.querySelectorAll('figure svg').forEach(function (svg) {
+    var scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    svg.querySelectorAll('text').forEach(function (text) {
+      smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * scale);
+    });
+  });
+  return smallest;
+}
 window.addEventListener('load', function () {
   var width = document.documentElement.clientWidth, overflow = [];
   document.querySelectorAll('body *').forEach(function (element) {
     var box = element.getBoundingClientRect();
-    if (box.width > 0 && (box.right > width + 1 || box.left < -1)) {
+    if (box.width > 0 && !scrolls(element) && (box.right > width + 1 || box.left < -1)) {
       overflow.push(element.tagName + (element.id ? '#' + element.id : '') + ' ' + Math.round(box.left) + '..' + Math.round(box.right));
     }
   });
@@ -42,6 +100,8 @@ window.addEventListener('load', function () {
   var result = JSON.stringify({
     viewport: window.innerWidth, width: width, scrollWidth: document.documentElement.scrollWidth,
     overflow: overflow.slice(0, 20), pictures: pictures,
+    brokenWords: brokenWords().slice(0, 20), chartText: chartText(),
+    bodyText: parseFloat(getComputedStyle(document.body).fontSize),
     resources: performance.getEntriesByType('resource').map(function (entry) { return entry.name; }),
     errors: __check.errors, violations: __check.violations,
     scripts: document.scripts.length, images: document.images.length, pwned: !!window.nkruPwned
@@ -216,7 +276,8 @@ fn the_report_renders_offline_without_errors_requests_or_overflow() {
             "{width}: {found}"
         );
         let pictures = found["pictures"].as_array().expect("pictures");
-        assert_eq!(pictures.len(), 2, "{found}");
+        assert_eq!(pictures.len(), page.matches("<svg").count(), "{found}");
+        assert!(pictures.len() > 2, "a chart for each group: {found}");
         for picture in pictures {
             assert!(
                 picture[0].as_f64() > Some(100.0) && picture[1].as_f64() > Some(100.0),
@@ -224,6 +285,23 @@ fn the_report_renders_offline_without_errors_requests_or_overflow() {
             );
         }
         assert_eq!(found["scripts"], 1, "only the check runs");
+        if width == 1280 {
+            // No number or word is broken inside a table cell.
+            assert_eq!(
+                found["brokenWords"],
+                Value::Array(vec![]),
+                "{width}: {found}"
+            );
+        }
+        // The pictures' text stays readable beside the page's, however narrow the screen.
+        let (chart, body) = (
+            found["chartText"].as_f64().expect("a size"),
+            found["bodyText"].as_f64().expect("a size"),
+        );
+        assert!(
+            chart >= 0.7 * body,
+            "{width}: chart text {chart} px, body {body} px"
+        );
         let shot = screenshot(&page, width);
         let bytes = std::fs::read(&shot).expect("a screenshot");
         assert!(bytes.starts_with(b"\x89PNG"), "{}", shot.display());

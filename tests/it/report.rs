@@ -49,8 +49,8 @@ fn the_report_is_one_page_that_loads_nothing_and_runs_nothing() {
     assert!(page.contains("@media print"));
     assert_eq!(
         pictures(&page).len(),
-        2,
-        "the chart and the timeline, inline"
+        6,
+        "the chart of every group, a chart for each of the four groups and the timeline, inline"
     );
     assert!(page.ends_with("</html>"));
 }
@@ -60,7 +60,9 @@ fn every_table_has_a_caption_and_the_page_says_its_dataset() {
     let page = stdout_of(&["report"]);
     for heading in [
         "Overview",
+        "Now",
         "Population figures",
+        "Each group",
         "Timeline",
         "Groups",
         "Estimates",
@@ -173,10 +175,165 @@ fn a_hostile_dataset_is_text_on_the_page() {
         !page.contains('\u{1b}'),
         "control characters are shown escaped"
     );
+    // The page's title is not broken out of; the chart's marks carry titles of their own.
+    let head = &page[..page.find("</head>").expect("a head")];
     assert_eq!(
-        page.matches("</title>").count(),
+        head.matches("</title>").count(),
         1,
         "the title is not broken out of"
     );
-    assert_eq!(pictures(&page).len(), 2);
+    assert_eq!(
+        page.matches("<title>").count(),
+        page.matches("</title>").count()
+    );
+    // The chart of every group, the refugees' and the workers' (their recruits), the timeline.
+    assert_eq!(pictures(&page).len(), 4);
+}
+
+/// The article's records with a figure of the refugees for all of Russia in 2010, later than
+/// the only total (2006).
+fn dataset_with_a_later_group() -> String {
+    let mut dataset: serde_json::Value =
+        serde_json::from_str(crate::harness::ARTICLE).expect("JSON");
+    let estimates = dataset["estimates"].as_array_mut().expect("estimates");
+    let mut later = estimates
+        .iter()
+        .find(|estimate| estimate["id"] == "refugees-1999")
+        .expect("refugees-1999")
+        .clone();
+    later["id"] = serde_json::Value::from("refugees-2010");
+    later["coverage"] = serde_json::Value::from("russia");
+    later["region"] = serde_json::Value::Null;
+    later["low"] = serde_json::Value::from(300);
+    later["high"] = serde_json::Value::from(300);
+    later["qualifiers"] = serde_json::json!(["about"]);
+    later["period"] =
+        serde_json::json!({"precision": "year", "from": "2010", "to": null, "text": "2010"});
+    estimates.push(later);
+    dataset.to_string()
+}
+
+/// The report of a dataset given on stdin.
+fn report_of(dataset: String, arguments: &[&str]) -> String {
+    let output = nkru()
+        .args(["--data", "-", "report"])
+        .args(arguments)
+        .write_stdin(dataset)
+        .output()
+        .expect("nkru runs");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+#[test]
+fn the_report_opens_with_the_current_picture_then_each_group_then_the_tables() {
+    let page = report_of(dataset_with_a_later_group(), &[]);
+    let at = |marker: &str| page.find(marker).unwrap_or_else(|| panic!("no {marker}"));
+    assert!(at("id=\"overview\"") < at("id=\"now\""));
+    assert!(at("id=\"now\"") < at("id=\"chart\""));
+    assert!(at("id=\"chart\"") < at("id=\"by-group\""));
+    assert!(at("id=\"by-group\"") < at("id=\"timeline\""));
+    assert!(at("id=\"timeline\"") < at("<table>"));
+    let now = &page[at("id=\"now\"")..at("id=\"chart\"")];
+    // The latest total a source gives, with who made it and its source.
+    assert!(
+        now.contains(
+            "The latest total a source gives of all North Koreans in Russia: \
+             <strong class=\"figure\">about 10,000</strong> people present, 2006."
+        ),
+        "{now}"
+    );
+    assert!(
+        now.contains("by Kyung Hee University (a 2006 study, as the article reports it)"),
+        "{now}"
+    );
+    // A group's later figure: nkru's sum, said to be nkru's, with its years and its parts.
+    assert!(now.contains("No source gives a total after 2006."), "{now}");
+    assert!(
+        now.contains(
+            "nkru's sum of each group's latest figures of people present is \
+             <strong class=\"figure\">300</strong>, from figures of 2010: nkru's sum, not a \
+             figure any source gives."
+        ),
+        "{now}"
+    );
+    assert!(
+        now.contains(
+            "<strong>Defectors and refugees</strong>: <span class=\"figure\">about 300</span>, 2010"
+        ),
+        "{now}"
+    );
+    assert!(
+        now.contains("about 300</span>, 2010, by the article (no author named)"),
+        "{now}"
+    );
+}
+
+#[test]
+fn without_a_later_group_figure_there_is_no_sum() {
+    let page = stdout_of(&["--data", ARTICLE_PATH, "report"]);
+    let now =
+        &page[page.find("id=\"now\"").expect("now")..page.find("id=\"chart\"").expect("chart")];
+    assert!(
+        now.contains("<strong class=\"figure\">about 10,000</strong>"),
+        "{now}"
+    );
+    assert!(
+        !now.contains("nkru's sum"),
+        "the refugees' 1999 is older than 2006: {now}"
+    );
+}
+
+#[test]
+fn each_group_has_its_headline_figures_and_its_chart_over_time() {
+    let page = report_of(dataset_with_a_later_group(), &[]);
+    let start = page
+        .find("<article id=\"group-refugees\"")
+        .expect("the refugees");
+    let end = start + page[start..].find("</article>").expect("closed");
+    let refugees = &page[start..end];
+    // The headline of people present is the latest figure for all of Russia, not the region's.
+    assert!(
+        refugees.contains(
+            "<dt>People present at one time</dt><dd><strong class=\"figure\">about 300</strong>, \
+             2010; 1 figure by the article</dd>"
+        ),
+        "{refugees}"
+    );
+    let charts = pictures(refugees);
+    assert_eq!(charts.len(), 1, "{refugees}");
+    let chart = roxmltree::Document::parse(&charts[0]).expect("XML");
+    let titles: Vec<&str> = chart
+        .descendants()
+        .filter(|node| node.has_tag_name("title"))
+        .filter_map(|node| node.text())
+        .collect();
+    assert_eq!(
+        titles.len(),
+        1,
+        "the figure for all of Russia alone: {titles:?}"
+    );
+    assert!(
+        titles[0].starts_with("about 300 people present"),
+        "{titles:?}"
+    );
+    assert!(
+        chart.descendants().any(|node| node.text().map(str::trim)
+            == Some("Defectors and refugees: people present at one time over time")),
+        "titled with the group"
+    );
+    // The workers' only figure of people present has no date: no headline, no chart.
+    let start = page
+        .find("<article id=\"group-workers\"")
+        .expect("the workers");
+    let end = start + page[start..].find("</article>").expect("closed");
+    let workers = &page[start..end];
+    assert!(
+        workers.contains("<dt>People recruited or sent</dt>"),
+        "{workers}"
+    );
+    assert!(
+        !workers.contains("<dt>People present at one time</dt>"),
+        "{workers}"
+    );
 }

@@ -67,31 +67,202 @@ fn chart_in_ascii_by_flag_or_locale() {
     assert_eq!(String::from_utf8_lossy(&output.stdout), flag);
 }
 
+/// The row and column of a mark's label in a chart: the first line of the plot (after the
+/// heading) where `label` stands alone as a mark, and its column.
+fn position(chart: &str, label: char) -> (usize, usize) {
+    chart
+        .lines()
+        .enumerate()
+        .skip_while(|(_, line)| !line.starts_with("People present"))
+        .take_while(|(_, line)| !line.is_empty())
+        .find_map(|(row, line)| {
+            let plot = line.split_once(['┤', '│', '+', '|'])?.1;
+            let column = plot.chars().position(|character| character == label)?;
+            Some((row, column))
+        })
+        .unwrap_or_else(|| panic!("no mark {label}:\n{chart}"))
+}
+
 #[test]
-fn chart_draws_a_tick_for_a_figure_and_a_bar_for_a_range() {
+fn chart_puts_time_across_and_the_figure_up() {
     let chart = run(&["chart", "--format", "table", "--width", "80"]);
-    let line = |group: &str| -> String {
+    // The key says which mark is which: refugees of 1999 first, the total of 2006 second.
+    assert!(
+        chart.contains("\n1  refugees 1999: estimated 100–500"),
+        "{chart}"
+    );
+    assert!(chart.contains("\n2  total 2006: about 10,000"), "{chart}");
+    let (refugees_row, refugees_column) = position(&chart, '1');
+    let (total_row, total_column) = position(&chart, '2');
+    assert!(
+        total_column > refugees_column,
+        "a later year is to the right:\n{chart}"
+    );
+    assert!(
+        total_row < refugees_row,
+        "a larger figure is higher:\n{chart}"
+    );
+    // The years are written under the time axis, earliest at the left.
+    let years = chart
+        .lines()
+        .find(|line| line.trim_start().starts_with("1999"))
+        .unwrap_or_else(|| panic!("no years:\n{chart}"));
+    assert!(years.find("1999") < years.find("2006"), "{years}");
+}
+
+#[test]
+fn chart_draws_a_point_for_a_figure_and_a_bar_for_a_range() {
+    let chart = run(&["chart", "--format", "table", "--width", "80", "--log"]);
+    let lines: Vec<&str> = chart.lines().collect();
+    let (row, column) = position(&chart, '1');
+    let below = |offset: usize| {
+        lines[row + offset]
+            .split_once(['┤', '│'])
+            .and_then(|(_, plot)| plot.chars().nth(column))
+    };
+    // The refugees' range 100–500 goes down from its label to its low figure.
+    assert_eq!(below(1), Some('│'), "{chart}");
+    let (row, column) = position(&chart, '2');
+    let beside = |line: &str| {
+        line.split_once(['┤', '│'])
+            .and_then(|(_, plot)| plot.chars().nth(column))
+    };
+    // The total's single figure is a mark alone, with no bar under it.
+    assert_ne!(beside(lines[row + 1]), Some('│'), "{chart}");
+}
+
+#[test]
+fn chart_is_linear_by_default_and_logarithmic_with_log() {
+    let linear = run(&["chart", "--format", "table", "--width", "80"]);
+    let log = run(&["chart", "--format", "table", "--width", "80", "--log"]);
+    assert!(linear.starts_with("Figures over time, for all of Russia, on a linear scale"));
+    assert!(log.starts_with("Figures over time, for all of Russia, on a logarithmic scale"));
+    let labels = |chart: &str| -> Vec<String> {
         chart
             .lines()
-            .find(|line| line.starts_with(group))
-            .unwrap_or_else(|| panic!("no line for {group}"))
-            .to_owned()
+            .filter_map(|line| line.split_once('┤'))
+            .map(|(label, _)| label.trim().to_owned())
+            .collect()
     };
-    let total = line("total");
-    assert_eq!(total.matches('┃').count(), 1, "{total}");
-    assert!(!total.contains('█'));
-    assert!(total.ends_with("about 10,000"), "{total}");
-    let refugees = line("refugees");
-    assert!(refugees.contains("██████"), "{refugees}");
-    assert!(refugees.ends_with("100–500"), "{refugees}");
-    assert!(chart.contains("100 ") && chart.contains("1k") && chart.contains("10k"));
+    assert_eq!(labels(&linear), ["10,000", "5,000", "0"], "{linear}");
+    assert_eq!(labels(&log), ["10,000", "1,000", "100"], "{log}");
+    // On a log scale the refugees' 500 is far above the bottom; on a linear one it is at it.
+    let (linear_row, _) = position(&linear, '1');
+    let (log_row, _) = position(&log, '1');
+    assert!(log_row < linear_row, "{linear}\n{log}");
+}
+
+#[test]
+fn chart_draws_figures_for_all_of_russia_unless_a_region_is_asked_for() {
+    let mut dataset: serde_json::Value =
+        serde_json::from_str(crate::harness::ARTICLE).expect("JSON");
+    let estimates = dataset["estimates"].as_array_mut().expect("estimates");
+    for estimate in estimates.iter_mut() {
+        if estimate["id"] == "refugees-1999" {
+            estimate["coverage"] = serde_json::Value::from("region");
+        }
+    }
+    let mut national = estimates
+        .iter()
+        .find(|estimate| estimate["id"] == "refugees-1999")
+        .expect("refugees-1999")
+        .clone();
+    national["id"] = serde_json::Value::from("refugees-2001");
+    national["coverage"] = serde_json::Value::from("russia");
+    national["region"] = serde_json::Value::Null;
+    national["low"] = serde_json::Value::from(300);
+    national["high"] = serde_json::Value::from(300);
+    national["period"] =
+        serde_json::json!({"precision": "year", "from": "2001", "to": null, "text": "2001"});
+    estimates.push(national);
+    let chart = |extra: &[&str]| {
+        let mut arguments = vec![
+            "--data", "-", "chart", "--format", "table", "--group", "refugees",
+        ];
+        arguments.extend_from_slice(extra);
+        let output = crate::harness::nkru()
+            .env("LANG", "C.UTF-8")
+            .args(&arguments)
+            .write_stdin(dataset.to_string())
+            .output()
+            .expect("nkru runs");
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let whole = chart(&[]);
+    assert!(whole.contains("\n1  2001: estimated 300"), "{whole}");
+    assert!(
+        !whole.contains("1999:"),
+        "a regional figure stays out:\n{whole}"
+    );
+    let regional = chart(&["--region", "eastern"]);
+    assert!(
+        regional.contains("\n1  1999: estimated 100–500 in eastern regions of Russia"),
+        "{regional}"
+    );
+    assert!(
+        regional.contains("every figure that passes the filters"),
+        "{regional}"
+    );
+    // Asking for coverages draws every figure of them, as `trend` sets them out.
+    let both = chart(&["--coverage", "russia,region"]);
+    assert!(both.contains("\n1  1999: estimated 100–500"), "{both}");
+    assert!(both.contains("\n2  2001: estimated 300"), "{both}");
+}
+
+#[test]
+fn chart_draws_one_panel_per_kind_asked_for() {
+    let chart = run(&[
+        "chart",
+        "--format",
+        "table",
+        "--width",
+        "80",
+        "--counts",
+        "recruited,present",
+    ]);
+    let present = chart
+        .find("People present at one time (present)")
+        .expect("present");
+    let recruited = chart
+        .find("People recruited or sent (recruited)")
+        .expect("recruited");
+    assert!(
+        present < recruited,
+        "in the documented order of kinds:\n{chart}"
+    );
+    assert!(
+        chart[recruited..].contains("workers late 1940s: about 8,000 in Sakhalin"),
+        "{chart}"
+    );
+    // The panels share their years, and their time axes line up (10,000 is wider than 8,000).
+    let axes: Vec<usize> = chart.lines().filter_map(|line| line.find('└')).collect();
+    assert_eq!(axes.len(), 2, "{chart}");
+    assert_eq!(axes[0], axes[1], "{chart}");
 }
 
 #[test]
 fn chart_takes_the_filters_of_estimates() {
     let chart = run(&["chart", "--format", "table", "--group", "refugees"]);
-    assert!(chart.lines().any(|line| line.starts_with("refugees")));
-    assert!(!chart.lines().any(|line| line.starts_with("workers")));
+    assert!(!chart.contains("total 2006"), "{chart}");
+    // A chart of one group names it in its title, not in every line of its key.
+    assert!(
+        chart.starts_with("Defectors and refugees: figures over time, for all of Russia"),
+        "{chart}"
+    );
+    assert!(chart.contains("\n1  1999: estimated 100–500"), "{chart}");
+    let bare = run(&[
+        "chart",
+        "--format",
+        "table",
+        "--group",
+        "refugees",
+        "--no-header",
+    ]);
+    assert!(
+        bare.contains("\n1  refugees 1999: estimated 100–500"),
+        "{bare}"
+    );
     let output = outcome(&["chart", "--min", "10", "--max", "5"]);
     assert_eq!(output.status.code(), Some(2));
     let output = outcome(&["chart", "--group", "nobody"]);
@@ -116,8 +287,28 @@ fn chart_colours_each_group_only_when_colour_is_on() {
     let plain = run(&["chart", "--format", "table"]);
     assert!(!plain.contains('\u{1b}'));
     let coloured = run(&["chart", "--format", "table", "--color", "always"]);
-    assert!(coloured.contains("\u{1b}[33mworkers"), "{coloured}");
-    assert!(coloured.contains("\u{1b}[35mrefugees"), "{coloured}");
+    // The refugees' mark and its key in their colour; the total's in bold.
+    assert!(
+        coloured.contains("\u{1b}[35m1\u{1b}[0m  refugees 1999"),
+        "{coloured}"
+    );
+    assert!(
+        coloured.contains("\u{1b}[1m2\u{1b}[0m  total 2006"),
+        "{coloured}"
+    );
+    let recruits = run(&[
+        "chart",
+        "--format",
+        "table",
+        "--color",
+        "always",
+        "--counts",
+        "recruited",
+    ]);
+    assert!(
+        recruits.contains("\u{1b}[33m1\u{1b}[0m  late 1940s"),
+        "{recruits}"
+    );
     let json = run(&["chart", "--format", "json", "--color", "always"]);
     assert!(!json.contains('\u{1b}'));
 }
