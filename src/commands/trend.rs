@@ -28,9 +28,12 @@ pub fn run(
     )?;
     let dataset = &parsed.dataset;
     let lines = query::resolve_summary_groups(dataset, &[name.to_owned()])?;
-    let id: &str = match lines.first().map(String::as_str) {
-        Some(TOTAL_ID) | None => TOTAL_ID,
-        Some(id) => query::resolve_group(dataset, id).map(|group| group.id.as_str())?,
+    let (id, title): (&str, &str) = match lines.first().map(String::as_str) {
+        Some(TOTAL_ID) | None => (TOTAL_ID, &dataset.title),
+        Some(id) => {
+            let group = query::resolve_group(dataset, id)?;
+            (&group.id, &group.name)
+        }
     };
     let filter = estimate_filter(dataset, arguments)?;
     let kinds = if filter.counts.is_empty() {
@@ -45,17 +48,12 @@ pub fn run(
     for kind in &kinds {
         let trend = query::trend(dataset, id, *kind, &filter);
         if settings.format == Format::Table {
-            let name = dataset
-                .groups
-                .iter()
-                .position(|group| group.id == id)
-                .map_or(dataset.title.as_str(), |index| &dataset.groups[index].name);
             let place = if filter.region.is_some() || !filter.coverage.is_empty() {
                 "the places asked for"
             } else {
                 "all of Russia"
             };
-            let heading = format!("{name} ({id}): {}, {place}", kind.meaning());
+            let heading = format!("{title} ({id}): {}, {place}", kind.meaning());
             let heading = output::human::wrap(&heading, settings.width.map(usize::from), "");
             writeln!(streams.stdout, "{heading}")?;
             if trend.is_empty() {
