@@ -154,12 +154,24 @@ pub enum Command {
     /// One line for each group and kind of count, its headline figures chosen by the rules in
     /// the README; every line, every field and the related populations with --long.
     #[command(
-        after_help = "Examples:\n  nkru summary\n  nkru summary --group workers,refugees\n  nkru summary --group total --long\n  nkru summary --group refugees --format json"
+        after_help = "Examples:\n  nkru summary\n  nkru summary --group workers,refugees\n  nkru summary --group total --long\n  nkru summary --to 2018\n  nkru summary --group refugees --format json"
     )]
     Summary {
         /// Only these groups (repeatable, or comma-separated); `total` is all North Koreans.
         #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
         groups: Vec<String>,
+
+        /// Only figures whose period covers this year: the picture as that year's figures give it.
+        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+        year: Option<i32>,
+
+        /// Only figures that reach this year or later.
+        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+        from: Option<i32>,
+
+        /// Only figures that start this year or earlier: the picture as it stood then.
+        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+        to: Option<i32>,
     },
 
     /// A kind of figure over time: one row per year or period, with its range and makers.

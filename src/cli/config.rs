@@ -241,7 +241,9 @@ impl Config {
             } if source.trim().is_empty() => Err(Error::Usage(String::from(
                 "--source needs some text to look for",
             ))),
-            Command::Timeline { year, from, to, .. } | Command::Group { year, from, to, .. }
+            Command::Timeline { year, from, to, .. }
+            | Command::Group { year, from, to, .. }
+            | Command::Summary { year, from, to, .. }
                 if year.is_some() || from.is_some() || to.is_some() =>
             {
                 check_bounds(*from, *to, "--from", "--to")?;

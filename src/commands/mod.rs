@@ -63,7 +63,12 @@ pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Res
             reverse,
         } => estimates::run(config, streams, filter, sort.as_deref(), *reverse),
         Command::Chart { filter, log } => chart::run(config, streams, filter, *log),
-        Command::Summary { groups } => summary::run(config, streams, groups),
+        Command::Summary {
+            groups,
+            year,
+            from,
+            to,
+        } => summary::run(config, streams, groups, timeline::bounds(*year, *from, *to)),
         Command::Trend { name, filter } => trend::run(config, streams, name, filter),
         Command::Timeline {
             groups,

@@ -10,10 +10,16 @@ use crate::output::{self, Format};
 use crate::query::{self, Localize, Summary};
 use crate::rows::Row;
 
-/// Summarises the whole population and each group, or only the lines named.
-pub fn run(config: &Config, streams: &mut Streams<'_>, names: &[String]) -> Result<()> {
+/// Summarises the whole population and each group, or only the lines named, from the figures
+/// within `bounds` (`--year`, `--from`, `--to`).
+pub fn run(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    names: &[String],
+    bounds: (Option<i32>, Option<i32>),
+) -> Result<()> {
     let text = read(config, streams)?;
-    let parsed = load_localized(
+    let mut parsed = load_localized(
         &text,
         config,
         streams,
@@ -22,6 +28,11 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, names: &[String]) -> Resu
             regions: false,
         },
     )?;
+    let (from, to) = bounds;
+    parsed
+        .dataset
+        .estimates
+        .retain(|estimate| estimate.period.within(from, to));
     let dataset = &parsed.dataset;
     let groups = query::resolve_summary_groups(dataset, names)?;
     let settings = &config.output;

@@ -129,3 +129,19 @@ fn the_summary_and_the_group_digest_fit_their_sizes() {
         insta::assert_snapshot!(format!("group_workers_{width}"), digest);
     }
 }
+
+#[test]
+fn the_summary_of_a_past_year_takes_only_that_years_figures() {
+    let output = crate::harness::stdout_of(&[
+        "summary", "--to", "2018", "--group", "workers", "--format", "json",
+    ]);
+    let lines: Vec<serde_json::Value> = serde_json::from_str(&output).expect("JSON");
+    let present = lines
+        .iter()
+        .find(|line| line["counts"] == "present")
+        .expect("a present line");
+    assert_eq!(present["headline_period"], "2018");
+    assert_eq!(present["headline_low"], 11_000);
+    let (code, _, stderr) = crate::harness::run(&["summary", "--year", "2018", "--to", "2017"]);
+    assert_eq!(code, 2, "{stderr}");
+}
