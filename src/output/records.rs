@@ -48,7 +48,8 @@ pub fn records(
                 return Ok(());
             };
             let text = human_value(*kind, value);
-            let wrapped = wrap(&text, Some(value_width), &indent);
+            // `wrap` keeps the indent within the width it is given: the whole line's.
+            let wrapped = wrap(&text, Some(value_width + display_width(&indent)), &indent);
             if beside {
                 let padded = format!("{name:<name_width$}");
                 writeln!(
