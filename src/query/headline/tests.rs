@@ -159,6 +159,7 @@ fn every_figure_of_the_latest_year_heads_together_as_one_range() {
     assert_eq!((chosen.low(), chosen.high()), (10_000, 15_000));
     assert_eq!(chosen.words(), "about 10,000–15,000");
     assert_eq!(chosen.period(), "2025");
+    assert_eq!(chosen.label(), "2025");
     assert_eq!(chosen.makers(), ["Office of nis", "Office of hur"]);
 }
 
@@ -172,6 +173,9 @@ fn figures_over_a_span_head_together_only_with_figures_of_the_same_span() {
     let chosen = headline(Counts::Entries, &[&quarter, &year]).expect("a headline");
     assert_eq!(ids(&chosen), ["year"]);
     assert_eq!(chosen.period(), "calendar year 2025");
+    assert_eq!(chosen.label(), "2025");
+    let quarter_alone = headline(Counts::Entries, &[&quarter]).expect("a headline");
+    assert_eq!(quarter_alone.label(), "2025-01–03");
     assert!(!is_stock(Counts::Entries));
     assert!(is_stock(Counts::Casualties));
     assert!(is_stock(Counts::Census));
