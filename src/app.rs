@@ -23,10 +23,6 @@ pub fn execute(
     stderr: &mut dyn Write,
 ) -> u8 {
     let mut stderr = Lenient(stderr);
-    if environment.stdout_is_closed {
-        let closed = std::io::Error::other("standard output is closed");
-        return finish(Err(Error::Io(closed)), stdout, &mut stderr);
-    }
     let mut stdin = std::io::stdin();
     let mut streams = Streams {
         stdin: &mut stdin,

@@ -20,8 +20,6 @@ use crate::text::quote;
 pub struct Environment {
     /// Whether stdout is a terminal.
     pub stdout_is_terminal: bool,
-    /// Whether stdout is closed, so that nothing written to it can arrive.
-    pub stdout_is_closed: bool,
     /// Whether stderr is a terminal.
     pub stderr_is_terminal: bool,
     /// Whether stdin is a terminal, where no dataset can be piped in.
@@ -55,7 +53,6 @@ impl Environment {
         };
         Environment {
             stdout_is_terminal,
-            stdout_is_closed: stdout_is_closed(),
             stderr_is_terminal: std::io::stderr().is_terminal(),
             stdin_is_terminal: std::io::stdin().is_terminal(),
             no_color: variable("NO_COLOR").is_some(),
@@ -74,26 +71,6 @@ impl Environment {
             max_size: variable("NKRU_MAX_SIZE"),
         }
     }
-}
-
-/// Whether the process was started with its stdout closed. The standard library then opens
-/// `/dev/null` in its place, read-write, and writes vanish; a user's own redirection to
-/// `/dev/null` opens it write-only. Linux shows both facts under `/proc`; elsewhere this is false.
-fn stdout_is_closed() -> bool {
-    if !cfg!(target_os = "linux") {
-        return false;
-    }
-    let null = std::fs::read_link("/proc/self/fd/1")
-        .is_ok_and(|target| target == std::path::Path::new("/dev/null"));
-    let read_write = || {
-        std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
-            info.lines()
-                .find_map(|line| line.strip_prefix("flags:"))
-                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
-                .is_some_and(|flags| flags & 0o3 == 0o2)
-        })
-    };
-    null && read_write()
 }
 
 /// Whether the locale in effect is UTF-8: the first of LC_ALL, LC_CTYPE and LANG that is set and

@@ -2,10 +2,12 @@
 //! integers, NULL where a value is unknown, indexes on the columns people filter by, and a `meta`
 //! table with the dataset's version and dates.
 
+use std::collections::HashSet;
+
 use rusqlite::{Connection, Transaction, params};
 
 use crate::dataset::{Coverage, Dataset, Period};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::query;
 
 /// The tables, their keys and their indexes. `estimates.group_id` names a group, and
@@ -79,8 +81,10 @@ CREATE TABLE estimates (
     scope TEXT NOT NULL CHECK (scope IN ('total', 'group')),
     group_id TEXT REFERENCES groups (id),
     related_id TEXT REFERENCES related (id),
-    low INTEGER NOT NULL,
-    high INTEGER NOT NULL,
+    low INTEGER,
+    high INTEGER,
+    low_decimal TEXT NOT NULL,
+    high_decimal TEXT NOT NULL,
     qualifiers TEXT NOT NULL,
     figures TEXT NOT NULL,
     counts TEXT NOT NULL,
@@ -221,13 +225,10 @@ fn period_columns(
     )
 }
 
-/// A figure as SQLite's integer, which is signed.
-fn integer(number: u64) -> Result<i64> {
-    i64::try_from(number).map_err(|_| {
-        Error::Io(std::io::Error::other(format!(
-            "the figure {number} is larger than SQLite can store as an integer"
-        )))
-    })
+/// A figure as SQLite's integer, which is signed: none above 2^63 - 1, a figure the format allows
+/// but SQLite cannot hold as an integer; its `_decimal` column holds it exactly.
+fn integer(number: u64) -> Option<i64> {
+    i64::try_from(number).ok()
 }
 
 /// A position in a list as SQLite's integer.
@@ -354,15 +355,21 @@ fn related(transaction: &Transaction<'_>, dataset: &Dataset) -> Result<()> {
 
 fn estimates(transaction: &Transaction<'_>, dataset: &Dataset) -> Result<()> {
     let mut statement = transaction.prepare(
-        "INSERT INTO estimates (id, position, scope, group_id, related_id, low, high, qualifiers, \
-         figures, counts, precision, from_date, to_date, from_year, to_year, period, region, \
-         coverage, attributed_to, party_to_conflict, source, section, note, same_figure_as) \
+        "INSERT INTO estimates (id, position, scope, group_id, related_id, low, high, low_decimal, \
+         high_decimal, qualifiers, figures, counts, precision, from_date, to_date, from_year, \
+         to_year, period, region, coverage, attributed_to, party_to_conflict, source, section, \
+         note, same_figure_as) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
-         ?19, ?20, ?21, ?22, ?23, ?24)",
+         ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
     )?;
+    let groups: HashSet<&str> = dataset
+        .groups
+        .iter()
+        .map(|group| group.id.as_str())
+        .collect();
     for (index, estimate) in dataset.estimates.iter().enumerate() {
         let group = estimate.group.as_deref();
-        let is_group = |id: &str| dataset.groups.iter().any(|group| group.id == id);
+        let is_group = |id: &str| groups.contains(id);
         let group_id = group.filter(|id| is_group(id));
         let related_id = group.filter(|id| !is_group(id));
         let qualifiers: Vec<&str> = estimate
@@ -377,8 +384,10 @@ fn estimates(transaction: &Transaction<'_>, dataset: &Dataset) -> Result<()> {
             if group.is_some() { "group" } else { "total" },
             group_id,
             related_id,
-            integer(estimate.low)?,
-            integer(estimate.high)?,
+            integer(estimate.low),
+            integer(estimate.high),
+            estimate.low.to_string(),
+            estimate.high.to_string(),
             serde_json::to_string(&qualifiers)?,
             estimate.figures(),
             estimate.counts.name(),

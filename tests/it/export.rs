@@ -11,12 +11,13 @@ fn exported() -> (tempfile::TempDir, std::path::PathBuf) {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let file = folder.path().join("nkru.db");
     let path = file.to_str().expect("a UTF-8 path");
-    let stdout = stdout_of(&["export", "sqlite", path]);
+    let (code, stdout, stderr) = run(&["export", "sqlite", path]);
+    assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
     let dataset = nkru::dataset::embedded().expect("the embedded dataset loads");
     assert_eq!(
-        stdout,
+        stderr,
         format!(
-            "wrote {path}: {} groups, {} estimates, {} events, {} sources, {} related\n",
+            "nkru: wrote {path}: {} groups, {} estimates, {} events, {} sources, {} related\n",
             dataset.groups.len(),
             dataset.estimates.len(),
             dataset.events.len(),
@@ -273,7 +274,7 @@ fn an_existing_file_is_kept_unless_forced() {
     );
     assert_eq!(std::fs::read_to_string(&file).expect("kept"), "precious");
     assert_eq!(names(folder.path()), ["mine.db"], "nothing left beside it");
-    stdout_of(&["export", "sqlite", path, "--force"]);
+    assert_eq!(run(&["export", "sqlite", path, "--force"]).0, 0);
     let connection = Connection::open(&file).expect("a SQLite database");
     let count: i64 = connection
         .query_row("SELECT count(*) FROM estimates", [], |row| row.get(0))
@@ -338,4 +339,196 @@ fn sqlite3_counts_as_many_estimates_as_nkru_lists() {
 fn embedded_estimates() -> i64 {
     let dataset = nkru::dataset::embedded().expect("the embedded dataset");
     i64::try_from(dataset.estimates.len()).expect("a count")
+}
+
+/// The article's dataset, changed by `change`, in a file of the folder; returns its path.
+fn dataset_in(folder: &std::path::Path, change: impl FnOnce(&mut Value)) -> std::path::PathBuf {
+    let mut dataset: Value = serde_json::from_str(crate::harness::ARTICLE).expect("JSON");
+    change(&mut dataset);
+    let path = folder.join("dataset.json");
+    std::fs::write(&path, dataset.to_string()).expect("written");
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn force_replaces_a_regular_file_only() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let fifo = folder.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let link = folder.path().join("link.db");
+    std::os::unix::fs::symlink("/dev/null", &link).expect("a link");
+    for (path, kind) in [
+        (fifo.to_str().expect("UTF-8"), "a FIFO"),
+        ("/dev/stdout", "a symbolic link"),
+        ("/dev/null", "a device"),
+        (link.to_str().expect("UTF-8"), "a symbolic link"),
+    ] {
+        for force in [true, false] {
+            let mut arguments = vec!["export", "sqlite", path];
+            if force {
+                arguments.push("--force");
+            }
+            let (code, stdout, stderr) = run(&arguments);
+            assert_eq!((code, stdout.as_str()), (4, ""), "{path}");
+            assert_eq!(
+                stderr,
+                format!(
+                    "nkru: error: cannot write the output: {path} is {kind}, not a regular file; \
+                     nkru replaces only a regular file\n"
+                ),
+            );
+        }
+    }
+    let fifo_kind = std::fs::symlink_metadata(&fifo)
+        .expect("still there")
+        .file_type();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&fifo_kind));
+    assert!(std::fs::symlink_metadata(&link).expect("kept").is_symlink());
+    assert_eq!(
+        names(folder.path()),
+        ["link.db", "pipe"],
+        "nothing left beside"
+    );
+}
+
+#[test]
+fn a_dash_is_refused_in_one_line() {
+    let (code, stdout, stderr) = run(&["export", "sqlite", "-"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert_eq!(
+        stderr,
+        "nkru: error: a database cannot be written to stdout: name the file to write instead of `-`\n"
+    );
+    assert!(!std::path::Path::new("-").exists());
+}
+
+#[test]
+fn the_path_it_wrote_is_escaped() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let file = folder.path().join("a\u{1b}[31mred.db");
+    let (code, _, stderr) = run(&["export", "sqlite", file.to_str().expect("UTF-8")]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(file.exists());
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(stderr.contains("a\\u{1b}[31mred.db"), "{stderr:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_database_gets_the_mode_the_umask_gives() {
+    use std::os::unix::fs::PermissionsExt;
+    for (umask, mode) in [("022", 0o644), ("077", 0o600), ("002", 0o664)] {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let file = folder.path().join("nkru.db");
+        let path = file.to_str().expect("UTF-8");
+        let (code, _, stderr) = crate::harness::shell(
+            &format!("umask {umask}; \"$0\" export sqlite '{path}'"),
+            &[],
+        );
+        assert_eq!(code, 0, "{stderr}");
+        let found = std::fs::metadata(&file)
+            .expect("written")
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(found, mode, "umask {umask}: {found:o}");
+    }
+}
+
+#[test]
+fn figures_up_to_the_largest_the_format_allows_are_stored() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let data = dataset_in(folder.path(), |dataset| {
+        dataset["estimates"][0]["low"] = serde_json::json!(u64::MAX - 1);
+        dataset["estimates"][0]["high"] = serde_json::json!(u64::MAX);
+        dataset["estimates"][1]["low"] = serde_json::json!(i64::MAX as u64);
+        dataset["estimates"][1]["high"] = serde_json::json!(i64::MAX as u64 + 1);
+    });
+    let file = folder.path().join("nkru.db");
+    let (code, _, stderr) = run(&[
+        "--data",
+        data.to_str().expect("UTF-8"),
+        "export",
+        "sqlite",
+        file.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let connection = Connection::open(&file).expect("a SQLite database");
+    let rows: Vec<(Option<i64>, Option<i64>, String, String)> = connection
+        .prepare("SELECT low, high, low_decimal, high_decimal FROM estimates ORDER BY position")
+        .expect("a query")
+        .query_map([], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        })
+        .expect("rows")
+        .take(3)
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(
+        rows[0],
+        (None, None, (u64::MAX - 1).to_string(), u64::MAX.to_string())
+    );
+    assert_eq!(
+        rows[1],
+        (
+            Some(i64::MAX),
+            None,
+            i64::MAX.to_string(),
+            (i64::MAX as u64 + 1).to_string()
+        )
+    );
+    let (low, high) = (rows[2].0.expect("low"), rows[2].1.expect("high"));
+    assert_eq!(
+        (rows[2].2.clone(), rows[2].3.clone()),
+        (low.to_string(), high.to_string())
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_signal_during_the_export_leaves_no_file() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let data = dataset_in(folder.path(), |dataset| {
+        let first = dataset["estimates"][0].clone();
+        let estimates = dataset["estimates"].as_array_mut().expect("estimates");
+        for index in 0..150_000 {
+            let mut estimate = first.clone();
+            estimate["id"] = serde_json::json!(format!("copy-{index}"));
+            estimates.push(estimate);
+        }
+    });
+    for signal in ["TERM", "INT", "HUP"] {
+        let file = folder.path().join("nkru.db");
+        let mut child = crate::harness::command()
+            .args(["--data", data.to_str().expect("UTF-8"), "export", "sqlite"])
+            .arg(&file)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("nkru starts");
+        // Waits until the temporary file exists, then signals.
+        let started = std::time::Instant::now();
+        while !names(folder.path())
+            .iter()
+            .any(|name| name.starts_with(".nkru-export-"))
+        {
+            assert!(started.elapsed().as_secs() < 60, "no temporary file");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let sent = std::process::Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+        let status = child.wait().expect("nkru ends");
+        assert!(
+            !status.success(),
+            "{signal}: the export was not interrupted"
+        );
+        assert_eq!(names(folder.path()), ["dataset.json"], "{signal}");
+    }
 }

@@ -102,3 +102,22 @@ pub fn installed(program: &str, package: &str) -> bool {
     }
     found
 }
+
+/// Runs a shell line with `$0` set to the nkru binary, in the scrubbed environment; returns the
+/// exit code, stdout and stderr.
+pub fn shell(line: &str, environment: &[(&str, &str)]) -> (i32, String, String) {
+    let mut shell = Command::new("sh");
+    shell.args(["-c", line, env!("CARGO_BIN_EXE_nkru")]);
+    for variable in SCRUBBED {
+        shell.env_remove(variable);
+    }
+    for (name, value) in environment {
+        shell.env(name, value);
+    }
+    let output = shell.output().expect("sh runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}

@@ -9,6 +9,7 @@ mod adversarial;
 mod answers;
 mod architecture;
 mod browser;
+mod callers;
 mod citations;
 mod cli;
 mod completions;
