@@ -10,16 +10,11 @@ use crate::dataset::{
     Counts, Coverage, Dataset, Date, Estimate, Event, Fact, Group, Name, Period, Source,
 };
 use crate::error::{Error, Result};
-use crate::text::{contains_folded, fold, quote};
+use crate::text::{contains_folded, fold, name_key, normalize_name, quote};
 
 /// Folds a name ([`fold`]) and its white space, for comparing names as people type them.
 fn normalize(name: &str) -> String {
-    fold(&name.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-/// The singular of a normalized name, so `worker` and `workers` meet.
-fn singular(name: &str) -> &str {
-    name.strip_suffix('s').unwrap_or(name)
+    normalize_name(name)
 }
 
 /// Every name a group answers to: its id, its name, its aliases, and its Korean and Russian
@@ -34,11 +29,7 @@ fn names_of<'a>(dataset: &'a Dataset<'a>, group: &'a Group) -> impl Iterator<Ite
 /// The Korean and Russian names and the other forms the dataset's names give a group or a
 /// related population.
 fn translations<'a>(dataset: &'a Dataset<'a>, id: &'a str) -> impl Iterator<Item = &'a str> {
-    dataset
-        .names
-        .iter()
-        .filter(move |name| name.group.as_deref() == Some(id))
-        .flat_map(forms)
+    dataset.names_of(id).flat_map(forms)
 }
 
 /// The forms a name of the dataset's names answers to: Korean, Russian and its aliases.
@@ -54,12 +45,15 @@ fn forms(name: &Name) -> impl Iterator<Item = &str> {
 /// folded. So `사할린` stands for itself, `sakhalin`, `сахалин` and the other forms listed.
 pub fn equivalents(dataset: &Dataset, folded: &str) -> Vec<String> {
     let mut texts = vec![folded.to_owned()];
+    let mut seen: HashSet<String> = HashSet::from([folded.to_owned()]);
     for name in &dataset.names {
-        let mut every = std::iter::once(name.en.as_str()).chain(forms(name));
-        if every.any(|form| normalize(form).starts_with(folded)) {
-            for form in std::iter::once(name.en.as_str()).chain(forms(name)) {
-                let form = normalize(form);
-                if !texts.contains(&form) {
+        let every: Vec<String> = std::iter::once(name.en.as_str())
+            .chain(forms(name))
+            .map(normalize)
+            .collect();
+        if every.iter().any(|form| form.starts_with(folded)) {
+            for form in every {
+                if seen.insert(form.clone()) {
                     texts.push(form);
                 }
             }
@@ -83,15 +77,12 @@ pub fn resolve_group<'a>(dataset: &'a Dataset<'a>, name: &str) -> Result<&'a Gro
     {
         return Ok(group);
     }
+    // The rule by which `validate` keeps the names of groups apart: `name_key`.
+    let key = name_key(name);
     let exact: Vec<&Group> = dataset
         .groups
         .iter()
-        .filter(|group| {
-            names_of(dataset, group).any(|candidate| {
-                let candidate = normalize(candidate);
-                candidate == wanted || singular(&candidate) == singular(&wanted)
-            })
-        })
+        .filter(|group| names_of(dataset, group).any(|candidate| name_key(candidate) == key))
         .collect();
     if let [group] = exact.as_slice() {
         return Ok(group);
@@ -390,21 +381,19 @@ fn contains_any(text: &str, folded: &[String]) -> bool {
 
 /// The source with this id.
 pub fn source_by_id<'a>(dataset: &'a Dataset<'a>, id: &str) -> Option<&'a Source> {
-    dataset.sources.iter().find(|source| source.id == id)
+    dataset.source(id)
 }
 
 /// The estimates of one group, in the dataset's order.
 pub fn estimates_of<'a>(dataset: &'a Dataset<'a>, group: &str) -> Vec<&'a Estimate<'a>> {
-    dataset
-        .estimates
-        .iter()
-        .filter(|estimate| estimate.group.as_deref() == Some(group))
-        .collect()
+    dataset.estimates_of(group).collect()
 }
 
 /// The events that involve one group, oldest first.
 pub fn events_of<'a>(dataset: &'a Dataset<'a>, group: &str) -> Vec<&'a Event> {
-    timeline(dataset, &[group.to_owned()], None, None)
+    let mut events: Vec<&Event> = dataset.events_of(group).collect();
+    events.sort_by_key(|event| (event.period.anchor(), event.period.end()));
+    events
 }
 
 /// The events oldest first, limited to groups (none: all) and to those overlapping `from..=to`.
@@ -844,7 +833,7 @@ pub struct Hit<'a> {
 /// name records, and their words are in the records' texts. A record found by its date shows
 /// what the date is of: an event's description, an estimate's figures.
 pub fn search<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Result<Vec<Hit<'a>>> {
-    if wanted.trim().is_empty() {
+    if normalize(wanted).is_empty() {
         return Err(Error::Usage(String::from(
             "the search text cannot be empty",
         )));
@@ -1053,47 +1042,19 @@ pub struct Citations<'a> {
 }
 
 /// Each source with the records that cite it, in the dataset's order: groups (by their facts),
-/// then estimates, events, related populations and names, found in one pass over the records.
+/// then estimates, events and related populations, from the dataset's index. The dataset's names
+/// are not records: a name's sources say where it was read, and its id may be a group's.
 pub fn citations<'a>(dataset: &'a Dataset<'a>) -> Vec<Citations<'a>> {
-    let mut cited_by: HashMap<&str, Vec<&str>> = HashMap::new();
-    for group in &dataset.groups {
-        let mut cited: HashSet<&str> = HashSet::new();
-        for fact in &group.facts {
-            if cited.insert(&fact.source) {
-                cited_by.entry(&fact.source).or_default().push(&group.id);
-            }
-        }
-    }
-    let records = dataset
-        .estimates
-        .iter()
-        .map(|estimate| (estimate.source.as_ref(), estimate.id.as_ref()))
-        .chain(
-            dataset
-                .events
-                .iter()
-                .map(|event| (event.source.as_str(), event.id.as_str())),
-        )
-        .chain(
-            dataset
-                .related
-                .iter()
-                .map(|related| (related.source.as_str(), related.id.as_str())),
-        );
-    for (source, id) in records {
-        cited_by.entry(source).or_default().push(id);
-    }
-    for name in &dataset.names {
-        for source in &name.sources {
-            cited_by.entry(source).or_default().push(&name.id);
-        }
-    }
     dataset
         .sources
         .iter()
         .map(|source| Citations {
             source,
-            cited_by: cited_by.remove(source.id.as_str()).unwrap_or_default(),
+            cited_by: dataset
+                .citing(&source.id)
+                .iter()
+                .map(|&citing| dataset.citing_id(citing))
+                .collect(),
         })
         .collect()
 }
@@ -1170,9 +1131,44 @@ pub struct Citable<'a> {
     pub section: Option<&'a str>,
 }
 
-/// The source or record with this id, ready to cite: sources first, then estimates, events and
-/// facts (whose ids are [`fact_id`]s).
+/// The group and the position of the fact a [`fact_id`] names, when it names one.
+fn fact_of<'a>(dataset: &'a Dataset<'a>, id: &str) -> Option<(&'a Group, usize)> {
+    let (group, number) = id.rsplit_once("-fact-")?;
+    let group = dataset.group(group)?;
+    let index = number.parse::<usize>().ok()?.checked_sub(1)?;
+    (index < group.facts.len() && fact_id(group, index) == id).then_some((group, index))
+}
+
+/// Refuses an id that more than one kind of record holds, naming them.
+fn one_holder(id: &str, holders: &[Option<&str>]) -> Result<()> {
+    let holders: Vec<&str> = holders.iter().flatten().copied().collect();
+    match holders.split_last() {
+        Some((last, rest)) if !rest.is_empty() => Err(Error::Dataset(format!(
+            "the id `{}` is held by {} and {last}, so it cannot say what to cite (nkru validate names every id used twice)",
+            quote(id),
+            rest.join(", ")
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The source or record with this id, ready to cite: a source, an estimate, an event or a fact
+/// (whose ids are [`fact_id`]s), found through the dataset's index. An id that several of them
+/// hold, which a checked dataset does not allow, is refused rather than one of them picked.
 pub fn citable<'a>(dataset: &'a Dataset<'a>, id: &str) -> Result<Citable<'a>> {
+    let source = dataset.source(id);
+    let estimate = dataset.estimate(id);
+    let event = dataset.event(id);
+    let fact = fact_of(dataset, id);
+    one_holder(
+        id,
+        &[
+            source.map(|_| "a source"),
+            estimate.map(|_| "an estimate"),
+            event.map(|_| "an event"),
+            fact.map(|_| "a fact"),
+        ],
+    )?;
     let missing_source = |source: &str| {
         Error::Dataset(format!(
             "no source has the id `{}`, which `{}` cites",
@@ -1180,7 +1176,8 @@ pub fn citable<'a>(dataset: &'a Dataset<'a>, id: &str) -> Result<Citable<'a>> {
             quote(id)
         ))
     };
-    if let Some(source) = source_by_id(dataset, id) {
+    let cited = |source: &str| dataset.source(source).ok_or_else(|| missing_source(source));
+    if let Some(source) = source {
         return Ok(Citable {
             id: id.to_owned(),
             kind: "source",
@@ -1190,7 +1187,7 @@ pub fn citable<'a>(dataset: &'a Dataset<'a>, id: &str) -> Result<Citable<'a>> {
             section: None,
         });
     }
-    if let Some(estimate) = dataset.estimates.iter().find(|estimate| estimate.id == id) {
+    if let Some(estimate) = estimate {
         let mut statement = format!(
             "{} ({}), {}",
             estimate.figures(),
@@ -1203,38 +1200,32 @@ pub fn citable<'a>(dataset: &'a Dataset<'a>, id: &str) -> Result<Citable<'a>> {
         return Ok(Citable {
             id: id.to_owned(),
             kind: "estimate",
-            source: source_by_id(dataset, &estimate.source)
-                .ok_or_else(|| missing_source(&estimate.source))?,
+            source: cited(&estimate.source)?,
             statement: Some(statement),
             attributed_to: Some(&estimate.attributed_to),
             section: estimate.section.as_deref(),
         });
     }
-    if let Some(event) = dataset.events.iter().find(|event| event.id == id) {
+    if let Some(event) = event {
         return Ok(Citable {
             id: id.to_owned(),
             kind: "event",
-            source: source_by_id(dataset, &event.source)
-                .ok_or_else(|| missing_source(&event.source))?,
+            source: cited(&event.source)?,
             statement: Some(format!("{}: {}", event.period.text, event.description)),
             attributed_to: event.attributed_to.as_deref(),
             section: event.section.as_deref(),
         });
     }
-    for group in &dataset.groups {
-        for (index, fact) in group.facts.iter().enumerate() {
-            if fact_id(group, index) == id {
-                return Ok(Citable {
-                    id: id.to_owned(),
-                    kind: "fact",
-                    source: source_by_id(dataset, &fact.source)
-                        .ok_or_else(|| missing_source(&fact.source))?,
-                    statement: Some(fact.text.clone()),
-                    attributed_to: None,
-                    section: fact.section.as_deref(),
-                });
-            }
-        }
+    if let Some((group, index)) = fact {
+        let fact = &group.facts[index];
+        return Ok(Citable {
+            id: id.to_owned(),
+            kind: "fact",
+            source: cited(&fact.source)?,
+            statement: Some(fact.text.clone()),
+            attributed_to: None,
+            section: fact.section.as_deref(),
+        });
     }
     Err(Error::NotFound(format!(
         "no source, estimate, event or fact has the id `{}` (see nkru sources, estimates, timeline and facts)",

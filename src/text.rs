@@ -115,6 +115,23 @@ pub fn contains_folded(text: &str, folded: &str) -> bool {
     folded.is_empty() || fold(text).contains(folded)
 }
 
+/// A name as people type it, made comparable: folded ([`fold`]), its white space made single
+/// spaces and trimmed.
+pub fn normalize_name(name: &str) -> String {
+    fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The key by which two names are one name: normalized ([`normalize_name`]) and without a final
+/// `s`, so `Guest  Workers` and `guest worker` meet. The lookup of a group by name and the
+/// dataset's check that no two groups share a name both compare names by it.
+pub fn name_key(name: &str) -> String {
+    let mut key = normalize_name(name);
+    if key.ends_with('s') {
+        key.pop();
+    }
+    key
+}
+
 /// A whole number with thousands separated by commas, as people read figures.
 pub fn thousands(number: i128) -> String {
     let mut grouped = String::with_capacity(48);

@@ -15,6 +15,11 @@ pub fn run(
     new: Option<&str>,
     exit_code: bool,
 ) -> Result<()> {
+    if old == "-" && new == Some("-") {
+        return Err(Error::Usage(String::from(
+            "OLD and NEW cannot both be `-`: standard input is read once; give a file for one of them",
+        )));
+    }
     let old = json(&origin(old), config, streams)?;
     let new = json(&new.map_or(Origin::Embedded, origin), config, streams)?;
     let changes: Vec<Change> = dataset::diff::diff(&old, &new);
@@ -38,7 +43,21 @@ fn origin(path: &str) -> Origin {
 /// A dataset file read as JSON, of any format: it must be a JSON object.
 fn json(origin: &Origin, config: &Config, streams: &mut Streams<'_>) -> Result<serde_json::Value> {
     let text = dataset::read(origin, config.size_limit, streams.stdin)?;
-    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+    let text = text.trim_start_matches('\u{feff}');
+    // The reading stops at a first byte that is not `{`, so the rest of such a file is not there
+    // to parse: it is no dataset whatever follows.
+    if let Some(first) = text
+        .trim_start()
+        .chars()
+        .next()
+        .filter(|first| *first != '{')
+    {
+        return Err(Error::Dataset(format!(
+            "{origin}: not a dataset: the top level is not a JSON object (it begins with `{}`)",
+            crate::text::escape_control(&first.to_string())
+        )));
+    }
+    let value: serde_json::Value = serde_json::from_str(text)
         .map_err(|error| Error::Dataset(format!("{origin}: not JSON: {error}")))?;
     if !value.is_object() {
         return Err(Error::Dataset(format!(

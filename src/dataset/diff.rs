@@ -2,12 +2,15 @@
 //! JSON, not as the model, so it reads every format: a dataset of format 1 against one of
 //! format 2 shows the fields that were renamed as removed from one and added to the other.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::Value;
 
 /// One difference between two datasets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    /// `added`, `removed` or `changed`.
+    /// `added`, `removed` or `changed`; `duplicate` for an id several records of a list hold,
+    /// `reordered` for a list whose records come in another order.
     pub kind: &'static str,
     /// The list the record is in, such as `estimates`, or `dataset` for the dataset's own fields.
     pub list: String,
@@ -25,9 +28,12 @@ pub struct Change {
 pub const DATASET: &str = "dataset";
 
 /// Every difference from `old` to `new`, two datasets as JSON objects: the dataset's own fields
-/// first, then each list of records with ids (in the order of the new file's keys, then the old
-/// one's), records matched by id; within a list, records removed, changed and added in the order
-/// of the files.
+/// first, then each list of records (in the order of the new file's keys, then the old one's).
+/// Within a list, records are paired by id, the n-th record holding an id with the n-th holding
+/// it in the other file, and records without an id by their place among those without one; an
+/// id held by several records is reported as such, then records removed, a changed order,
+/// records changed and added, in the order of the files. The time taken grows with the size of
+/// the files alone: records are found through a map of their keys, never by scanning a list.
 pub fn diff(old: &Value, new: &Value) -> Vec<Change> {
     let empty = serde_json::Map::new();
     let old = old.as_object().unwrap_or(&empty);
@@ -50,50 +56,138 @@ pub fn diff(old: &Value, new: &Value) -> Vec<Change> {
     changes
 }
 
-/// Whether a value is a list whose items are all objects with a text `id`.
+/// Whether a value is a list of records: a list whose items are all JSON objects, with or
+/// without an id.
 fn is_list_of_records(value: &Value) -> bool {
-    value.as_array().is_some_and(|items| {
-        items
-            .iter()
-            .all(|item| item.get("id").is_some_and(Value::is_string))
-    })
+    value
+        .as_array()
+        .is_some_and(|items| items.iter().all(Value::is_object))
 }
 
-/// The records of one list, by id.
-fn by_id(list: Option<&Value>) -> Vec<(&str, &serde_json::Map<String, Value>)> {
-    list.and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|item| Some((item.get("id")?.as_str()?, item.as_object()?)))
-        .collect()
+/// What pairs a record with its counterpart in the other file: its id and how many records
+/// before it hold the same id, or, without a text id, its place among the records without one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Id(&'a str, usize),
+    Unnamed(usize),
+}
+
+/// One list's records with their keys, in order, and how many records hold each id.
+struct Keyed<'a> {
+    records: Vec<(Key<'a>, usize, &'a serde_json::Map<String, Value>)>,
+    holders: HashMap<&'a str, usize>,
+}
+
+impl<'a> Keyed<'a> {
+    fn new(list: Option<&'a Value>) -> Self {
+        let mut holders: HashMap<&str, usize> = HashMap::new();
+        let mut unnamed = 0;
+        let mut records = Vec::new();
+        let items = list.and_then(Value::as_array).into_iter().flatten();
+        for (position, item) in items.enumerate() {
+            let Some(record) = item.as_object() else {
+                continue;
+            };
+            let key = if let Some(id) = record.get("id").and_then(Value::as_str) {
+                let count = holders.entry(id).or_insert(0);
+                *count += 1;
+                Key::Id(id, *count - 1)
+            } else {
+                unnamed += 1;
+                Key::Unnamed(unnamed - 1)
+            };
+            records.push((key, position, record));
+        }
+        Keyed { records, holders }
+    }
+
+    /// Where each key's record is in the list.
+    fn places(&self) -> HashMap<Key<'a>, usize> {
+        self.records
+            .iter()
+            .enumerate()
+            .map(|(place, (key, _, _))| (*key, place))
+            .collect()
+    }
+}
+
+/// How a record is named in a change: its id, or its place in its file's list when it has none.
+fn name(key: Key<'_>, position: usize) -> String {
+    match key {
+        Key::Id(id, _) => id.to_owned(),
+        Key::Unnamed(_) => format!("[{position}] (no id)"),
+    }
 }
 
 /// The differences in one list of records.
 fn records(changes: &mut Vec<Change>, list: &str, old: Option<&Value>, new: Option<&Value>) {
-    let old = by_id(old);
-    let new = by_id(new);
-    let whole = |kind: &'static str, id: &str| Change {
-        kind,
-        list: list.to_owned(),
-        id: id.to_owned(),
-        field: None,
-        old: None,
-        new: None,
-    };
-    for (id, _) in &old {
-        if !new.iter().any(|(new_id, _)| new_id == id) {
-            changes.push(whole("removed", id));
+    let old = Keyed::new(old);
+    let new = Keyed::new(new);
+    let change =
+        |kind: &'static str, id: String, old: Option<String>, new: Option<String>| Change {
+            kind,
+            list: list.to_owned(),
+            id,
+            field: None,
+            old,
+            new,
+        };
+    // Ids held by more than one record of either file, each once, in the order of the files.
+    let mut reported: HashSet<&str> = HashSet::new();
+    for (key, _, _) in new.records.iter().chain(&old.records) {
+        if let Key::Id(id, _) = key {
+            let counts = (
+                old.holders.get(id).copied().unwrap_or(0),
+                new.holders.get(id).copied().unwrap_or(0),
+            );
+            if (counts.0 > 1 || counts.1 > 1) && reported.insert(id) {
+                let held = |count: usize| Some(format!("held by {count} records"));
+                changes.push(change(
+                    "duplicate",
+                    (*id).to_owned(),
+                    held(counts.0),
+                    held(counts.1),
+                ));
+            }
         }
     }
-    for (id, record) in &new {
-        let Some((_, before)) = old.iter().find(|(old_id, _)| old_id == id) else {
-            changes.push(whole("added", id));
+    let old_places = old.places();
+    let new_places = new.places();
+    for (key, position, _) in &old.records {
+        if !new_places.contains_key(key) {
+            changes.push(change("removed", name(*key, *position), None, None));
+        }
+    }
+    // The order changed when the records both files hold do not come in the same order: the
+    // first record found before one that preceded it is reported, with its places.
+    let mut last_old_place = None;
+    for (key, position, _) in &new.records {
+        let Some(&old_place) = old_places.get(key) else {
             continue;
         };
+        if last_old_place.is_some_and(|last| old_place < last) {
+            let before = old.records[old_place].1;
+            changes.push(change(
+                "reordered",
+                name(*key, *position),
+                Some(format!("at {before}")),
+                Some(format!("at {position}")),
+            ));
+            break;
+        }
+        last_old_place = Some(old_place);
+    }
+    for (key, position, record) in &new.records {
+        let id = name(*key, *position);
+        let Some(&old_place) = old_places.get(key) else {
+            changes.push(change("added", id, None, None));
+            continue;
+        };
+        let before = old.records[old_place].2;
         let mut keys: Vec<&String> = record.keys().collect();
         keys.extend(before.keys().filter(|key| !record.contains_key(*key)));
         for key in keys {
-            field(changes, list, id, key, before.get(key), record.get(key));
+            field(changes, list, &id, key, before.get(key), record.get(key));
         }
     }
 }

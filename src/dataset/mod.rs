@@ -1,6 +1,7 @@
 //! The dataset: its types, reading, parsing, validation and schema. Knows nothing of the command line.
 
 pub mod diff;
+pub mod index;
 mod keys;
 pub mod load;
 mod model;
@@ -11,6 +12,7 @@ pub mod stream;
 pub mod synthetic;
 pub mod validate;
 
+pub use index::{Citing, Index};
 pub use load::{DEFAULT_SIZE_LIMIT, Origin, SizeLimit, read};
 pub use model::{
     Counts, Coverage, Dataset, Date, DateError, Estimate, Event, Fact, Group, Name, Period,

@@ -36,6 +36,10 @@ pub struct Dataset<'a> {
     /// names; may be left out, as in files written for dataset 2.0.0.
     #[serde(default)]
     pub names: Vec<Name>,
+    /// The index of ids every lookup goes through (`dataset::index`); not part of the file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub index: super::index::IndexCell,
 }
 
 impl Dataset<'_> {
@@ -57,6 +61,7 @@ impl Dataset<'_> {
             sources: self.sources,
             related: self.related,
             names: self.names,
+            index: self.index,
         }
     }
 }

@@ -778,11 +778,16 @@ mod tests {
     }
 
     #[test]
-    fn ids_of_one_list_may_be_used_in_another() {
-        let text =
-            changed(|dataset| dataset["events"][0]["id"] = dataset["estimates"][0]["id"].clone());
-        assert!(holds_as_usual(&text));
-        assert!(checked_without_estimates(&text).is_some());
+    fn an_id_two_lists_share_leaves_the_file_to_the_usual_reading() {
+        let shared = [
+            changed(|dataset| dataset["events"][0]["id"] = dataset["estimates"][0]["id"].clone()),
+            changed(|dataset| dataset["estimates"][3]["id"] = dataset["sources"][0]["id"].clone()),
+            changed(|dataset| dataset["events"][1]["id"] = serde_json::json!("workers-fact-1")),
+        ];
+        for text in &shared {
+            assert!(!holds_as_usual(text));
+            assert!(checked_without_estimates(text).is_none());
+        }
     }
 
     #[test]

@@ -134,6 +134,7 @@ pub fn shaped(estimates: usize, seed: u64, shape: Shape) -> Dataset<'static> {
         sources,
         related,
         names: Vec::new(),
+        index: crate::dataset::index::IndexCell::default(),
     }
 }
 

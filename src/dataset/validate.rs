@@ -1,6 +1,7 @@
 //! The invariants of a dataset that its shape cannot state: unique ids, references that resolve,
 //! texts that are not blank, ranges and periods in order.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
@@ -68,6 +69,7 @@ pub fn validate_counted(dataset: &Dataset) -> (Vec<Problem>, usize) {
     let mut checker = Checker::default();
     dataset_fields(&mut checker, dataset);
     let known = Known::new(&mut checker, dataset);
+    ids_apart(&mut checker, dataset);
     groups(&mut checker, dataset, &known);
     estimates(&mut checker, dataset, &known);
     events(&mut checker, dataset, &known);
@@ -119,6 +121,112 @@ impl<'a> Known<'a> {
             groups: groups.into_iter().collect(),
             sources: sources.into_iter().collect(),
         }
+    }
+}
+
+/// Every id of a dataset with the list and position of its record, list by list: groups,
+/// sources, estimates, events, related populations, names, then the facts' derived ids
+/// (`<group>-fact-<n>`), whose record is their group.
+fn every_id<'a>(
+    dataset: &'a Dataset<'a>,
+) -> impl Iterator<Item = (Cow<'a, str>, &'static str, usize)> {
+    let list = |name: &'static str, ids: Vec<&'a str>| {
+        ids.into_iter()
+            .enumerate()
+            .map(move |(index, id)| (Cow::Borrowed(id), name, index))
+    };
+    list("groups", ids(dataset.groups.iter().map(|group| &group.id)))
+        .chain(list(
+            "sources",
+            ids(dataset.sources.iter().map(|source| &source.id)),
+        ))
+        .chain(list(
+            "estimates",
+            dataset
+                .estimates
+                .iter()
+                .map(|estimate| estimate.id.as_ref())
+                .collect(),
+        ))
+        .chain(list(
+            "events",
+            ids(dataset.events.iter().map(|event| &event.id)),
+        ))
+        .chain(list(
+            "related",
+            ids(dataset.related.iter().map(|related| &related.id)),
+        ))
+        .chain(list(
+            "names",
+            ids(dataset.names.iter().map(|name| &name.id)),
+        ))
+        .chain(
+            dataset
+                .groups
+                .iter()
+                .enumerate()
+                .flat_map(|(index, group)| {
+                    (0..group.facts.len()).map(move |fact| {
+                        (
+                            Cow::Owned(format!("{}-fact-{}", group.id, fact + 1)),
+                            "facts",
+                            index,
+                        )
+                    })
+                }),
+        )
+}
+
+/// Refuses an id that records of two lists share: the lists are one space of ids, so that an id
+/// (`nkru cite ID`) names one record. Repeats within a list, and a related population with a
+/// group's id, are told apart by their own checks; a name may have the id of the group or related
+/// population it names.
+fn ids_apart(checker: &mut Checker, dataset: &Dataset) {
+    let mut first: HashMap<Cow<'_, str>, (&'static str, usize)> = HashMap::new();
+    for (id, list, index) in every_id(dataset) {
+        if crate::text::is_blank(&id) {
+            continue;
+        }
+        let Some(&(other_list, other_index)) = first.get(&id) else {
+            first.insert(id, (list, index));
+            continue;
+        };
+        let pair = (other_list, list);
+        let own_name = list == "names"
+            && matches!(other_list, "groups" | "related")
+            && dataset.names[index].group.as_deref() == Some(id.as_ref());
+        if other_list == list || pair == ("groups", "related") || own_name {
+            continue;
+        }
+        let (record, what) = if list == "facts" {
+            let group = &dataset.groups[index].id;
+            (
+                Record::new("groups", Some(index), group),
+                format!("the id `{}` of a fact", quote(&id)),
+            )
+        } else {
+            let record_id = match list {
+                "groups" => dataset.groups[index].id.as_str(),
+                "sources" => &dataset.sources[index].id,
+                "estimates" => dataset.estimates[index].id.as_ref(),
+                "events" => &dataset.events[index].id,
+                "related" => &dataset.related[index].id,
+                _ => &dataset.names[index].id,
+            };
+            (
+                Record::new(list, Some(index), record_id),
+                format!("id `{}`", quote(&id)),
+            )
+        };
+        let other = if other_list == "facts" {
+            format!("a fact of groups[{other_index}]")
+        } else {
+            format!("{other_list}[{other_index}]")
+        };
+        checker.problem(
+            &record,
+            format!("{what} is also the id of {other}; the lists share one space of ids"),
+        );
     }
 }
 
@@ -326,6 +434,21 @@ impl StreamChecks {
         if repeats(&mut self.estimate_ids) || repeats(&mut self.event_ids) {
             return false;
         }
+        // The lists share one space of ids: an estimate's or event's id held by another record
+        // (or only sharing its hash) leaves the file to the usual reading, which names the clash.
+        let mut streamed: Vec<u64> = self
+            .estimate_ids
+            .iter()
+            .chain(&self.event_ids)
+            .copied()
+            .collect();
+        if repeats(&mut streamed) {
+            return false;
+        }
+        let others: HashSet<u64> = every_id(rest).map(|(id, _, _)| id_hash(&id)).collect();
+        if streamed.iter().any(|hash| others.contains(hash)) {
+            return false;
+        }
         let known = Known::new(&mut self.checker, rest);
         let whole = Record::new("estimates", None, "");
         for population in &self.populations {
@@ -495,27 +618,50 @@ fn broken_precision_rule(period: &Period) -> Option<&'static str> {
     }
 }
 
-/// Refuses a name (id, display name or alias) of one group that is, once folded as names are
-/// compared (`text::fold`: case, accents and Unicode form aside), a name of another group: no
-/// one could reach either by it.
+/// Refuses a name of one group (its id, display name, an alias, or a form the dataset's names
+/// give it: Korean, Russian or another) that is a name of another group by the rule the lookup
+/// of a group compares names by (`text::name_key`: case, accents, Unicode form, spacing and a
+/// final `s` aside): no one could reach either by it.
 fn names_apart(checker: &mut Checker, dataset: &Dataset) {
+    let mut forms_of: HashMap<&str, Vec<(String, &str)>> = HashMap::new();
+    for (index, name) in dataset.names.iter().enumerate() {
+        if let Some(group) = &name.group {
+            let forms = [("ko", name.ko.as_deref()), ("ru", name.ru.as_deref())]
+                .into_iter()
+                .filter_map(|(field, form)| form.map(|form| (field, form)))
+                .map(|(field, form)| (format!("names[{index}].{field}"), form))
+                .chain(name.aliases.iter().enumerate().map(|(alias, form)| {
+                    (format!("names[{index}].aliases[{alias}]"), form.as_str())
+                }));
+            forms_of.entry(group).or_default().extend(forms);
+        }
+    }
     let mut owners: HashMap<String, usize> = HashMap::new();
     for (index, group) in dataset.groups.iter().enumerate() {
-        let names = [("id", &group.id), ("name", &group.name)]
-            .into_iter()
-            .chain(group.aliases.iter().map(|alias| ("alias", alias)));
+        let names = [
+            (String::from("id"), group.id.as_str()),
+            (String::from("name"), group.name.as_str()),
+        ]
+        .into_iter()
+        .chain(
+            group
+                .aliases
+                .iter()
+                .map(|alias| (String::from("alias"), alias.as_str())),
+        )
+        .chain(forms_of.remove(group.id.as_str()).unwrap_or_default());
         for (field, name) in names {
-            let folded = crate::text::fold(name.trim());
-            if folded.is_empty() {
+            let key = crate::text::name_key(name);
+            if key.is_empty() {
                 continue;
             }
-            match owners.get(&folded) {
+            match owners.get(&key) {
                 Some(&owner) if owner != index => {
                     let other = &dataset.groups[owner].id;
                     checker.problem(
                         &Record::new("groups", Some(index), &group.id),
                         format!(
-                            "{field} `{}` is also a name of the group `{}` (names are compared without case or accents)",
+                            "{field} `{}` is also a name of the group `{}` (names are compared without case, accents, spacing or a final s)",
                             quote(name),
                             quote(other)
                         ),
@@ -523,7 +669,7 @@ fn names_apart(checker: &mut Checker, dataset: &Dataset) {
                 }
                 Some(_) => {}
                 None => {
-                    owners.insert(folded, index);
+                    owners.insert(key, index);
                 }
             }
         }
@@ -850,9 +996,9 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "groups[1] (workers): id `workers` is also a name of the group `Workers` (names are compared without case or accents)",
-                "groups[1] (workers): alias `workers` is also a name of the group `Workers` (names are compared without case or accents)",
-                "groups[2] (refugees): alias `GUEST WORKERS` is also a name of the group `workers` (names are compared without case or accents)",
+                "groups[1] (workers): id `workers` is also a name of the group `Workers` (names are compared without case, accents, spacing or a final s)",
+                "groups[1] (workers): alias `workers` is also a name of the group `Workers` (names are compared without case, accents, spacing or a final s)",
+                "groups[2] (refugees): alias `GUEST WORKERS` is also a name of the group `workers` (names are compared without case, accents, spacing or a final s)",
             ]
         );
     }

@@ -117,7 +117,9 @@ fn a_file_that_is_not_json_or_missing_is_refused() {
     let (code, stdout, stderr) = run(&["diff", "--embedded", "Cargo.toml"]);
     assert_eq!((code, stdout.as_str()), (3, ""));
     assert!(
-        stderr.starts_with("nkru: error: Cargo.toml: not JSON:"),
+        stderr.starts_with(
+            "nkru: error: Cargo.toml: not a dataset: the top level is not a JSON object"
+        ),
         "{stderr}"
     );
     let (code, _, _) = run(&["diff", OLD]);
@@ -212,5 +214,136 @@ fn the_diff_from_2_1_0_holds_every_addition_and_correction_of_2_2_0() {
             "attributed_to"
         )
         .is_some()
+    );
+}
+
+/// A change as a tuple: kind, list, id, field, old and new.
+type Row = (
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// Two files of the lists given, each with the dataset's own fields alone besides.
+fn files(old: serde_json::Value, new: serde_json::Value) -> (tempfile::TempDir, String, String) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let write = |name: &str, value: serde_json::Value| {
+        let path = folder.path().join(name);
+        std::fs::write(&path, value.to_string()).expect("written");
+        path.to_str().expect("UTF-8").to_owned()
+    };
+    let old = write("old.json", old);
+    let new = write("new.json", new);
+    (folder, old, new)
+}
+
+fn rows(old: &str, new: &str) -> Vec<Row> {
+    changes(&["diff", old, new, "--format", "json"])
+        .into_iter()
+        .map(|change| {
+            (
+                change.kind,
+                change.list,
+                change.id,
+                change.field,
+                change.old,
+                change.new,
+            )
+        })
+        .collect()
+}
+
+fn row(kind: &str, id: &str, field: Option<&str>, old: Option<&str>, new: Option<&str>) -> Row {
+    (
+        kind.to_owned(),
+        String::from("events"),
+        id.to_owned(),
+        field.map(str::to_owned),
+        old.map(str::to_owned),
+        new.map(str::to_owned),
+    )
+}
+
+#[test]
+fn a_repeated_id_is_reported_and_each_of_its_records_paired_in_turn() {
+    let (_folder, old, new) = files(
+        serde_json::json!({"events": [{"id": "a", "n": 1}, {"id": "a", "n": 2}]}),
+        serde_json::json!({"events": [{"id": "a", "n": 1}, {"id": "a", "n": 3}]}),
+    );
+    assert_eq!(
+        rows(&old, &new),
+        [
+            row(
+                "duplicate",
+                "a",
+                None,
+                Some("held by 2 records"),
+                Some("held by 2 records")
+            ),
+            row("changed", "a", Some("n"), Some("2"), Some("3")),
+        ]
+    );
+}
+
+#[test]
+fn a_record_without_an_id_is_named_by_its_place() {
+    let (_folder, old, new) = files(
+        serde_json::json!({"events": [{"id": "a"}, {"text": "x"}]}),
+        serde_json::json!({"events": [{"id": "a"}, {"text": "y"}, {"text": "z"}]}),
+    );
+    assert_eq!(
+        rows(&old, &new),
+        [
+            row("changed", "[1] (no id)", Some("text"), Some("x"), Some("y")),
+            row("added", "[2] (no id)", None, None, None),
+        ]
+    );
+}
+
+#[test]
+fn a_changed_order_is_a_difference() {
+    let (_folder, old, new) = files(
+        serde_json::json!({"events": [{"id": "a"}, {"id": "b"}, {"id": "c"}]}),
+        serde_json::json!({"events": [{"id": "b"}, {"id": "c"}, {"id": "a"}]}),
+    );
+    assert_eq!(
+        rows(&old, &new),
+        [row("reordered", "a", None, Some("at 0"), Some("at 2"))]
+    );
+    let (code, _, _) = run(&["diff", &old, &new, "--exit-code"]);
+    assert_eq!(code, 1);
+    // Records added or removed do not change the order of the others.
+    let (_folder, old, new) = files(
+        serde_json::json!({"events": [{"id": "a"}, {"id": "b"}, {"id": "c"}]}),
+        serde_json::json!({"events": [{"id": "x"}, {"id": "a"}, {"id": "c"}]}),
+    );
+    assert_eq!(
+        rows(&old, &new),
+        [
+            row("removed", "b", None, None, None),
+            row("added", "x", None, None, None)
+        ]
+    );
+}
+
+#[test]
+fn a_list_at_the_top_and_stdin_twice_get_true_messages() {
+    let (_folder, old, _) = files(serde_json::json!([]), serde_json::json!({}));
+    let (code, stdout, stderr) = run(&["diff", &old, "--embedded"]);
+    assert_eq!((code, stdout.as_str()), (3, ""));
+    assert_eq!(
+        stderr,
+        format!(
+            "nkru: error: {old}: not a dataset: the top level is not a JSON object (it begins with `[`)\n"
+        )
+    );
+    let (code, stdout, stderr) = run(&["diff", "-", "-"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert_eq!(
+        stderr,
+        "nkru: error: OLD and NEW cannot both be `-`: standard input is read once; give a file for one of them\n"
     );
 }

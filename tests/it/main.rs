@@ -32,3 +32,4 @@ mod schema;
 mod tables;
 mod terminal;
 mod terminal_safety;
+mod wrong_answers;

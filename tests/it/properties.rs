@@ -139,7 +139,7 @@ fn source(index: usize) -> impl Strategy<Value = Source> {
     )
         .prop_map(
             move |((publisher, title, date), address, kind, original_publisher, note)| Source {
-                id: format!("s-{index}"),
+                id: format!("s.{index}"),
                 publisher,
                 title,
                 date: date.map(|(year, month, day)| date_of(Precision::Date, year, month, day)),
@@ -201,7 +201,7 @@ fn estimate(
                 coverage,
             )| {
                 Estimate {
-                    id: format!("e-{index}").into(),
+                    id: format!("e.{index}").into(),
                     group: group.map(|group| pick(&groups, group).into()),
                     low: first.min(second),
                     high: first.max(second),
@@ -240,7 +240,7 @@ fn event(index: usize, groups: Vec<String>, sources: Vec<String>) -> impl Strate
                     }
                 }
                 Event {
-                    id: format!("v-{index}"),
+                    id: format!("v.{index}"),
                     period,
                     description,
                     groups: ids,
@@ -281,7 +281,7 @@ fn dataset() -> impl Strategy<Value = Dataset<'static>> {
     (1..4usize, 1..4usize, 0..7usize, 0..5usize, 0..3usize).prop_flat_map(
         |(group_count, source_count, estimate_count, event_count, related_count)| {
             let source_ids: Vec<String> = (0..source_count)
-                .map(|index| format!("s-{index}"))
+                .map(|index| format!("s.{index}"))
                 .collect();
             let sources: Vec<_> = (0..source_count).map(source).collect();
             let groups: Vec<_> = (0..group_count)
@@ -335,6 +335,7 @@ fn dataset() -> impl Strategy<Value = Dataset<'static>> {
                                 sources,
                                 related,
                                 names: Vec::new(),
+                                index: Default::default(),
                             }
                         },
                     )
