@@ -189,11 +189,25 @@ pub fn tsv(
     Ok(())
 }
 
-/// Text for one Markdown table cell: pipes and backslashes escaped, line breaks as spaces.
+/// Text for one Markdown table cell, shown as the text it is: pipes, backslashes and the brackets
+/// of a link escaped, `<`, `>` and `&` written as HTML entities (so no raw HTML and no autolink),
+/// line breaks as spaces.
 fn markdown_cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+    let mut cell = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '\\' | '|' | '[' | ']' => {
+                cell.push('\\');
+                cell.push(character);
+            }
+            '<' => cell.push_str("&lt;"),
+            '>' => cell.push_str("&gt;"),
+            '&' => cell.push_str("&amp;"),
+            '\n' | '\r' => cell.push(' '),
+            other => cell.push(other),
+        }
+    }
+    cell
 }
 
 /// Writes rows as a Markdown pipe table, each as soon as it comes; `escape` makes characters
@@ -318,8 +332,8 @@ mod tests {
         };
         let rows = vec![Row::from(vec![Value::text("x\u{1b}[2J\u{202e}y")])];
         let raw = written(|out| markdown(out, &columns, &rows, false));
-        assert!(raw.contains("x\u{1b}[2J\u{202e}y"));
+        assert!(raw.contains("x\u{1b}\\[2J\u{202e}y"));
         let escaped = written(|out| markdown(out, &columns, &rows, true));
-        assert!(escaped.contains(r"x\\u{1b}[2J\\u{202e}y"), "{escaped}");
+        assert!(escaped.contains(r"x\\u{1b}\[2J\\u{202e}y"), "{escaped}");
     }
 }
