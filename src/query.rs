@@ -235,9 +235,10 @@ pub fn resolve_summary_groups(dataset: &Dataset, names: &[String]) -> Result<Vec
 /// Resolves each name to its group id, in order, without repeats.
 pub fn resolve_groups(dataset: &Dataset, names: &[String]) -> Result<Vec<String>> {
     let mut ids: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for name in names {
         let id = &resolve_group(dataset, name)?.id;
-        if !ids.contains(id) {
+        if seen.insert(id) {
             ids.push(id.clone());
         }
     }
@@ -1291,15 +1292,20 @@ pub fn localize<S: std::hash::BuildHasher>(
         return missing;
     }
     let names = std::mem::take(&mut dataset.names);
-    let of_population = |id: &str| {
-        names
-            .iter()
-            .filter(|name| name.group.as_deref() == Some(id))
-            .find_map(|name| language.of(name))
-            .map(str::to_owned)
-    };
+    // The first name of each population that the language has, and the first name of each
+    // English name folded, each found in one pass over the names.
+    let mut local_of: HashMap<&str, &str> = HashMap::new();
+    let mut by_english: HashMap<String, &Name> = HashMap::new();
+    for name in &names {
+        if let (Some(population), Some(local)) = (name.group.as_deref(), language.of(name)) {
+            local_of.entry(population).or_insert(local);
+        }
+        by_english.entry(fold(&name.en)).or_insert(name);
+    }
+    let of_population = |id: &str| local_of.get(id).map(|local| (*local).to_owned());
+    let mut seen: HashSet<String> = HashSet::new();
     let mut note_missing = |english: &str| {
-        if !missing.iter().any(|seen| seen == english) {
+        if seen.insert(english.to_owned()) {
             missing.push(english.to_owned());
         }
     };
@@ -1333,9 +1339,8 @@ pub fn localize<S: std::hash::BuildHasher>(
             .filter(|estimate| shown.is_none_or(|shown| shown.contains(estimate.id.as_ref())))
             .filter_map(|estimate| estimate.region.as_mut());
         for region in regions {
-            let local = names
-                .iter()
-                .find(|name| fold(&name.en) == fold(region))
+            let local = by_english
+                .get(&fold(region))
                 .and_then(|name| language.of(name));
             match local {
                 Some(local) => *region = Cow::Owned(local.to_owned()),

@@ -250,13 +250,14 @@ fn note(config: &Config, streams: &mut Streams<'_>, nothing: &str) -> Result<()>
 /// Koreans), in order, without repeats.
 fn populations(dataset: &Dataset, names: &[String]) -> Result<Vec<String>> {
     let mut ids: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for name in names {
         let id = if crate::text::fold(name.trim()) == query::TOTAL_ID {
             query::TOTAL_ID.to_owned()
         } else {
             query::resolve_population(dataset, name)?
         };
-        if !ids.contains(&id) {
+        if seen.insert(id.clone()) {
             ids.push(id);
         }
     }

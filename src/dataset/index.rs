@@ -162,6 +162,11 @@ impl<'a> Dataset<'a> {
             .map(|&index| &self.groups[index])
     }
 
+    /// The position of the group with this id in the dataset's groups.
+    pub fn group_position(&self, id: &str) -> Option<usize> {
+        self.index().groups.get(id).copied()
+    }
+
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.index()

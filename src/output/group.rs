@@ -1,5 +1,6 @@
 //! The detail view of one group and the headline of the summary.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use super::Settings;
@@ -184,6 +185,11 @@ fn estimates(
         writeln!(writer, "- none: no source gives a figure for this group")?;
         return Ok(());
     }
+    let by_id: HashMap<&str, &Source> = detail
+        .sources
+        .iter()
+        .map(|source| (source.id.as_str(), *source))
+        .collect();
     for kind in Counts::ALL {
         let mut of_kind: Vec<&Estimate> = detail
             .estimates
@@ -203,7 +209,7 @@ fn estimates(
         let heading = wrap(&heading, width, "");
         writeln!(writer, "{}", paint.paint(Role::Heading, &heading))?;
         for estimate in of_kind {
-            figure_line(writer, paint, width, estimate, &detail.sources)?;
+            figure_line(writer, paint, width, estimate, &by_id)?;
         }
     }
     Ok(())
@@ -215,7 +221,7 @@ fn figure_line(
     paint: Paint,
     width: Option<usize>,
     estimate: &Estimate,
-    sources: &[&Source],
+    sources: &HashMap<&str, &Source>,
 ) -> Result<()> {
     let figures = estimate.figures();
     let mut line = format!("{figures}, {}", estimate.period.text);
@@ -226,7 +232,7 @@ fn figure_line(
     if estimate.party_to_conflict {
         line.push_str(" (a party to the conflict)");
     }
-    let source = sources.iter().find(|source| source.id == estimate.source);
+    let source = sources.get(estimate.source.as_ref());
     match source {
         Some(source) => line.push_str(&format!("; {}", published(source))),
         None => line.push_str(&format!("; {}", estimate.source)),

@@ -580,7 +580,7 @@ fn sources(contents: &Contents<'_>) -> Markup {
         .dataset
         .sources
         .iter()
-        .filter(|source| cited.contains(&source.id.as_str()))
+        .filter(|source| cited.binary_search(&source.id.as_str()).is_ok())
         .map(|source: &Source| {
             let link = source.url.as_deref().filter(|url| is_web_address(url));
             // The language of the title, so a browser breaks its lines as that language does.
@@ -634,7 +634,7 @@ fn is_web_address(url: &str) -> bool {
     lowered.starts_with("https://") || lowered.starts_with("http://")
 }
 
-/// The ids of the sources the records shown cite.
+/// The ids of the sources the records shown cite, sorted, each once.
 fn cited<'a>(contents: &Contents<'a>) -> Vec<&'a str> {
     let mut ids: Vec<&str> = contents
         .estimates

@@ -2,8 +2,6 @@
 //! integers, NULL where a value is unknown, indexes on the columns people filter by, and a `meta`
 //! table with the dataset's version and dates.
 
-use std::collections::HashSet;
-
 use rusqlite::{Connection, Transaction, params};
 
 use crate::dataset::{Coverage, Dataset, Period};
@@ -179,8 +177,7 @@ fn names(transaction: &Transaction<'_>, dataset: &Dataset) -> Result<()> {
         transaction.prepare("INSERT INTO name_sources (name_id, source) VALUES (?1, ?2)")?;
     for (index, name) in dataset.names.iter().enumerate() {
         let population = name.group.as_deref();
-        let is_group =
-            population.is_some_and(|id| dataset.groups.iter().any(|group| group.id == id));
+        let is_group = population.is_some_and(|id| dataset.group(id).is_some());
         let aliases = serde_json::to_string(&name.aliases)?;
         statement.execute(params![
             name.id,
@@ -362,14 +359,9 @@ fn estimates(transaction: &Transaction<'_>, dataset: &Dataset) -> Result<()> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
          ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
     )?;
-    let groups: HashSet<&str> = dataset
-        .groups
-        .iter()
-        .map(|group| group.id.as_str())
-        .collect();
     for (index, estimate) in dataset.estimates.iter().enumerate() {
         let group = estimate.group.as_deref();
-        let is_group = |id: &str| groups.contains(id);
+        let is_group = |id: &str| dataset.group(id).is_some();
         let group_id = group.filter(|id| is_group(id));
         let related_id = group.filter(|id| !is_group(id));
         let qualifiers: Vec<&str> = estimate

@@ -7,7 +7,7 @@ use comfy_table::Cell;
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width};
 
 use super::Settings;
-use super::human::{Paint, Role, display_width, human_value, in_charset};
+use super::human::{Paint, Role, display_width, human_value, in_charset, wrap};
 use super::records;
 use crate::error::Result;
 use crate::rows::{Columns, Kind, Row, Value};
@@ -51,6 +51,15 @@ pub fn table(
                 .collect()
         })
         .collect();
+    let text = match settings.width {
+        Some(width) => broken_long_words(text, usize::from(width)),
+        None => text,
+    };
+    // comfy-table counts widths in 16 bits: a table wider than that is written as records, as
+    // one too wide for the terminal is.
+    if settings.width.is_none() && widest_table(&text, &headers) > usize::from(u16::MAX) {
+        return records::records(writer, settings, columns, rows, usize::MAX);
+    }
     let least_widths = least_widths(settings, columns, rows, &text, &headers);
     // Each column has a space either side.
     let least_table_width = least_widths.iter().sum::<usize>() + 2 * least_widths.len();
@@ -67,6 +76,46 @@ pub fn table(
     let drawn = compact_lines(&table.to_string(), settings.header, paint);
     writeln!(writer, "{drawn}")?;
     Ok(())
+}
+
+/// The cells with each word wider than the table broken across lines first, in one pass over the
+/// text: comfy-table breaks a long word in time that grows with the square of its length, but
+/// never needs to break a word no wider than the table.
+fn broken_long_words(text: Vec<Vec<String>>, width: usize) -> Vec<Vec<String>> {
+    text.into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|cell| {
+                    if cell
+                        .split_whitespace()
+                        .any(|word| display_width(word) > width)
+                    {
+                        wrap(&cell, Some(width), "")
+                    } else {
+                        cell
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The width of the table unwrapped: each column's widest line, with its padding and border.
+fn widest_table(text: &[Vec<String>], headers: &[String]) -> usize {
+    let widest_line = |cell: &str| cell.lines().map(display_width).max().unwrap_or(0);
+    headers
+        .iter()
+        .enumerate()
+        .map(|(column, header)| {
+            text.iter()
+                .map(|row| widest_line(&row[column]))
+                .chain(std::iter::once(display_width(header)))
+                .max()
+                .unwrap_or(0)
+                + 3
+        })
+        .sum::<usize>()
+        + 1
 }
 
 /// The least width of each column: its longest word, kept whole in columns of ids, figures and

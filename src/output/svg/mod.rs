@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod timeline;
 
+use std::collections::HashSet;
 use std::io;
 
 use plotters::prelude::*;
@@ -56,9 +57,7 @@ impl Series {
         match group {
             None => Series::Total,
             Some(id) => dataset
-                .groups
-                .iter()
-                .position(|candidate| candidate.id == id)
+                .group_position(id)
                 .map_or(Series::Related, Series::Group),
         }
     }
@@ -112,10 +111,11 @@ pub fn lines(text: &str, width: u32) -> Vec<String> {
 /// broken into lines that fit the picture.
 pub fn footnote(dataset: &Dataset, cited: &[&str]) -> Vec<String> {
     let mut publishers: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for id in cited {
         if let Some(source) = query::source_by_id(dataset, id) {
             let publisher = source.publisher.as_str();
-            if !publishers.contains(&publisher) {
+            if seen.insert(publisher) {
                 publishers.push(publisher);
             }
         }

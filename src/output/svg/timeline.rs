@@ -1,6 +1,8 @@
 //! The timeline as SVG: one lane per group with the spans of years it is documented in as bars
 //! and its events as dots, on an axis of years; then the events in words, oldest first.
 
+use std::collections::HashMap;
+
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -159,6 +161,16 @@ fn lanes(
 ) -> Vec<Lane> {
     let in_bounds = |period: &&Period| period.overlaps(bounds.0, bounds.1);
     let mut lanes: Vec<Lane> = Vec::new();
+    // Each group's events, found in one pass over the events rather than one per group.
+    let mut events_of: HashMap<&str, Vec<&Event>> = HashMap::new();
+    for event in events {
+        for group in &event.groups {
+            let list = events_of.entry(group.as_str()).or_default();
+            if !list.last().is_some_and(|last| std::ptr::eq(*last, *event)) {
+                list.push(event);
+            }
+        }
+    }
     if events.iter().any(|event| event.groups.is_empty()) {
         lanes.push(Lane {
             label: String::from("every group"),
@@ -186,9 +198,10 @@ fn lanes(
                         (start, end)
                     })
                     .collect(),
-                events: events
-                    .iter()
-                    .filter(|event| event.groups.contains(&group.id))
+                events: events_of
+                    .get(group.id.as_str())
+                    .into_iter()
+                    .flatten()
                     .filter_map(|event| position(&event.period))
                     .collect(),
             });
