@@ -93,7 +93,7 @@ fn parse_and_run(
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
                     write!(streams.stdout, "{}", error.render()).map_err(Error::from)
                 }
-                _ => Err(Error::Usage(one_line(&error))),
+                _ => Err(Error::Usage(one_line(&error, &arguments))),
             };
         }
     };
@@ -170,19 +170,36 @@ fn capped(line: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A clap error as one line: its message and hints, without the usage block.
-fn one_line(error: &clap::Error) -> String {
+/// A clap error as one line: its message and hints, without the usage block. A missing command
+/// is named among those of the command typed (`nkru export` lists what it can write).
+fn one_line(error: &clap::Error, arguments: &[OsString]) -> String {
     if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        let command = cli::command();
+        let mut command = cli::command();
+        let mut typed = String::from("nkru");
+        for argument in arguments.iter().skip(1) {
+            let Some(name) = argument.to_str() else {
+                continue;
+            };
+            if let Some(sub) = command.find_subcommand(name).cloned() {
+                typed.push(' ');
+                typed.push_str(sub.get_name());
+                command = sub;
+            }
+        }
         let names: Vec<&str> = command
             .get_subcommands()
             .map(clap::Command::get_name)
             .collect();
-        let (last, rest) = names.split_last().unwrap_or((&"", &[]));
-        return format!(
-            "a command is needed: {} or {last} (see nkru --help)",
-            rest.join(", ")
-        );
+        let listed = match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            Some((only, _)) => (*only).to_owned(),
+            None => String::new(),
+        };
+        return if typed == "nkru" {
+            format!("a command is needed: {listed} (see nkru --help)")
+        } else {
+            format!("`{typed}` needs a command: {listed} (see {typed} --help)")
+        };
     }
     let rendered = error.render().to_string();
     let mut line = String::new();

@@ -194,6 +194,13 @@ impl Config {
         }
         if writes_rows && self.output.format == Format::Svg {
             if !matches!(command, Command::Chart { .. } | Command::Timeline { .. }) {
+                if cli.output.format.is_none() {
+                    // The format came from the environment: the message names it, not a flag.
+                    return Err(Error::Usage(format!(
+                        "NKRU_FORMAT=svg, but {}; give --format or unset NKRU_FORMAT",
+                        output::SVG_ONLY.trim_start_matches("--format ")
+                    )));
+                }
                 return Err(Error::Usage(String::from(output::SVG_ONLY)));
             }
             if self.output.fields.is_some() {

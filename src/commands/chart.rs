@@ -32,7 +32,7 @@ pub fn run(
                 || estimate
                     .group
                     .as_deref()
-                    .is_none_or(|id| dataset.groups.iter().any(|group| group.id == id))
+                    .is_none_or(|id| dataset.group(id).is_some())
         })
         .collect();
     if config.output.format == output::Format::Svg {

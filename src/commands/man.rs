@@ -10,14 +10,31 @@ use super::Streams;
 use crate::cli::docs::{self, ENVIRONMENT, EXIT_CODES};
 use crate::error::Result;
 
-/// What nkru is and does, for the DESCRIPTION section.
+/// What nkru is and does, for the DESCRIPTION section; `{groups}` stands for the groups of the
+/// embedded dataset, named as it names them.
 const DESCRIPTION: &str = "nkru answers questions about North Koreans in Russia from a dataset \
-    built into it: the groups (students, guest workers, defectors and refugees), population \
+    built into it: the groups ({groups}), population \
     estimates with their periods and regions, dated events, and the sources behind every figure, \
     with the section of the article each comes from. On a terminal it prints tables, a chart and \
     a timeline; piped, it writes tab-separated values, and --format gives CSV, JSON, NDJSON or \
     Markdown for other programs. Group names may be given by id, name or alias, singular or \
     plural, or by a prefix that fits one group.";
+
+/// The description with every group of the embedded dataset, its name in lower case, parted by
+/// semicolons.
+fn description() -> String {
+    let groups: Vec<String> = crate::dataset::embedded_unchecked()
+        .map(|dataset| {
+            dataset
+                .groups
+                .iter()
+                .map(|group| group.name.to_lowercase())
+                .collect()
+        })
+        .unwrap_or_default();
+    // Semicolons part them, since a group's name may hold "and".
+    DESCRIPTION.replace("{groups}", &groups.join("; "))
+}
 
 /// Writes the whole manual page.
 pub fn run(streams: &mut Streams<'_>) -> Result<()> {
@@ -34,7 +51,7 @@ fn write(writer: &mut dyn Write) -> Result<()> {
 
     let mut roff = Roff::new();
     roff.control("SH", ["DESCRIPTION"]);
-    roff.text([roman(DESCRIPTION)]);
+    roff.text([roman(description())]);
     roff.to_writer(writer)?;
     man.render_options_section(writer)?;
 

@@ -50,6 +50,10 @@ pub fn run(
             .any(|period| period.overlaps(bounds.0, bounds.1))
     });
     if events.is_empty() && !periods {
+        if svg {
+            let picture = output::svg::nothing(&dataset.title, "No events match.")?;
+            streams.stdout.write_all(picture.as_bytes())?;
+        }
         return note(config, streams, "no events match");
     }
     if svg {

@@ -58,13 +58,23 @@ pub fn human_value(kind: Kind, value: &Value<'_>) -> String {
     }
 }
 
-/// A period in a few characters, for narrow columns: `2024-11`, `2004–2014`, `since 2024`,
-/// `until 2017-04`; a part of a decade or an unknown period in its own words.
+/// The most characters of a period's own words that a short label keeps.
+const LABEL_WORDS: usize = 20;
+
+/// A period in a few characters, for narrow columns: `2024-11`, `2004–2014`, `since 2024`;
+/// a period known by its end alone in its own words when they are short (`as early as 1994`),
+/// else `by 2017-04`; a part of a decade or an unknown period in its own words.
 pub fn period_label(period: &Period) -> Cow<'_, str> {
     match (period.precision, period.from, period.to) {
         (Precision::DecadePart | Precision::Unknown, _, _) => Cow::Borrowed(&period.text),
         (Precision::Open, Some(from), None) => Cow::Owned(format!("since {from}")),
-        (Precision::Open, None, Some(to)) => Cow::Owned(format!("until {to}")),
+        // Only the end is known: "as early as 1994" and "until 2017" say different things of it,
+        // so the source's own words are kept while they are short, and "by" says no more than
+        // the date does.
+        (Precision::Open, None, Some(_)) if period.text.chars().count() <= LABEL_WORDS => {
+            Cow::Borrowed(&period.text)
+        }
+        (Precision::Open, None, Some(to)) => Cow::Owned(format!("by {to}")),
         (_, Some(from), Some(to)) => Cow::Owned(format!("{from}–{to}")),
         (_, Some(from), None) => Cow::Owned(from.to_string()),
         _ => Cow::Borrowed(&period.text),

@@ -29,6 +29,7 @@ mod properties;
 mod readme;
 mod report;
 mod schema;
+mod smaller;
 mod tables;
 mod terminal;
 mod terminal_safety;

@@ -161,6 +161,20 @@ fn drawing<E: std::error::Error>(error: E) -> Error {
     )))
 }
 
+/// A standalone SVG picture with nothing to draw: a title and one line saying why, so that a file
+/// or page that expects a picture still gets one.
+pub fn nothing(title: &str, message: &str) -> Result<String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, 2 * MARGIN + 30 + LINE_HEIGHT))
+            .into_drawing_area();
+        root.fill(&WHITE).map_err(drawing)?;
+        draw_head(&root, &clean(title), &[clean(message)], &[])?;
+        root.present().map_err(drawing)?;
+    }
+    Ok(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}"))
+}
+
 /// A pixel measure as plotters' coordinate.
 pub fn px(value: u32) -> i32 {
     i32::try_from(value).unwrap_or(i32::MAX)
