@@ -6,6 +6,8 @@ pub mod headline;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use aho_corasick::AhoCorasick;
+
 use crate::dataset::{
     Counts, Coverage, Dataset, Date, Estimate, Event, Fact, Group, Name, Period, Source,
 };
@@ -355,17 +357,20 @@ struct Lookups<'a> {
     /// The ids of the sources whose publisher or title contains the `--source` text.
     sources_named: HashSet<&'a str>,
     /// The `--region` text and the English names it stands for ([`equivalents`]).
-    regions: Vec<String>,
+    regions: Wanted,
     /// The `--attributed-to` text and the English names it stands for.
-    authors: Vec<String>,
+    authors: Wanted,
 }
 
 impl<'a> Lookups<'a> {
     fn new(filter: &EstimateFilter, dataset: &'a Dataset<'a>) -> Self {
         let equivalents_of = |text: &Option<String>| {
-            text.as_deref()
-                .map(|text| equivalents(dataset, text))
-                .unwrap_or_default()
+            Wanted::new(
+                &text
+                    .as_deref()
+                    .map(|text| equivalents(dataset, text))
+                    .unwrap_or_default(),
+            )
         };
         Lookups {
             sources_named: filter.sources_named(dataset),
@@ -375,9 +380,33 @@ impl<'a> Lookups<'a> {
     }
 }
 
+/// Folded texts looked for together: a text is folded once and read once, however many there
+/// are (a text that stands for thousands of names costs no more per record than one).
+#[derive(Debug, Clone)]
+struct Wanted(Option<AhoCorasick>);
+
+impl Wanted {
+    fn new(folded: &[String]) -> Self {
+        // No text to look for finds nothing; an automaton that cannot be built (far past any
+        // size a dataset reaches) would be no better.
+        Wanted(if folded.is_empty() {
+            None
+        } else {
+            AhoCorasick::new(folded).ok()
+        })
+    }
+
+    /// Whether `text`, folded, contains any of the texts.
+    fn in_text(&self, text: &str) -> bool {
+        self.0
+            .as_ref()
+            .is_some_and(|automaton| automaton.is_match(&fold(text)))
+    }
+}
+
 /// Whether `text` contains any of the folded texts.
-fn contains_any(text: &str, folded: &[String]) -> bool {
-    folded.iter().any(|wanted| contains_folded(text, wanted))
+fn contains_any(text: &str, folded: &Wanted) -> bool {
+    folded.in_text(text)
 }
 
 /// The source with this id.
@@ -840,7 +869,7 @@ pub fn search<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Result<Vec<Hit<'a>>
         )));
     }
     let mut finder = Finder {
-        wanted: equivalents(dataset, &normalize(wanted)),
+        wanted: Wanted::new(&equivalents(dataset, &normalize(wanted))),
         hits: Vec::new(),
     };
     let title = dataset.title.as_str();
@@ -919,7 +948,7 @@ type Text<'a> = (&'static str, Option<usize>, &'a str);
 /// Collects the hits of one search.
 struct Finder<'a> {
     /// The text looked for and the English names it stands for, folded.
-    wanted: Vec<String>,
+    wanted: Wanted,
     /// The hits so far.
     hits: Vec<Hit<'a>>,
 }

@@ -74,3 +74,76 @@ fn the_manual_names_every_group() {
         );
     }
 }
+
+/// The SVG chart of the article's dataset with its estimates replaced by these (low, high) pairs.
+fn chart_of(figures: &[(u64, u64)]) -> String {
+    let mut dataset: serde_json::Value =
+        serde_json::from_str(crate::harness::ARTICLE).expect("JSON");
+    let first = dataset["estimates"][0].clone();
+    dataset["estimates"] = figures
+        .iter()
+        .enumerate()
+        .map(|(index, (low, high))| {
+            let mut estimate = first.clone();
+            estimate["id"] = serde_json::json!(format!("figure-{index}"));
+            estimate["low"] = serde_json::json!(low);
+            estimate["high"] = serde_json::json!(high);
+            estimate
+        })
+        .collect();
+    let file = tempfile::NamedTempFile::new().expect("a temporary file");
+    std::fs::write(file.path(), dataset.to_string()).expect("written");
+    let path = file.path().to_str().expect("UTF-8");
+    let (code, stdout, stderr) = run(&["--data", path, "chart", "--format", "svg"]);
+    assert_eq!(code, 0, "{stderr}");
+    stdout
+}
+
+#[test]
+fn a_zero_is_not_drawn_at_the_lowest_power() {
+    let with_zero = chart_of(&[(0, 0), (100, 100), (1_000, 1_000)]);
+    let without = chart_of(&[(100, 100), (1_000, 1_000)]);
+    assert_eq!(
+        with_zero.matches("<polygon").count(),
+        without.matches("<polygon").count(),
+        "a figure of zero has no diamond"
+    );
+    assert!(
+        with_zero
+            .lines()
+            .any(|line| line == "0" || line.ends_with(" 0")),
+        "its words are still shown"
+    );
+}
+
+#[test]
+fn long_figures_stay_inside_the_picture() {
+    let svg = chart_of(&[(1_000_000_000_000_000_000, u64::MAX), (10, 20)]);
+    let document = roxmltree::Document::parse(&svg).expect("well-formed XML");
+    let width: f64 = document
+        .root_element()
+        .attribute("width")
+        .and_then(|width| width.parse().ok())
+        .expect("a width");
+    let mut shown = String::new();
+    for text in document
+        .descendants()
+        .filter(|node| node.has_tag_name("text"))
+    {
+        let words = text.text().unwrap_or_default().trim();
+        let x: f64 = text
+            .attribute("x")
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(0.0);
+        let size: f64 = text
+            .attribute("font-size")
+            .and_then(|size| size.parse().ok())
+            .unwrap_or(0.0);
+        // The picture's own estimate of a text's width: 0.6 of its size per character.
+        let right = x + words.chars().count() as f64 * size * 0.6;
+        assert!(right <= width, "{words:?} ends at {right}, past {width}");
+        shown.push_str(words);
+    }
+    let digits: String = shown.chars().filter(char::is_ascii_digit).collect();
+    assert!(digits.contains("18446744073709551615"), "{shown}");
+}

@@ -100,7 +100,7 @@ pub fn text_width(text: &str, size: u32) -> u32 {
 
 /// Text broken into lines of at most `width` pixels at ordinary size.
 pub fn lines(text: &str, width: u32) -> Vec<String> {
-    let characters = (width / (TEXT_SIZE * 6 / 10)).max(20) as usize;
+    let characters = (width * 10 / (TEXT_SIZE * 6)).max(20) as usize;
     wrap(text, Some(characters), "")
         .lines()
         .map(str::to_owned)
