@@ -145,35 +145,3 @@ fn the_summary_of_a_past_year_takes_only_that_years_figures() {
     let (code, _, stderr) = crate::harness::run(&["summary", "--year", "2018", "--to", "2017"]);
     assert_eq!(code, 2, "{stderr}");
 }
-
-#[test]
-fn a_table_cell_of_one_word_longer_than_16_bits_keeps_its_column() {
-    let length = 70_000;
-    let word: String = "t".repeat(length);
-    let long = changed(|dataset| dataset["sources"][0]["title"] = json!(word));
-    for width in [None, Some("100")] {
-        let mut arguments = vec!["--data", path(&long), "sources", "--fields", "id,title"];
-        arguments.extend(["--format", "table"]);
-        if let Some(width) = width {
-            arguments.extend(["--width", width]);
-        }
-        let (code, stdout, stderr) = run(&arguments);
-        assert_eq!(code, 0, "{width:?}: {stderr}");
-        assert_eq!(
-            stdout.matches('t').count() - "article title".matches('t').count(),
-            length,
-            "{width:?}: every letter of the word is shown"
-        );
-        if let Some(width) = width {
-            let width: usize = width.parse().expect("a number");
-            assert!(stdout.lines().all(|line| line.chars().count() <= width));
-            // The column holds the word: its lines are as wide as the column, not a letter each.
-            let widest = stdout
-                .lines()
-                .map(|line| line.matches('t').count())
-                .max()
-                .unwrap_or(0);
-            assert!(widest > width / 2, "{widest}");
-        }
-    }
-}
