@@ -133,9 +133,9 @@ fn by_whole_word<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Vec<&'a Group> {
     if wanted.contains(' ') {
         return Vec::new();
     }
-    let wanted = singular(wanted);
+    let wanted = name_key(wanted);
     let title = normalize(&dataset.title);
-    if title.split(' ').any(|word| singular(word) == wanted) {
+    if title.split(' ').any(|word| name_key(word) == wanted) {
         return Vec::new();
     }
     dataset
@@ -145,7 +145,7 @@ fn by_whole_word<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Vec<&'a Group> {
             names_of(dataset, group).any(|candidate| {
                 normalize(candidate)
                     .split(' ')
-                    .any(|word| singular(word) == wanted)
+                    .any(|word| name_key(word) == wanted)
             })
         })
         .collect()

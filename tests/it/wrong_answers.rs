@@ -1,132 +1,204 @@
-//! The everyday questions of the README, each answered by one command on the embedded dataset:
-//! the answer and who made each figure within the first 40 lines at 80 columns.
+//! Answers that must not be wrong: an id names one record in every list, a name names one group
+//! by the rule lookup uses, and a text that folds to nothing is no search.
 
-/// The view of `arguments` on a UTF-8 terminal of `width` columns.
-fn at(width: &str, arguments: &[&str]) -> String {
-    let output = crate::harness::nkru()
-        .args(arguments)
-        .args(["--format", "table", "--width", width])
-        .env("LANG", "C.UTF-8")
-        .output()
-        .expect("nkru runs");
-    assert!(output.status.success(), "{arguments:?}");
-    String::from_utf8(output.stdout).expect("UTF-8")
+use serde_json::{Value, json};
+
+use crate::harness::{ARTICLE, run};
+
+/// The article's dataset changed by `change`, written to a temporary file kept while it lives.
+fn changed(change: impl FnOnce(&mut Value)) -> tempfile::NamedTempFile {
+    let mut dataset: Value = serde_json::from_str(ARTICLE).expect("JSON");
+    change(&mut dataset);
+    let file = tempfile::NamedTempFile::new().expect("a temporary file");
+    std::fs::write(file.path(), dataset.to_string()).expect("written");
+    file
 }
 
-/// The first 40 lines of the view at 80 columns.
-fn first_screen(arguments: &[&str]) -> String {
-    let view = at("80", arguments);
-    view.lines().take(40).collect::<Vec<_>>().join("\n")
+/// A change made to a dataset.
+type Change = Box<dyn Fn(&mut Value)>;
+
+fn path(file: &tempfile::NamedTempFile) -> &str {
+    file.path().to_str().expect("UTF-8")
 }
 
-#[test]
-fn all_north_koreans_now_with_the_uncertainty() {
-    let screen = first_screen(&["summary"]);
-    assert!(
-        screen.contains("no source gives a total after 2006"),
-        "{screen}"
-    );
-    assert!(screen.contains("Kyung Hee University"), "{screen}");
-    assert!(screen.contains("nkru's sum"), "{screen}");
-    assert!(screen.contains("not a source's figure"), "{screen}");
-    for part in [
-        "students almost 180",
-        "workers estimated 15,000",
-        "military more than",
-    ] {
-        assert!(screen.contains(part), "{part}: {screen}");
+/// The problems `nkru validate` lists for a file, each after `nkru: error: ` and the file name.
+fn problems(file: &tempfile::NamedTempFile) -> Vec<String> {
+    let (code, _, stderr) = run(&["validate", path(file)]);
+    if code == 0 {
+        return Vec::new();
     }
+    assert_eq!(code, 3, "{stderr}");
+    stderr
+        .lines()
+        .filter_map(|line| line.strip_prefix("nkru: error: "))
+        .filter_map(|line| line.split_once(": ").map(|(_, problem)| problem.to_owned()))
+        .filter(|problem| !problem.contains("invalid dataset"))
+        .collect()
 }
 
 #[test]
-fn the_workers_present_at_the_end_of_2017_and_of_2018_with_their_makers() {
-    let screen = first_screen(&[
-        "estimates",
-        "--group",
-        "workers",
-        "--counts",
-        "present",
-        "--from",
-        "2017",
-        "--to",
-        "2018",
-    ]);
-    for line in [
-        ("30,023", "2017-12", "Russian Federation"),
-        ("11,490", "2018-12", "Russian Federation"),
-    ] {
-        let (figure, when, by) = line;
+fn an_id_is_one_record_across_every_list() {
+    let cases: Vec<(Change, &str)> = vec![
+        (
+            Box::new(|dataset| dataset["estimates"][1]["id"] = json!("article")),
+            "estimates[1] (article): id `article` is also the id of sources[0]",
+        ),
+        (
+            Box::new(|dataset| dataset["events"][2]["id"] = dataset["estimates"][0]["id"].clone()),
+            "events[2] (total-2006): id `total-2006` is also the id of estimates[0]",
+        ),
+        (
+            Box::new(|dataset| dataset["events"][0]["id"] = json!("workers-fact-1")),
+            "the id `workers-fact-1` of a fact is also the id of events[0]",
+        ),
+        (
+            Box::new(|dataset| dataset["sources"][0]["id"] = json!("workers")),
+            "sources[0] (workers): id `workers` is also the id of groups[1]",
+        ),
+        (
+            Box::new(|dataset| {
+                dataset["names"] = json!([{
+                    "id": "article", "en": "The article", "group": null, "ko": "기사",
+                    "ru": null, "aliases": [], "sources": ["article"], "note": null
+                }])
+            }),
+            "names[0] (article): id `article` is also the id of sources[0]",
+        ),
+    ];
+    for (change, expected) in cases {
+        let file = changed(change);
+        let found = problems(&file);
         assert!(
-            screen
-                .lines()
-                .any(|row| row.contains(figure) && row.contains(when) && row.contains(by)),
-            "{figure} {when} {by}:\n{screen}"
+            found.iter().any(|problem| problem.contains(expected)),
+            "{expected} not in {found:?}"
         );
     }
+    // A name may carry the id of the group it names.
+    let own = changed(|dataset| {
+        dataset["names"] = json!([{
+            "id": "workers", "en": "Guest workers", "group": "workers", "ko": "로동자",
+            "ru": null, "aliases": [], "sources": ["article"], "note": null
+        }])
+    });
+    assert_eq!(problems(&own), Vec::<String>::new());
 }
 
 #[test]
-fn the_soldiers_in_kursk_in_late_2024_with_each_partys_figure() {
-    let screen = first_screen(&[
-        "estimates",
-        "--group",
-        "military",
-        "--region",
-        "Kursk",
-        "--year",
-        "2024",
-        "--counts",
-        "present",
+fn cite_never_picks_one_of_two_records_sharing_an_id() {
+    let shared = changed(|dataset| dataset["estimates"][1]["id"] = json!("article"));
+    let (code, stdout, stderr) = run(&["--data", path(&shared), "cite", "article"]);
+    assert_eq!((code, stdout.as_str()), (3, ""), "{stderr}");
+    // The file is refused before cite is asked: the clash is named.
+    assert!(
+        stderr.contains("estimates[1] (article): id `article` is also the id of sources[0]"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_check_of_names_is_the_rule_of_the_lookup() {
+    let names = |ko: &str| {
+        json!([{
+            "id": "students-ko", "en": "Students", "group": "students", "ko": ko,
+            "ru": null, "aliases": [], "sources": ["article"], "note": null
+        }])
+    };
+    let cases: Vec<(Change, &str)> = vec![
+        (
+            // Two spaces where the other group has one.
+            Box::new(|dataset| dataset["groups"][2]["aliases"] = json!(["guest  workers"])),
+            "guest  workers",
+        ),
+        (
+            // The singular of another group's plural.
+            Box::new(|dataset| dataset["groups"][2]["aliases"] = json!(["migrant worker"])),
+            "migrant worker",
+        ),
+        (
+            // A Korean name of the names list, the alias of another group.
+            Box::new(move |dataset| {
+                dataset["names"] = names("유학생");
+                dataset["groups"][1]["aliases"] = json!(["유학생"]);
+            }),
+            "유학생",
+        ),
+    ];
+    for (change, name) in cases {
+        let file = changed(change);
+        let found = problems(&file);
+        assert!(
+            found
+                .iter()
+                .any(|problem| problem.contains(&format!("`{name}` is also a name of the group"))),
+            "{name}: {found:?}"
+        );
+    }
+    // Where the check passes, the lookup finds one group by every name.
+    let apart = changed(|dataset| {
+        dataset["names"] = names("유학생");
+    });
+    assert_eq!(problems(&apart), Vec::<String>::new());
+    let (code, stdout, stderr) = run(&[
+        "--data",
+        path(&apart),
+        "group",
+        "유학생",
+        "--format",
+        "json",
     ]);
-    assert!(screen.contains("Kursk"), "{screen}");
-    assert!(screen.contains("Pentagon"), "{screen}");
-    // Ukraine's figures, a party to the war, are marked.
-    assert!(screen.contains("HUR*"), "{screen}");
-    assert!(screen.contains("Volodymyr Zelensky*"), "{screen}");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\"students\""), "{stdout}");
 }
 
 #[test]
-fn students_now_and_since_2020() {
-    let screen = first_screen(&["trend", "students", "--from", "2020"]);
-    let rows: Vec<&str> = screen
-        .lines()
-        .filter(|line| line.starts_with("20"))
-        .collect();
-    assert!(
-        rows.last()
-            .is_some_and(|row| row.starts_with("2025") && row.contains("almost 180"))
-    );
-    assert!(
-        rows.last().is_some_and(|row| row.contains("Olga Petrova")),
-        "{screen}"
-    );
-    assert!(rows.iter().all(|row| row[..4] >= *"2020"), "{screen}");
+fn a_search_text_of_marks_alone_is_refused_as_an_empty_one() {
+    let empty = run(&["search", " "]);
+    assert_eq!(empty.0, 2);
+    for marks in ["\u{301}", "\u{301}\u{308}", " \u{300} "] {
+        let (code, stdout, stderr) = run(&["search", marks]);
+        assert_eq!((code, stdout.as_str()), (2, ""), "{marks:?}");
+        assert_eq!(stderr, empty.2, "{marks:?}");
+    }
 }
 
 #[test]
-fn asylum_granted_by_year() {
-    let screen = first_screen(&["trend", "refugees", "--counts", "granted"]);
-    assert!(
-        screen.contains("applications granted, all of Russia"),
-        "{screen}"
-    );
-    assert!(screen.contains("Civic Assistance"), "{screen}");
-    assert!(
-        screen.lines().filter(|line| line.starts_with("20")).count() >= 2,
-        "{screen}"
-    );
-}
-
-#[test]
-fn the_summary_and_the_group_digest_fit_their_sizes() {
-    for width in ["80", "120"] {
-        let summary = at(width, &["summary"]);
-        assert!(summary.lines().count() <= 40, "{width}: {summary}");
-        let digest = at(width, &["group", "workers"]);
-        assert!(digest.lines().count() <= 100, "{width}: {digest}");
-        assert!(digest.contains("Headline figures"));
-        insta::assert_snapshot!(format!("summary_{width}"), summary);
-        insta::assert_snapshot!(format!("group_workers_{width}"), digest);
+fn a_source_is_cited_by_records_that_cite_it_only() {
+    let dataset: Value =
+        serde_json::from_str(nkru::dataset::EMBEDDED).expect("the embedded dataset");
+    let citing = |id: &str| -> Vec<String> {
+        let mut ids = Vec::new();
+        for group in dataset["groups"].as_array().expect("groups") {
+            if group["facts"]
+                .as_array()
+                .expect("facts")
+                .iter()
+                .any(|fact| fact["source"] == id)
+            {
+                ids.push(group["id"].as_str().expect("id").to_owned());
+            }
+        }
+        for list in ["estimates", "events", "related"] {
+            for record in dataset[list].as_array().expect("a list") {
+                if record["source"] == id {
+                    ids.push(record["id"].as_str().expect("id").to_owned());
+                }
+            }
+        }
+        ids
+    };
+    let (code, stdout, stderr) = run(&["sources", "--fields", "id,cited_by", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let sources: Vec<Value> = serde_json::from_str(&stdout).expect("JSON");
+    assert!(!sources.is_empty());
+    for source in sources {
+        let id = source["id"].as_str().expect("id");
+        let listed: Vec<String> = source["cited_by"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|id| id.as_str().expect("text").to_owned())
+            .collect();
+        assert_eq!(listed, citing(id), "{id}");
     }
 }
 
