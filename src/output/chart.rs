@@ -296,11 +296,12 @@ impl Axis {
         let magnitude = 10_u64.pow(rough.ilog10());
         let step = [1, 2, 5, 10]
             .into_iter()
-            .map(|times| times * magnitude)
+            .map(|times| magnitude.saturating_mul(times))
             .find(|step| *step >= rough)
-            .unwrap_or(10 * magnitude);
+            .unwrap_or(magnitude.saturating_mul(10));
+        // Near u64::MAX the next whole step is past it: the top stops at the largest figure.
         Axis::Linear {
-            top: highest.div_ceil(step) * step,
+            top: highest.div_ceil(step).saturating_mul(step),
             step,
         }
     }
