@@ -92,13 +92,17 @@ fn sqlite(dataset: &Dataset, path: &Path, force: bool) -> Result<()> {
         // The kernel takes the umask from this, as for any file a program creates.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let temporary = builder.tempfile_in(folder).map_err(|error| {
-        Error::Io(io::Error::new(
-            error.kind(),
-            format!("cannot create a file in {}: {error}", folder.display()),
-        ))
-    })?;
-    let pending = Interrupted::watch(temporary.path())?;
+    // The signals are watched before the file exists, and it is made under the watch's lock: a
+    // signal at any moment finds it either not yet made or known.
+    let pending = Interrupted::watch()?;
+    let temporary = pending
+        .create(|| builder.tempfile_in(folder))
+        .map_err(|error| {
+            Error::Io(io::Error::new(
+                error.kind(),
+                format!("cannot create a file in {}: {error}", folder.display()),
+            ))
+        })?;
     let mut connection = rusqlite::Connection::open(temporary.path())?;
     // The rollback journal stays in memory: a failed export discards the whole file anyway, and
     // no `-journal` file is left beside it by a signal.
@@ -156,11 +160,11 @@ struct Interrupted {
 }
 
 impl Interrupted {
-    /// Starts watching for the signals that would leave `path` behind.
+    /// Starts watching for the signals that would leave a temporary file behind.
     #[cfg(unix)]
-    fn watch(path: &Path) -> Result<Self> {
+    fn watch() -> Result<Self> {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        let pending = Arc::new(Mutex::new(Some(path.to_path_buf())));
+        let pending = Arc::new(Mutex::new(None));
         let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
         let handle = signals.handle();
         let shared = Arc::clone(&pending);
@@ -184,10 +188,21 @@ impl Interrupted {
     }
 
     #[cfg(not(unix))]
-    fn watch(path: &Path) -> Result<Self> {
+    fn watch() -> Result<Self> {
         Ok(Interrupted {
-            path: Arc::new(Mutex::new(Some(path.to_path_buf()))),
+            path: Arc::new(Mutex::new(None)),
         })
+    }
+
+    /// Makes the temporary file and notes it, holding the lock throughout.
+    fn create(
+        &self,
+        make: impl FnOnce() -> io::Result<tempfile::NamedTempFile>,
+    ) -> io::Result<tempfile::NamedTempFile> {
+        let mut path = self.path.lock().unwrap_or_else(PoisonError::into_inner);
+        let file = make()?;
+        *path = Some(file.path().to_path_buf());
+        Ok(file)
     }
 
     /// Renames the file into place with no signal handled meanwhile, then stops watching.
