@@ -18,7 +18,7 @@ time_bound=30
 memory_bound=3
 # Times below this are the cost of starting a process, not of the data; a smaller run is counted
 # as taking this long, so that noise in a few milliseconds cannot fail the check.
-floor=0.05
+floor=0.1
 
 cargo build --quiet --profile growth --features synthetic --bin nkru --example gen_growth
 nkru=$PWD/target/growth/nkru
