@@ -146,3 +146,61 @@ fn figures_up_to_the_largest_are_drawn_inside_the_picture() {
     }
     assert!(!shown.is_empty());
 }
+
+#[test]
+fn timeline_years_and_lane_labels_keep_apart() {
+    let mut dataset: serde_json::Value =
+        serde_json::from_str(crate::harness::ARTICLE).expect("JSON");
+    // Events from the year 1000 to 2020, and a group whose name is far longer than its lane.
+    dataset["events"][0]["period"] =
+        serde_json::json!({"precision": "year", "from": "1000", "to": null, "text": "1000"});
+    let long_name = "Workers who came under every agreement of the decades since the war";
+    dataset["groups"][1]["name"] = serde_json::json!(long_name);
+    let file = tempfile::NamedTempFile::new().expect("a temporary file");
+    std::fs::write(file.path(), dataset.to_string()).expect("written");
+    let path = file.path().to_str().expect("UTF-8");
+    let (code, svg, stderr) = run(&["--data", path, "timeline", "--format", "svg"]);
+    assert_eq!(code, 0, "{stderr}");
+    let document = roxmltree::Document::parse(&svg).expect("well-formed XML");
+    let number = |node: roxmltree::Node<'_, '_>, name: &str| -> f64 {
+        node.attribute(name)
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(0.0)
+    };
+    let texts: Vec<(f64, f64, f64, String)> = document
+        .descendants()
+        .filter(|node| node.has_tag_name("text"))
+        .map(|node| {
+            (
+                number(node, "x"),
+                number(node, "y"),
+                number(node, "font-size"),
+                node.text().unwrap_or_default().trim().to_owned(),
+            )
+        })
+        .collect();
+    let mut years: Vec<(f64, f64, &str)> = texts
+        .iter()
+        .filter(|(_, _, _, text)| !text.is_empty() && text.chars().all(|c| c.is_ascii_digit()))
+        .map(|(x, _, size, text)| (*x, *size, text.as_str()))
+        .collect();
+    years.sort_by(|left, right| left.0.total_cmp(&right.0));
+    assert!(years.len() >= 3, "{years:?}");
+    for pair in years.windows(2) {
+        let (x, size, text) = pair[0];
+        let half_widths = (text.len() + pair[1].2.len()) as f64 * size * 0.6 / 2.0;
+        assert!(pair[1].0 - x > half_widths, "{pair:?} run together");
+    }
+    // Every part of the lane's label starts at the margin and ends before the lanes.
+    let label: Vec<&(f64, f64, f64, String)> = texts
+        .iter()
+        .filter(|(x, _, _, text)| {
+            *x == 16.0 && long_name.starts_with(text.split(' ').next().unwrap_or("-"))
+        })
+        .collect();
+    assert!(!label.is_empty(), "{texts:?}");
+    for (x, _, size, text) in label {
+        let right = x + text.chars().count() as f64 * size * 0.6;
+        assert!(right <= 16.0 + 200.0, "{text:?} ends at {right}");
+    }
+}

@@ -326,7 +326,67 @@ pub fn picture(
     Ok(svg)
 }
 
-/// Draws the lanes on an axis of years with a line at each decade.
+/// The years between two marks of the axis: the least of 1, 2, 5, 10, 20, 50, 100 and so on
+/// whose marks, each as wide as the widest year, fit `width` pixels with room between them, so
+/// that the labels of a span of centuries do not run together.
+fn year_step(first: i32, last: i32, width: u32) -> i32 {
+    let digits = |year: i32| year.to_string().chars().count();
+    let widest = digits(first).max(digits(last));
+    let label = super::text_width(&"0".repeat(widest), TEXT_SIZE - 1) + 16;
+    let room = i64::from((width / label.max(1)).max(2));
+    let span = i64::from(last) - i64::from(first);
+    let mut magnitude: i64 = 1;
+    loop {
+        for times in [1, 2, 5] {
+            let step = times * magnitude;
+            if span / step + 2 <= room {
+                return i32::try_from(step).unwrap_or(i32::MAX);
+            }
+        }
+        magnitude = magnitude.saturating_mul(10);
+        if magnitude > i64::from(i32::MAX) {
+            return i32::MAX;
+        }
+    }
+}
+
+/// Draws a lane's label within the width of the labels: whole when it fits, else in a smaller
+/// size on up to two lines, the second ending in an ellipsis when even they cannot hold it.
+fn draw_lane_label(root: &Area<'_>, label: &str, y: i32) -> Result<()> {
+    let space = LABEL_WIDTH - 8;
+    let (size, lines) = if super::text_width(label, TEXT_SIZE) <= space {
+        (TEXT_SIZE, vec![label.to_owned()])
+    } else {
+        let size = TEXT_SIZE - 3;
+        let characters = (space * 10 / (size * 6)).max(1) as usize;
+        let mut lines: Vec<String> = crate::output::human::wrap(label, Some(characters), "")
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        if lines.len() > 2 {
+            lines.truncate(2);
+            let second: String = lines[1]
+                .chars()
+                .take(characters.saturating_sub(1))
+                .collect();
+            lines[1] = format!("{second}…");
+        }
+        (size, lines)
+    };
+    let count = i32::try_from(lines.len()).unwrap_or(1);
+    for (index, line) in lines.into_iter().enumerate() {
+        let offset = (2 * i32::try_from(index).unwrap_or(0) - (count - 1)) * px(size) / 2;
+        root.draw(&Text::new(
+            line,
+            (px(MARGIN), y + offset),
+            style(size, BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(drawing)?;
+    }
+    Ok(())
+}
+
+/// Draws the lanes on an axis of years with a line at each mark (`year_step`).
 fn draw_lanes(root: &Area<'_>, lanes: &[Lane], (first, last): (i32, i32), top: u32) -> Result<()> {
     let area = root.clone().shrink(
         (MARGIN + LABEL_WIDTH, top),
@@ -338,11 +398,7 @@ fn draw_lanes(root: &Area<'_>, lanes: &[Lane], (first, last): (i32, i32), top: u
     // The axis counts months, so an event falls in its month; its marks are years.
     let month = |year: i32| year.saturating_mul(12);
     let (start, end) = (month(first), month(last.saturating_add(1)));
-    let step = match last.saturating_sub(first) {
-        61.. => 20,
-        13..=60 => 10,
-        _ => 1,
-    };
+    let step = year_step(first, last, WIDTH - 2 * MARGIN - LABEL_WIDTH - 10);
     let marks: Vec<i32> = (first.div_euclid(step)..=last.div_euclid(step).saturating_add(1))
         .filter_map(|index| index.checked_mul(step))
         .map(month)
@@ -369,12 +425,7 @@ fn draw_lanes(root: &Area<'_>, lanes: &[Lane], (first, last): (i32, i32), top: u
     for (index, lane) in lanes.iter().enumerate() {
         let centre = f64::from(count(lane_count - index)) - 0.5;
         let y = chart.backend_coord(&(start, centre)).1;
-        root.draw(&Text::new(
-            lane.label.clone(),
-            (px(MARGIN), y),
-            style(TEXT_SIZE, BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
-        ))
-        .map_err(drawing)?;
+        draw_lane_label(root, &lane.label, y)?;
         for (from, to) in &lane.spans {
             let left = chart.backend_coord(&(month(*from), centre)).0;
             let right = chart
