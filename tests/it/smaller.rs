@@ -204,3 +204,23 @@ fn timeline_years_and_lane_labels_keep_apart() {
         assert!(right <= 16.0 + 200.0, "{text:?} ends at {right}");
     }
 }
+
+#[test]
+fn cite_help_offers_no_flag_that_cite_refuses() {
+    let (code, help, _) = run(&["cite", "--help"]);
+    assert_eq!(code, 0);
+    assert!(help.contains("--style"), "{help}");
+    for flag in ["--format <", "--fields <"] {
+        assert!(!help.contains(flag), "{flag} in {help}");
+    }
+    for flag in [&["--format", "json"][..], &["--fields", "id"]] {
+        let mut arguments = vec!["cite", "article"];
+        arguments.extend_from_slice(flag);
+        let (code, stdout, stderr) = run(&arguments);
+        assert_eq!((code, stdout.as_str()), (2, ""), "{flag:?}");
+        assert_eq!(
+            stderr,
+            "nkru: error: `cite` writes one fixed form; --format and --fields do not apply to it\n"
+        );
+    }
+}
