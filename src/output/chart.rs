@@ -3,6 +3,7 @@
 //! list that says what it is and who made it. What the terminal and the SVG chart share (the
 //! marks, the time axis and the figure axis) lives here too.
 
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 
 use super::Settings;
@@ -125,10 +126,11 @@ impl Panel<'_> {
 /// The series of the estimates in the order a legend lists them: the total, then the groups in
 /// the dataset's order, then related populations.
 pub fn series_order<'a>(dataset: &Dataset, estimates: &[&'a Estimate<'a>]) -> Vec<Option<&'a str>> {
+    let mut seen: HashSet<Option<&str>> = HashSet::new();
     let mut series: Vec<Option<&str>> = Vec::new();
     for estimate in estimates {
         let group = estimate.group.as_deref();
-        if !series.contains(&group) {
+        if seen.insert(group) {
             series.push(group);
         }
     }
@@ -141,9 +143,7 @@ fn series_rank(dataset: &Dataset, group: Option<&str>) -> (u8, usize) {
     match group {
         None => (0, 0),
         Some(id) => dataset
-            .groups
-            .iter()
-            .position(|candidate| candidate.id == id)
+            .group_position(id)
             .map_or((2, 0), |index| (1, index)),
     }
 }
@@ -156,18 +156,21 @@ pub fn panels<'a>(
     options: &Options,
 ) -> Vec<Panel<'a>> {
     let series = series_order(dataset, estimates);
+    let mut by_series: HashMap<Option<&str>, Vec<&Estimate>> = HashMap::new();
+    for estimate in estimates {
+        by_series
+            .entry(estimate.group.as_deref())
+            .or_default()
+            .push(estimate);
+    }
     options
         .kinds
         .iter()
         .map(|kind| {
             let mut marks: Vec<Mark> = Vec::new();
             for group in &series {
-                let of_series: Vec<&Estimate> = estimates
-                    .iter()
-                    .copied()
-                    .filter(|estimate| estimate.group.as_deref() == *group)
-                    .collect();
-                for figures in over_time(*kind, &of_series, options.every_coverage) {
+                let of_series = by_series.get(group).map_or(&[][..], Vec::as_slice);
+                for figures in over_time(*kind, of_series, options.every_coverage) {
                     for estimate in figures.estimates {
                         if let Some(when) = when(estimate) {
                             marks.push(Mark { estimate, when });

@@ -2,6 +2,8 @@
 //! table of the dataset, from `maud` templates that escape every text they are given. It needs
 //! no script and loads nothing: its content security policy forbids every request.
 
+use std::collections::{HashMap, HashSet};
+
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::svg::{self, clean};
@@ -85,11 +87,12 @@ pub struct Contents<'a> {
 /// The whole page.
 pub fn page(contents: &Contents<'_>) -> Result<String> {
     let dataset = contents.dataset;
+    let by_group = by_group(contents);
     let chart = overall_chart(contents)?;
     let profiles = contents
         .groups
         .iter()
-        .map(|(_, group)| profile(contents, group))
+        .map(|(_, group)| profile(contents, &by_group, group))
         .collect::<Result<Vec<Markup>>>()?;
     let timeline =
         svg::timeline::picture(dataset, &contents.events, &contents.groups, contents.bounds)?;
@@ -111,7 +114,7 @@ pub fn page(contents: &Contents<'_>) -> Result<String> {
                         h2 id="overview-heading" { "Overview" }
                         p { (clean(&dataset.overview)) }
                     }
-                    (now(contents))
+                    (now(contents, &by_group))
                     (chart_section(chart))
                     @if !profiles.is_empty() {
                         section id="by-group" aria-labelledby="by-group-heading" {
@@ -151,16 +154,21 @@ fn overall_chart(contents: &Contents<'_>) -> Result<Option<String>> {
         log: false,
         every_coverage: contents.every_coverage,
     };
+    let shown: HashSet<&str> = contents
+        .groups
+        .iter()
+        .map(|(_, group)| group.id.as_str())
+        .collect();
     let drawn: Vec<&Estimate> = contents
         .estimates
         .iter()
         .copied()
         .filter(|estimate| {
-            contents.groups.is_empty()
+            shown.is_empty()
                 || estimate
                     .group
                     .as_deref()
-                    .is_none_or(|id| contents.groups.iter().any(|(_, group)| group.id == id))
+                    .is_none_or(|id| shown.contains(id))
         })
         .collect();
     if drawn.is_empty() {
@@ -196,32 +204,41 @@ fn chart_section(chart: Option<String>) -> Markup {
 }
 
 /// The estimates that pass the filters, of one group, or of all North Koreans for none.
-fn of_group<'a>(contents: &Contents<'a>, group: Option<&str>) -> Vec<&'a Estimate<'a>> {
-    contents
-        .estimates
-        .iter()
-        .copied()
-        .filter(|estimate| estimate.group.as_deref() == group)
-        .collect()
+fn of_group<'a>(by_group: &ByGroup<'a>, group: Option<&str>) -> Vec<&'a Estimate<'a>> {
+    by_group.get(&group).cloned().unwrap_or_default()
+}
+
+/// The estimates shown, by the group they count (none for all North Koreans), sorted out in one
+/// pass.
+type ByGroup<'a> = HashMap<Option<&'a str>, Vec<&'a Estimate<'a>>>;
+
+/// The estimates shown, by group.
+fn by_group<'a>(contents: &Contents<'a>) -> ByGroup<'a> {
+    let mut by_group: ByGroup<'a> = HashMap::new();
+    for estimate in &contents.estimates {
+        by_group
+            .entry(estimate.group.as_deref())
+            .or_default()
+            .push(estimate);
+    }
+    by_group
 }
 
 /// The current picture: the latest total a source gives and, when a group has a later figure,
 /// nkru's sum of the groups' latest figures of people present, labelled as nkru's and with its
 /// parts.
-fn now(contents: &Contents<'_>) -> Markup {
+fn now(contents: &Contents<'_>, by_group: &ByGroup<'_>) -> Markup {
     let dataset = contents.dataset;
-    let totals = of_group(contents, None);
+    let totals = of_group(by_group, None);
     let groups: Vec<(&str, Vec<&Estimate>)> = contents
         .groups
         .iter()
-        .map(|(_, group)| (group.id.as_str(), of_group(contents, Some(&group.id))))
+        .map(|(_, group)| (group.id.as_str(), of_group(by_group, Some(&group.id))))
         .collect();
     let Now { stated, sum } = headline::now(&totals, &groups);
     let name = |id: &str| {
         dataset
-            .groups
-            .iter()
-            .find(|group| group.id == id)
+            .group(id)
             .map_or_else(|| clean(id), |group| clean(&group.name))
     };
     html! {
@@ -283,8 +300,8 @@ fn figures_list(figures: &Figures<'_>) -> Markup {
 }
 
 /// One group: its description, its headline figures of each kind, and its chart over time.
-fn profile(contents: &Contents<'_>, group: &Group) -> Result<Markup> {
-    let estimates = of_group(contents, Some(&group.id));
+fn profile(contents: &Contents<'_>, by_group: &ByGroup<'_>, group: &Group) -> Result<Markup> {
+    let estimates = of_group(by_group, Some(&group.id));
     let headlines: Vec<Figures> = Counts::ALL
         .into_iter()
         .filter_map(|kind| headline::headline(kind, &estimates))

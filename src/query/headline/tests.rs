@@ -292,6 +292,8 @@ fn a_maker_is_named_in_a_few_words() {
         ),
         ("the UN in a report; and more", "the UN in a report"),
         ("Ministry (as reported by Reuters)", "Ministry"),
+        ("Ministry (NK News), in a report", "Ministry"),
+        ("Ministry (2nd), in a report", "Ministry"),
     ] {
         assert_eq!(maker(attributed_to), short, "{attributed_to}");
     }
