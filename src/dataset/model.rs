@@ -311,8 +311,12 @@ pub struct Source {
     pub id: String,
     /// Who published it: a news agency, a newspaper, a ministry, an organisation.
     pub publisher: String,
-    /// Its title.
+    /// Its title, in the language it is written in.
     pub title: String,
+    /// The title translated into English, when it is in another language and its meaning is
+    /// clear; null, or left out, otherwise.
+    #[serde(default)]
+    pub title_english: Option<String>,
     /// When it was published, or null when it shows no date.
     pub date: Option<Date>,
     /// Where it can be read, or null for a work that is not online.

@@ -150,6 +150,7 @@ fn sources(sequence: &mut Sequence, count: usize) -> Vec<Source> {
             id: format!("source-{index}"),
             publisher: format!("Synthetic publisher {}", index % 97),
             title: format!("Synthetic source {index}"),
+            title_english: None,
             date: (!sequence.one_in(4)).then(|| year(sequence.year())),
             url: Some(format!("https://example.org/synthetic/{index}")),
             retrieved: Some(year(2024)),

@@ -537,6 +537,7 @@ fn sources(checker: &mut Checker, dataset: &Dataset) {
             }
         }
         for (field, value) in [
+            ("title_english", &source.title_english),
             ("original_publisher", &source.original_publisher),
             ("language", &source.language),
             ("note", &source.note),

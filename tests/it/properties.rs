@@ -142,6 +142,7 @@ fn source(index: usize) -> impl Strategy<Value = Source> {
                 id: format!("s.{index}"),
                 publisher,
                 title,
+                title_english: None,
                 date: date.map(|(year, month, day)| date_of(Precision::Date, year, month, day)),
                 retrieved: address
                     .as_ref()
