@@ -1219,7 +1219,7 @@ pub fn citable<'a>(dataset: &'a Dataset<'a>, id: &str) -> Result<Citable<'a>> {
     }
     if let Some(estimate) = estimate {
         let mut statement = format!(
-            "{} ({}), {}",
+            "{} {}, {}",
             estimate.figures(),
             estimate.counts.meaning(),
             estimate.period.text

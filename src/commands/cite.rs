@@ -24,7 +24,10 @@ pub fn run(
             .map(|source| query::citable(dataset, &source.id))
             .collect::<Result<_>>()?
     } else {
+        // An id asked for twice is cited once.
+        let mut seen = std::collections::HashSet::new();
         ids.iter()
+            .filter(|id| seen.insert(id.as_str()))
             .map(|id| query::citable(dataset, id))
             .collect::<Result<_>>()?
     };

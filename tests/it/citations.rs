@@ -122,8 +122,9 @@ fn apa_and_chicago_text_name_the_source_and_who_made_the_figure() {
     let apa = stdout_of(&["--data", ARTICLE_PATH, "cite", "total-2006", "article"]);
     assert_eq!(
         apa,
-        "about 10,000 (people present at one time), 2006, Russia: Kyung Hee University (a 2006 \
-         study, as the article reports it), as reported by Wikipedia (section: Introduction). \
+        "about 10,000 people present at one time, 2006, Russia, according to Kyung Hee \
+         University (a 2006 study, as the article reports it), as reported by Wikipedia \
+         (section: Introduction).\n\
          North Koreans in Russia. (n.d.). In Wikipedia. Retrieved November 28, 2026, from \
          https://en.wikipedia.org/wiki/North_Koreans_in_Russia\n\
          North Koreans in Russia. (n.d.). In Wikipedia. Retrieved November 28, 2026, from \
@@ -139,9 +140,162 @@ fn apa_and_chicago_text_name_the_source_and_who_made_the_figure() {
     ]);
     assert_eq!(
         chicago,
-        "Wikipedia. n.d. North Koreans in Russia. Accessed November 28, 2026. \
+        "Wikipedia. n.d. “North Koreans in Russia.” Accessed November 28, 2026. \
          https://en.wikipedia.org/wiki/North_Koreans_in_Russia.\n"
     );
+}
+
+#[test]
+fn every_records_citation_holds_its_sources_reference_on_a_line_of_its_own() {
+    let dataset = nkru::dataset::embedded().expect("the embedded dataset loads");
+    let records: Vec<(&str, &str)> = dataset
+        .estimates
+        .iter()
+        .map(|estimate| (estimate.id.as_ref(), estimate.source.as_ref()))
+        .chain(
+            dataset
+                .events
+                .iter()
+                .map(|event| (event.id.as_str(), event.source.as_str())),
+        )
+        .collect();
+    assert!(records.len() > 100, "{}", records.len());
+    for style in ["apa", "chicago"] {
+        let mut arguments = vec!["cite", "--style", style];
+        arguments.extend(records.iter().map(|(id, _)| *id));
+        let cited = stdout_of(&arguments);
+        let lines: Vec<&str> = cited.lines().collect();
+        assert_eq!(
+            lines.len(),
+            2 * records.len(),
+            "{style}: two lines a record"
+        );
+        // Each source cited alone.
+        let mut references = std::collections::HashMap::new();
+        for (_, source) in &records {
+            references.entry(*source).or_insert_with(|| {
+                stdout_of(&["cite", "--style", style, source])
+                    .trim_end()
+                    .to_owned()
+            });
+        }
+        for (index, (id, source)) in records.iter().enumerate() {
+            let statement = lines[2 * index];
+            assert!(
+                statement.ends_with('.') && !statement.contains("http"),
+                "{style} {id}: {statement}"
+            );
+            assert_eq!(lines[2 * index + 1], references[source], "{style} {id}");
+        }
+    }
+}
+
+#[test]
+fn a_records_statement_is_the_note_of_its_bibtex_csl_json_and_ris_entries() {
+    let id = "total-2006";
+    let apa = stdout_of(&["--data", ARTICLE_PATH, "cite", id]);
+    let statement = apa.lines().next().expect("a statement");
+    let csl: serde_json::Value = serde_json::from_str(&stdout_of(&[
+        "--data",
+        ARTICLE_PATH,
+        "cite",
+        id,
+        "--style",
+        "csl-json",
+    ]))
+    .expect("CSL-JSON");
+    assert_eq!(csl[0]["note"].as_str(), Some(statement));
+    let ris = stdout_of(&["--data", ARTICLE_PATH, "cite", id, "--style", "ris"]);
+    assert!(ris.contains(&format!("N1  - {statement}\r\n")), "{ris}");
+    let bibtex = stdout_of(&["--data", ARTICLE_PATH, "cite", id, "--style", "bibtex"]);
+    let bibliography = biblatex::Bibliography::parse(&bibtex).expect("the BibTeX parses");
+    let note = biblatex::ChunksExt::format_verbatim(
+        bibliography
+            .get(id)
+            .expect("the entry")
+            .get("note")
+            .expect("a note"),
+    );
+    assert_eq!(note, statement);
+}
+
+#[test]
+fn bibtex_entries_have_an_author_a_full_date_latex_text_and_one_key_each() {
+    let bibtex = stdout_of(&[
+        "cite",
+        "bbc-2009-08-26-timber-camps",
+        "bbc-2009-08-26-timber-camps",
+        "article",
+        "--style",
+        "bibtex",
+    ]);
+    assert_eq!(
+        bibtex.matches("\n@").count() + 1,
+        2,
+        "one entry per id: {bibtex}"
+    );
+    assert!(bibtex.contains("author = {{BBC News}},"), "{bibtex}");
+    assert!(bibtex.contains("date = {2009-08-26},"), "{bibtex}");
+    assert!(bibtex.contains("month = aug,"), "{bibtex}");
+    // Every entry of the dataset has an author, and no field ends early: the braces of each
+    // entry balance, and no `\~` (an accent in LaTeX) is written.
+    let all = stdout_of(&["cite", "--all", "--style", "bibtex"]);
+    for entry in all.split("\n\n") {
+        assert!(entry.contains("\n  author = {{"), "{entry}");
+        assert_eq!(
+            entry.matches('{').count(),
+            entry.matches('}').count(),
+            "{entry}"
+        );
+    }
+    assert!(!all.contains("\\~"));
+    // A title of the dataset with a tilde.
+    assert!(all.contains("\\textasciitilde{}"));
+}
+
+#[test]
+fn bibtex_text_is_escaped_for_latex_and_keys_are_made_safe() {
+    let mut dataset: serde_json::Value =
+        serde_json::from_str(crate::harness::ARTICLE).expect("the fixture");
+    let source = &mut dataset["sources"][0];
+    source["id"] = "odd key/with space".into();
+    source["title"] = "a~b {unbalanced & 50% #1 $x_y\\".into();
+    source["url"] = "https://example.org/a{b".into();
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("odd.json");
+    // The records that cited the source now cite it by its new id.
+    let text = serde_json::to_string(&dataset).expect("JSON").replace(
+        "\"source\":\"article\"",
+        "\"source\":\"odd key/with space\"",
+    );
+    std::fs::write(&path, text).expect("written");
+    let path = path.to_str().expect("a UTF-8 path");
+    let bibtex = stdout_of(&[
+        "--data",
+        path,
+        "cite",
+        "odd key/with space",
+        "--style",
+        "bibtex",
+    ]);
+    assert!(
+        bibtex.starts_with("@misc{odd-key-with-space,\n"),
+        "{bibtex}"
+    );
+    assert!(
+        bibtex.contains(
+            "title = {{a\\textasciitilde{}b \\textbraceleft{}unbalanced \\& 50\\% \\#1 \\$x\\_y\\textbackslash{}}},"
+        ),
+        "{bibtex}"
+    );
+    assert!(
+        bibtex.contains("url = {https://example.org/a%7Bb},"),
+        "{bibtex}"
+    );
+    let bibliography = biblatex::Bibliography::parse(&bibtex).expect("the BibTeX parses");
+    let entry = bibliography.get("odd-key-with-space").expect("the entry");
+    // The note, after the title and the URL, is still read: no field ended early.
+    assert!(entry.get("urldate").is_some());
 }
 
 #[test]

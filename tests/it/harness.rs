@@ -90,15 +90,21 @@ pub fn installed(program: &str, package: &str) -> bool {
         .arg("--version")
         .output()
         .is_ok_and(|output| output.status.success());
+    ready(
+        found,
+        &format!("{program} is not installed (Debian package {package})"),
+    )
+}
+
+/// Whether what a test needs from outside is there, `found`; when it is not, the test says
+/// `why` it skipped on stderr, or fails under CI, as [`installed`] does.
+pub fn ready(found: bool, why: &str) -> bool {
     if !found {
         assert!(
             std::env::var_os("CI").is_none(),
-            "{program} is not installed, and CI must run every test (Debian package {package})"
+            "{why}, and CI must run every test (.ci/run installs it)"
         );
-        let _ = writeln!(
-            std::io::stderr(),
-            "skipped: {program} is not installed (Debian package {package}; .ci/run installs it)"
-        );
+        let _ = writeln!(std::io::stderr(), "skipped: {why}; .ci/run installs it");
     }
     found
 }

@@ -24,6 +24,7 @@ mod harness;
 mod large;
 mod manual;
 mod names;
+mod oracles;
 mod pictures;
 mod properties;
 mod readme;

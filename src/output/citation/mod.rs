@@ -1,20 +1,19 @@
-//! Citations of sources and records: CSL-JSON items, APA and Chicago author-date text rendered
-//! from the official CSL styles (by hayagriva), BibTeX entries (by the biblatex crate), and RIS.
+//! Citations of sources and records: CSL-JSON items, APA and Chicago author-date text as the
+//! reference CSL processor renders those items with the official styles (`styles`), BibTeX
+//! entries (`bibtex`), and RIS.
 
 use std::fmt::Write as _;
 use std::io::Write;
 
-use biblatex::{Chunk, Spanned};
-use hayagriva::archive::{self, ArchivedStyle};
-use hayagriva::citationberg::json::Item;
-use hayagriva::citationberg::{LocaleCode, Style as CslStyle};
-use hayagriva::{
-    BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest,
-};
+use styles::TextStyle;
 
 use crate::dataset::{Date, Source, SourceKind};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::query::Citable;
+
+mod bibtex;
+mod styles;
+mod typography;
 
 /// The forms a citation can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,26 +30,29 @@ pub enum Style {
     Ris,
 }
 
-/// Writes the citations of `citables` in `style`: text one citation a line, BibTeX and RIS one
-/// entry after another, CSL-JSON as one array.
+/// Writes the citations of `citables` in `style`: text a reference a line (a record's statement
+/// on the line before its source's reference), BibTeX and RIS one entry after another,
+/// CSL-JSON as one array.
 pub fn write(writer: &mut dyn Write, style: Style, citables: &[Citable<'_>]) -> Result<()> {
     match style {
-        Style::Apa => text(
-            writer,
-            ArchivedStyle::AmericanPsychologicalAssociation,
-            citables,
-        ),
-        Style::Chicago => text(writer, ArchivedStyle::ChicagoAuthorDate, citables),
+        Style::Apa => text(writer, TextStyle::Apa, citables),
+        Style::Chicago => text(writer, TextStyle::Chicago, citables),
         Style::CslJson => {
             let items: Vec<serde_json::Value> = citables.iter().map(item).collect();
             super::machine::write_json(writer, &items)
         }
         Style::Bibtex => {
+            let mut keys = bibtex::Keys::default();
             for (index, citable) in citables.iter().enumerate() {
                 if index > 0 {
                     writeln!(writer)?;
                 }
-                writeln!(writer, "{}", bibtex(citable)?)?;
+                let key = keys.key(&citable.id);
+                writeln!(
+                    writer,
+                    "{}",
+                    bibtex::entry(citable, &key, note(citable).as_deref())
+                )?;
             }
             Ok(())
         }
@@ -72,31 +74,49 @@ fn publishes_as_author(kind: SourceKind) -> bool {
     )
 }
 
-/// The note a citation carries: what a record states and who made it, as reported by whom, and
-/// who first published a source that is a copy.
+/// What a record states, who made the figure or says it happened, and who reported it, as one
+/// sentence: "11,490 people present at one time, end of 2018, Russia, according to …, as
+/// reported by …." None for a source alone.
+fn statement(citable: &Citable<'_>) -> Option<String> {
+    let statement = citable.statement.as_deref()?;
+    let mut sentence = statement.trim_end().trim_end_matches('.').to_owned();
+    if let Some(author) = citable.attributed_to {
+        let _ = write!(
+            sentence,
+            ", according to {}, as reported by {}",
+            author.trim_end_matches('.'),
+            citable.source.publisher
+        );
+    }
+    if let Some(section) = citable.section {
+        let _ = write!(sentence, " (section: {section})");
+    }
+    sentence.push('.');
+    Some(sentence)
+}
+
+/// The note a citation carries: a record's statement, and who first published a source that
+/// is a copy.
 fn note(citable: &Citable<'_>) -> Option<String> {
     let original = citable
         .source
         .original_publisher
         .as_ref()
-        .map(|original| format!("first published by {original}"));
-    let Some(statement) = citable.statement.as_deref() else {
-        return original;
-    };
-    let mut note = format!("{}: {}", citable.id, statement.trim_end_matches('.'));
-    if let Some(original) = original {
-        note.push_str(&format!("; {original}"));
+        .map(|original| format!("First published by {original}."));
+    match (statement(citable), original) {
+        (Some(statement), Some(original)) => Some(format!("{statement} {original}")),
+        (statement, original) => statement.or(original),
     }
-    if let Some(author) = citable.attributed_to {
-        note.push_str(&format!(
-            "; {author}, as reported by {}",
-            citable.source.publisher
-        ));
+}
+
+/// A title as CSL-JSON carries it: the original, then its English translation in square
+/// brackets, as APA (7th) and Chicago (18th) both print a translated title. CSL 1.0.2 has no
+/// variable of its own for a translation.
+fn csl_title(source: &Source) -> String {
+    match &source.title_english {
+        Some(english) => format!("{} [{english}]", source.title),
+        None => source.title.clone(),
     }
-    if let Some(section) = citable.section {
-        note.push_str(&format!("; section: {section}"));
-    }
-    Some(note)
 }
 
 /// A date as CSL-JSON's date parts, as precise as it is known.
@@ -125,7 +145,7 @@ fn item(citable: &Citable<'_>) -> serde_json::Value {
             SourceKind::Study => "article",
         }),
     );
-    set("title", text(&source.title));
+    set("title", text(&csl_title(source)));
     if publishes_as_author(source.kind) {
         set(
             "author",
@@ -158,121 +178,25 @@ fn item(citable: &Citable<'_>) -> serde_json::Value {
     serde_json::Value::Object(item)
 }
 
-/// Citations as text in a CSL style, one a line. A record's line begins with what it states and
-/// who made it, as reported by the publisher, then the reference to its source.
-fn text(writer: &mut dyn Write, style: ArchivedStyle, citables: &[Citable<'_>]) -> Result<()> {
-    let CslStyle::Independent(style) = style.get() else {
-        return Err(Error::Usage(String::from(
-            "the citation style bundled with nkru depends on another style",
-        )));
-    };
-    let locales = archive::locales();
+/// Citations as text in a CSL style: a source's reference on a line; a record's statement on
+/// a line, then its source's reference on the next, as citing the source gives it.
+fn text(writer: &mut dyn Write, style: TextStyle, citables: &[Citable<'_>]) -> Result<()> {
     for citable in citables {
-        // The reference is to the source alone; the record's words come before it.
+        if let Some(statement) = statement(citable) {
+            writeln!(writer, "{}", crate::text::escape_control(&statement))?;
+        }
+        // The reference is to the source alone, as citing the source writes it.
         let source_only = Citable {
+            id: citable.source.id.clone(),
             statement: None,
             attributed_to: None,
             section: None,
             ..citable.clone()
         };
-        // The item is read back as CSL-JSON, the form hayagriva renders from.
-        let entry: Item = serde_json::from_value(item(&source_only))?;
-        let mut driver = BibliographyDriver::new();
-        driver.citation(CitationRequest::from_items(
-            vec![CitationItem::with_entry(&entry)],
-            &style,
-            &locales,
-        ));
-        let rendered = driver.finish(BibliographyRequest::new(
-            &style,
-            Some(LocaleCode::en_us()),
-            &locales,
-        ));
-        let mut reference = String::new();
-        for entry in rendered.bibliography.iter().flat_map(|list| &list.items) {
-            entry
-                .content
-                .write_buf(&mut reference, BufWriteFormat::Plain)
-                .map_err(|_| Error::Usage(String::from("a citation could not be rendered")))?;
-        }
-        let mut line = String::new();
-        if let Some(statement) = &citable.statement {
-            let _ = write!(line, "{statement}");
-            if let Some(author) = citable.attributed_to {
-                let _ = write!(
-                    line,
-                    ": {author}, as reported by {}",
-                    citable.source.publisher
-                );
-            }
-            if let Some(section) = citable.section {
-                let _ = write!(line, " (section: {section})");
-            }
-            line.push_str(". ");
-        }
-        line.push_str(reference.trim());
-        writeln!(writer, "{}", crate::text::escape_control(&line))?;
+        let reference = styles::reference(&item(&source_only), style);
+        writeln!(writer, "{}", crate::text::escape_control(&reference))?;
     }
     Ok(())
-}
-
-/// A field of a BibTeX entry as the biblatex crate holds it.
-fn chunks(text: &str) -> Vec<Spanned<Chunk>> {
-    vec![Spanned::zero(Chunk::Normal(text.to_owned()))]
-}
-
-/// Text BibTeX must keep as it is, such as a title's capitals or an organisation's name, which
-/// would otherwise be split into first and last names.
-fn verbatim(text: &str) -> Vec<Spanned<Chunk>> {
-    vec![Spanned::zero(Chunk::Verbatim(text.to_owned()))]
-}
-
-/// The BibTeX entry of a source or record, keyed by its id.
-fn bibtex(citable: &Citable<'_>) -> Result<String> {
-    use biblatex::EntryType;
-    let source = citable.source;
-    let entry_type = match source.kind {
-        SourceKind::News => EntryType::Article,
-        SourceKind::Government | SourceKind::Un | SourceKind::Ngo => EntryType::Report,
-        SourceKind::Study | SourceKind::Encyclopedia => EntryType::Misc,
-    };
-    let mut entry = biblatex::Entry::new(citable.id.clone(), entry_type);
-    entry.set("title", verbatim(&source.title));
-    match source.kind {
-        SourceKind::News => entry.set("journaltitle", verbatim(&source.publisher)),
-        SourceKind::Government | SourceKind::Un | SourceKind::Ngo => {
-            entry.set("author", verbatim(&source.publisher));
-            entry.set("institution", verbatim(&source.publisher));
-        }
-        SourceKind::Study | SourceKind::Encyclopedia => {
-            entry.set("publisher", verbatim(&source.publisher));
-            entry.set("howpublished", verbatim(&source.publisher));
-        }
-    }
-    if let Some(date) = source.date {
-        entry.set("year", chunks(&format!("{:04}", date.year)));
-        if let Some(month) = date.month {
-            entry.set("month", chunks(&month.to_string()));
-        }
-    }
-    if let Some(url) = &source.url {
-        entry.set("url", chunks(url));
-    }
-    if let Some(retrieved) = source.retrieved {
-        entry.set("urldate", chunks(&retrieved.to_string()));
-    }
-    if let Some(language) = &source.language {
-        entry.set("language", chunks(language));
-    }
-    if let Some(note) = note(citable) {
-        entry.set("note", chunks(&note));
-    }
-    entry.to_bibtex_string().map_err(|error| {
-        Error::Usage(format!(
-            "the BibTeX entry of `{}` could not be written: {error}",
-            citable.id
-        ))
-    })
 }
 
 /// The RIS record of a source or record.
@@ -292,6 +216,9 @@ fn ris(citable: &Citable<'_>) -> String {
     lines.push(("TY", kind.to_owned()));
     lines.push(("ID", citable.id.clone()));
     lines.push(("TI", source.title.clone()));
+    if let Some(english) = &source.title_english {
+        lines.push(("TT", english.clone()));
+    }
     if publishes_as_author(source.kind) {
         lines.push(("AU", source.publisher.clone()));
     } else {
