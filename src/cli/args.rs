@@ -123,9 +123,9 @@ pub enum Format {
 /// The forms `nkru cite` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CiteStyle {
-    /// Text in APA style (7th edition), one citation a line.
+    /// Text in APA style (7th edition), a reference a line.
     Apa,
-    /// Text in Chicago author-date style, one citation a line.
+    /// Text in Chicago author-date style (18th edition), a reference a line.
     Chicago,
     /// BibTeX entries.
     Bibtex,
@@ -318,8 +318,10 @@ pub enum Command {
     /// Cite a source, or a record (an estimate, an event or a fact) by its id.
     ///
     /// A record's citation says what it states and, where the figure or claim is someone else's,
-    /// who made it, as reported by the source's publisher; then the reference to its source.
-    /// `--format` and `--fields` do not apply: `--style` chooses what is written.
+    /// who made it, as reported by the source's publisher; then, on a line of its own, the
+    /// reference to its source, as citing the source gives it. In BibTeX, CSL-JSON and RIS the
+    /// statement is the entry's note. An id given twice is cited once. `--format` and `--fields`
+    /// do not apply: `--style` chooses what is written.
     #[command(
         after_help = "Examples:\n  nkru cite article\n  nkru cite refugees-1999 --style chicago\n  nkru cite --all --style bibtex > nkru.bib\n  nkru cite refugees-fact-3 --style ris"
     )]
