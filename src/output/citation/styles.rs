@@ -121,7 +121,8 @@ fn long_date(parts: &[i64]) -> String {
 /// APA: `Title. (2009, August 26). Newspaper. URL`, a report's author first, and an undated
 /// page retrieved on a day.
 fn apa(fields: &Fields<'_>, line: &mut Line) {
-    let year_only = matches!(fields.kind, "report" | "article");
+    // Only a newspaper article is dated to its month and day.
+    let year_only = fields.kind != "article-newspaper";
     let date = match &fields.issued {
         None => String::from("n.d."),
         Some(parts) if year_only => parts[0].to_string(),
@@ -211,9 +212,15 @@ fn chicago(fields: &Fields<'_>, line: &mut Line) {
             line.punctuation('.');
             if let Some(publisher) = fields.publisher {
                 line.text(" Preprint, ");
-                line.quoted(&quotes(publisher, false));
-                line.punctuation('.');
+                line.quoted(&quotes(&capitalize_first(publisher), false));
             }
+            if let Some(month_day) = fields.issued.as_deref().and_then(month_day) {
+                if fields.publisher.is_some() {
+                    line.punctuation(',');
+                }
+                line.text(&format!(" {month_day}"));
+            }
+            line.punctuation('.');
         }
         _ => {
             if let Some(container) = fields.container {
@@ -325,4 +332,52 @@ fn merged(left: char, right: char) -> Option<&'static str> {
         (';', ':' | '.') => ";",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn newspaper(title: &str, date: &Value) -> Value {
+        serde_json::json!({
+            "id": "x",
+            "type": "article-newspaper",
+            "title": title,
+            "container-title": "the paper",
+            "issued": date,
+            "URL": "https://example.org/x",
+            "accessed": { "date-parts": [[2026, 11, 28]] },
+            "language": "en",
+        })
+    }
+
+    #[test]
+    fn a_full_stop_after_a_question_or_a_quotation_is_merged_or_moved_inside() {
+        let dated = serde_json::json!({ "date-parts": [[2012, 10, 10]] });
+        assert_eq!(
+            reference(&newspaper("how many?", &dated), TextStyle::Apa),
+            "how many? (2012, October 10). The Paper. https://example.org/x"
+        );
+        assert_eq!(
+            reference(&newspaper("how many?", &dated), TextStyle::Chicago),
+            "The Paper. 2012. “How Many?” October 10. https://example.org/x."
+        );
+        assert_eq!(
+            reference(&newspaper("“quoted”", &dated), TextStyle::Apa),
+            "“quoted.” (2012, October 10). The Paper. https://example.org/x"
+        );
+    }
+
+    #[test]
+    fn an_undated_page_is_retrieved_or_accessed_on_a_day() {
+        let undated = newspaper("a page", &Value::Null);
+        assert_eq!(
+            reference(&undated, TextStyle::Apa),
+            "a page. (n.d.). The Paper. Retrieved November 28, 2026, from https://example.org/x"
+        );
+        assert_eq!(
+            reference(&undated, TextStyle::Chicago),
+            "The Paper. n.d. “A Page.” Accessed November 28, 2026. https://example.org/x."
+        );
+    }
 }
