@@ -458,6 +458,9 @@ impl<'a> Citations<'a> {
             Value::text(&cited.source.publisher)
         }),
         Field::shown("title", Text, |cited| Value::text(&cited.source.title)),
+        Field::hidden("title_english", Text, |cited| {
+            Value::optional_text(cited.source.title_english.as_deref())
+        }),
         Field::shown("date", Text, |cited| date(cited.source.date)),
         Field::hidden("kind", Text, |cited| Value::text(cited.source.kind.name())),
         Field::shown("url", Text, |cited| {

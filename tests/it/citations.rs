@@ -312,3 +312,31 @@ fn an_unknown_id_is_not_found_and_no_id_is_a_usage_error() {
     let (code, _, _) = run(&["cite", "article", "--all"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn a_sources_english_title_is_a_field_of_sources_and_of_each_citation() {
+    let csv = stdout_of(&[
+        "sources",
+        "--format",
+        "csv",
+        "--fields",
+        "id,title,title_english",
+    ]);
+    assert!(
+        csv.contains("ruwiki-refugees-dprk,Беженцы из КНДР,Refugees from the DPRK\n"),
+        "{csv}"
+    );
+    let id = "ruwiki-refugees-dprk";
+    let apa = stdout_of(&["cite", id]);
+    assert!(
+        apa.starts_with("Беженцы из КНДР [Refugees from the DPRK]. (n.d.)."),
+        "{apa}"
+    );
+    let bibtex = stdout_of(&["cite", id, "--style", "bibtex"]);
+    assert!(
+        bibtex.contains("  titleaddon = {[Refugees from the DPRK]},\n"),
+        "{bibtex}"
+    );
+    let ris = stdout_of(&["cite", id, "--style", "ris"]);
+    assert!(ris.contains("TT  - Refugees from the DPRK\r\n"), "{ris}");
+}

@@ -119,6 +119,7 @@ struct SourceRow {
     id: String,
     publisher: String,
     title: String,
+    title_english: Option<String>,
     date: Option<String>,
     kind: String,
     url: Option<String>,
@@ -744,6 +745,8 @@ fn sources_list_who_cites_them() {
         ("Wikipedia", "North Koreans in Russia")
     );
     assert_eq!(article.kind, "encyclopedia");
+    // Its title is in English already.
+    assert_eq!(article.title_english, None);
     assert_eq!(
         article.url.as_deref(),
         Some("https://en.wikipedia.org/wiki/North_Koreans_in_Russia")
