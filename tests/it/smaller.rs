@@ -224,3 +224,28 @@ fn cite_help_offers_no_flag_that_cite_refuses() {
         );
     }
 }
+
+#[test]
+fn a_summary_without_a_dated_total_fits_twenty_columns() {
+    let mut dataset: serde_json::Value =
+        serde_json::from_str(crate::harness::ARTICLE).expect("JSON");
+    dataset["estimates"]
+        .as_array_mut()
+        .expect("estimates")
+        .retain(|estimate| !estimate["group"].is_null());
+    let output = nkru()
+        .args([
+            "--data", "-", "summary", "--format", "table", "--width", "20",
+        ])
+        .write_stdin(dataset.to_string())
+        .output()
+        .expect("nkru runs");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(output.status.success());
+    let words = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("no source gives a total"), "{stdout}");
+    for line in stdout.lines() {
+        let columns = unicode_width::UnicodeWidthStr::width(line);
+        assert!(columns <= 20, "{columns} columns: {line}");
+    }
+}
