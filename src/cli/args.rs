@@ -146,6 +146,36 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The years of the dated records a command shows, with the same meaning everywhere: a record
+/// is kept when its period is known to overlap the span, an open end overlapping what it may.
+#[derive(Debug, Args)]
+pub struct Years {
+    /// Only records whose period covers this year.
+    #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+    pub year: Option<i32>,
+
+    /// Only records that reach this year or later.
+    #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+    pub from: Option<i32>,
+
+    /// Only records that start this year or earlier.
+    #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
+    pub to: Option<i32>,
+}
+
+impl Years {
+    /// The span the records must overlap: `--from` and `--to`, narrowed to `--year`.
+    pub fn bounds(&self) -> (Option<i32>, Option<i32>) {
+        match self.year {
+            Some(year) => (
+                Some(self.from.map_or(year, |from| from.max(year))),
+                Some(self.to.map_or(year, |to| to.min(year))),
+            ),
+            None => (self.from, self.to),
+        }
+    }
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -161,17 +191,9 @@ pub enum Command {
         #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
         groups: Vec<String>,
 
-        /// Only figures whose period covers this year: the picture as that year's figures give it.
-        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
-        year: Option<i32>,
-
-        /// Only figures that reach this year or later.
-        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
-        from: Option<i32>,
-
-        /// Only figures that start this year or earlier: the picture as it stood then.
-        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
-        to: Option<i32>,
+        /// The years of the records shown.
+        #[command(flatten)]
+        years: Years,
     },
 
     /// A kind of figure over time: one row per year or period, with its range and makers.
@@ -208,17 +230,9 @@ pub enum Command {
         /// The group's id, name or alias; singular or plural; a unique prefix is enough.
         name: String,
 
-        /// Only figures and events whose period covers this year.
-        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
-        year: Option<i32>,
-
-        /// Only figures and events that reach this year or later.
-        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
-        from: Option<i32>,
-
-        /// Only figures and events that start this year or earlier.
-        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
-        to: Option<i32>,
+        /// The years of the records shown.
+        #[command(flatten)]
+        years: Years,
 
         /// Every figure, event and source of the group, as --long does.
         #[arg(long)]
@@ -276,17 +290,9 @@ pub enum Command {
         #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
         groups: Vec<String>,
 
-        /// Only events whose period covers this year.
-        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
-        year: Option<i32>,
-
-        /// Only events that reach this year or later.
-        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
-        from: Option<i32>,
-
-        /// Only events that start this year or earlier.
-        #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
-        to: Option<i32>,
+        /// The years of the records shown.
+        #[command(flatten)]
+        years: Years,
     },
 
     /// Search every text in the dataset, ignoring case.

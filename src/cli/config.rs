@@ -225,13 +225,13 @@ impl Config {
             } if source.trim().is_empty() => Err(Error::Usage(String::from(
                 "--source needs some text to look for",
             ))),
-            Command::Timeline { year, from, to, .. }
-            | Command::Group { year, from, to, .. }
-            | Command::Summary { year, from, to, .. }
-                if year.is_some() || from.is_some() || to.is_some() =>
+            Command::Timeline { years, .. }
+            | Command::Group { years, .. }
+            | Command::Summary { years, .. }
+                if years.year.is_some() || years.from.is_some() || years.to.is_some() =>
             {
-                check_bounds(*from, *to, "--from", "--to")?;
-                check_year_in_span(*year, *from, *to)
+                check_bounds(years.from, years.to, "--from", "--to")?;
+                check_year_in_span(years.year, years.from, years.to)
             }
             Command::Group { .. }
                 if self.output.fields.is_some()

@@ -12,12 +12,12 @@ use crate::query::{self, Citations, GroupDetail, Localize};
 use crate::rows::{Field, Selection, tables};
 
 /// Shows the group called `name` (in full with `all`), its figures and events only those within
-/// `years` (`--year`, `--from`, `--to`) when any is given.
+/// `from..=to` when either is given.
 pub fn run(
     config: &Config,
     streams: &mut Streams<'_>,
     name: &str,
-    years: (Option<i32>, Option<i32>, Option<i32>),
+    (from, to): (Option<i32>, Option<i32>),
     all: bool,
 ) -> Result<()> {
     let text = read(config, streams)?;
@@ -34,8 +34,6 @@ pub fn run(
     localize(config, streams, &mut parsed.dataset, what, Some(&shown))?;
     let dataset = &parsed.dataset;
     let group = query::resolve_group(dataset, &id)?;
-    let (year, from, to) = years;
-    let (from, to) = super::timeline::bounds(year, from, to);
     let mut detail = query::detail(dataset, group);
     detail
         .estimates

@@ -50,32 +50,20 @@ pub struct Streams<'a> {
 pub fn run(command: &Command, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
     match command {
         Command::Groups => groups::run(config, streams),
-        Command::Group {
-            name,
-            year,
-            from,
-            to,
-            all,
-        } => group::run(config, streams, name, (*year, *from, *to), *all),
+        Command::Group { name, years, all } => {
+            group::run(config, streams, name, years.bounds(), *all)
+        }
         Command::Estimates {
             filter,
             sort,
             reverse,
         } => estimates::run(config, streams, filter, sort.as_deref(), *reverse),
         Command::Chart { filter, log } => chart::run(config, streams, filter, *log),
-        Command::Summary {
-            groups,
-            year,
-            from,
-            to,
-        } => summary::run(config, streams, groups, timeline::bounds(*year, *from, *to)),
+        Command::Summary { groups, years } => summary::run(config, streams, groups, years.bounds()),
         Command::Trend { name, filter } => trend::run(config, streams, name, filter),
-        Command::Timeline {
-            groups,
-            year,
-            from,
-            to,
-        } => timeline::run(config, streams, groups, timeline::bounds(*year, *from, *to)),
+        Command::Timeline { groups, years } => {
+            timeline::run(config, streams, groups, years.bounds())
+        }
         Command::Search { text } => search::run(config, streams, text),
         Command::Facts { groups, source } => facts::run(config, streams, groups, source.as_deref()),
         Command::Cite { ids, all, style } => cite::run(config, streams, ids, *all, *style),

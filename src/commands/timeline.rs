@@ -9,18 +9,6 @@ use crate::output;
 use crate::query;
 use crate::rows::tables::EVENTS;
 
-/// The years a timeline covers: `--from` to `--to`, narrowed to the one year of `--year`, whose
-/// events are those whose period covers it. `Config::check` refused a year outside the two.
-pub fn bounds(year: Option<i32>, from: Option<i32>, to: Option<i32>) -> (Option<i32>, Option<i32>) {
-    match year {
-        Some(year) => (
-            Some(from.map_or(year, |from| from.max(year))),
-            Some(to.map_or(year, |to| to.min(year))),
-        ),
-        None => (from, to),
-    }
-}
-
 /// Shows the events of the groups named (all when none is) within `bounds`.
 pub fn run(
     config: &Config,
