@@ -8,7 +8,7 @@
 # At 1,000,000 estimates (about 570 MB) a run takes some minutes and about 2 GB of memory.
 #
 # Installs hyperfine, jq and GNU time from Debian's packages and jaq with cargo when they are
-# missing (jaq is left out if it cannot be installed), builds nkru in release mode, writes a
+# missing (jaq is left out if it cannot be installed), builds nkru as shipped (dist), writes a
 # synthetic dataset of ESTIMATES estimates (200,000 by default) to a temporary folder, and prints
 # the measured times, peak memory and their ratios.
 set -euo pipefail
@@ -40,10 +40,12 @@ if ! command -v jaq >/dev/null; then
 fi
 
 # --- builds ----------------------------------------------------------------------------------
-echo "building nkru and the dataset generator (release) ..." >&2
-(cd "$root" && cargo build --release --quiet --features synthetic --bin nkru --example gen_dataset)
+# nkru as it is shipped (the dist profile); the generator needs no more than a release build.
+echo "building nkru (dist) and the dataset generator (release) ..." >&2
+(cd "$root" && cargo build --profile dist --quiet --bin nkru)
+(cd "$root" && cargo build --release --quiet --features synthetic --example gen_dataset)
 target="$(cd "$root" && cargo metadata --format-version 1 --no-deps | jq -r .target_directory)"
-nkru="$target/release/nkru"
+nkru="$target/dist/nkru"
 generator="$target/release/examples/gen_dataset"
 
 echo "building the floor program (release) ..." >&2
@@ -58,9 +60,11 @@ name = "empty"
 version = "0.1.0"
 edition = "2021"
 
+# As nkru's dist profile.
 [profile.release]
 codegen-units = 1
-lto = true
+lto = "fat"
+strip = true
 TOML
 echo 'fn main() {}' > "$work/empty/src/main.rs"
 (cd "$work/empty" && CARGO_TARGET_DIR="$work/empty/target" cargo build --release --quiet)

@@ -23,9 +23,9 @@ memory_rule=${GROWTH_MEMORY:-enforce}
 # as taking this long, so that noise in a few milliseconds cannot fail the check.
 floor=0.1
 
-cargo build --quiet --profile growth --features synthetic --bin nkru --example gen_growth
-nkru=$PWD/target/growth/nkru
-generate=$PWD/target/growth/examples/gen_growth
+cargo build --quiet --release --features synthetic --bin nkru --example gen_growth
+nkru=$PWD/target/release/nkru
+generate=$PWD/target/release/examples/gen_growth
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
