@@ -2,8 +2,8 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::filter::EstimateFilterArgs;
 use super::values;
-use crate::dataset::{Counts, Coverage};
 use crate::rows;
 
 /// nkru's version with the embedded dataset's version, the latest date its figures reach and
@@ -464,53 +464,4 @@ pub enum ExportTarget {
         #[arg(long)]
         force: bool,
     },
-}
-
-/// Filters of the population estimates; they combine.
-#[derive(Debug, Clone, Default, Args)]
-pub struct EstimateFilterArgs {
-    /// Only estimates of these groups (repeatable, or comma-separated).
-    #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
-    pub groups: Vec<String>,
-
-    /// Only estimates whose period covers this year.
-    #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
-    pub year: Option<i32>,
-
-    /// Only estimates whose period reaches this year or later.
-    #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
-    pub from: Option<i32>,
-
-    /// Only estimates whose period starts this year or earlier.
-    #[arg(long, value_name = "YEAR", value_parser = values::year, allow_negative_numbers = true)]
-    pub to: Option<i32>,
-
-    /// Only estimates whose region contains this text.
-    #[arg(long, value_name = "TEXT")]
-    pub region: Option<String>,
-
-    /// Only estimates whose source id, publisher or title contains this text.
-    #[arg(long, value_name = "TEXT")]
-    pub source: Option<String>,
-
-    /// Only figures made by someone whose name contains this text, such as `intelligence`.
-    #[arg(long, value_name = "TEXT")]
-    pub attributed_to: Option<String>,
-
-    /// Only figures that count this (repeatable, or comma-separated).
-    #[arg(long, value_name = "KIND", value_enum, value_delimiter = ',')]
-    pub counts: Vec<Counts>,
-
-    /// Only figures of this coverage: all of Russia, or a region, city or site (repeatable, or
-    /// comma-separated).
-    #[arg(long, value_name = "COVERAGE", value_enum, value_delimiter = ',')]
-    pub coverage: Vec<Coverage>,
-
-    /// Only estimates whose range reaches N or more.
-    #[arg(long, value_name = "N", value_parser = values::figure, allow_negative_numbers = true)]
-    pub min: Option<u64>,
-
-    /// Only estimates whose range reaches N or less.
-    #[arg(long, value_name = "N", value_parser = values::figure, allow_negative_numbers = true)]
-    pub max: Option<u64>,
 }

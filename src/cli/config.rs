@@ -5,8 +5,9 @@ use std::io::IsTerminal;
 
 use clap::ValueEnum;
 
-use super::args::{Cli, ColorChoice, Command, EstimateFilterArgs, Format as FormatChoice, Lang};
-use super::{docs, values};
+use super::args::{Cli, ColorChoice, Command, Format as FormatChoice, Lang};
+use super::docs;
+use super::values::{self, check_bounds, check_year_in_span};
 use crate::dataset::{Origin, SizeLimit};
 use crate::error::{Error, Result};
 use crate::output::{self, Format};
@@ -218,7 +219,7 @@ impl Config {
             Command::Estimates { filter, .. }
             | Command::Chart { filter, .. }
             | Command::Report { filter }
-            | Command::Trend { filter, .. } => check_filter(filter),
+            | Command::Trend { filter, .. } => filter.check(),
             Command::Facts {
                 source: Some(source),
                 ..
@@ -290,59 +291,6 @@ fn size_limit(flag: Option<u64>, environment: &Environment) -> Result<u64> {
             .map_err(|rule| Error::Usage(format!("NKRU_MAX_SIZE=`{}`: {rule}", quote(value)))),
         (None, None) => Ok(crate::dataset::DEFAULT_SIZE_LIMIT),
     }
-}
-
-/// Refuses filters of estimates that could match nothing.
-fn check_filter(filter: &EstimateFilterArgs) -> Result<()> {
-    check_bounds(filter.from, filter.to, "--from", "--to")?;
-    check_year_in_span(filter.year, filter.from, filter.to)?;
-    check_bounds(filter.min, filter.max, "--min", "--max")?;
-    let blank = |text: &Option<String>| text.as_deref().is_some_and(|text| text.trim().is_empty());
-    if blank(&filter.region) || blank(&filter.source) || blank(&filter.attributed_to) {
-        return Err(Error::Usage(String::from(
-            "--region, --source and --attributed-to need some text to look for",
-        )));
-    }
-    Ok(())
-}
-
-/// Refuses a `--year` outside the span `--from` and `--to` allow, which no period could meet.
-fn check_year_in_span(year: Option<i32>, from: Option<i32>, to: Option<i32>) -> Result<()> {
-    let Some(year) = year else {
-        return Ok(());
-    };
-    if let Some(from) = from
-        && year < from
-    {
-        return Err(Error::Usage(format!(
-            "--year {year} is before --from {from}, so nothing could match"
-        )));
-    }
-    if let Some(to) = to
-        && year > to
-    {
-        return Err(Error::Usage(format!(
-            "--year {year} is after --to {to}, so nothing could match"
-        )));
-    }
-    Ok(())
-}
-
-/// Checks that a pair of bounds is in order, naming the flags in the message.
-fn check_bounds<T: PartialOrd + std::fmt::Display>(
-    low: Option<T>,
-    high: Option<T>,
-    low_flag: &str,
-    high_flag: &str,
-) -> Result<()> {
-    if let (Some(low), Some(high)) = (low, high)
-        && low > high
-    {
-        return Err(Error::Usage(format!(
-            "{low_flag} {low} is greater than {high_flag} {high}, so nothing could match"
-        )));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

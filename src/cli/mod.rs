@@ -4,10 +4,12 @@
 pub mod args;
 pub mod config;
 pub mod docs;
+pub mod filter;
 pub mod values;
 
-pub use args::{CiteStyle, Cli, Command, EstimateFilterArgs, ExportTarget};
+pub use args::{CiteStyle, Cli, Command, ExportTarget};
 pub use config::{Config, Environment};
+pub use filter::EstimateFilterArgs;
 
 /// The command line as clap sees it, with the documentation that is built at run time.
 pub fn command() -> clap::Command {

@@ -5,6 +5,7 @@ use std::str::FromStr;
 use clap::builder::PossibleValue;
 
 use crate::dataset::{Counts, Coverage};
+use crate::error::Error;
 
 /// The kinds of figure `--counts` takes, each with what it counts for `--help` and completions.
 impl clap::ValueEnum for Counts {
@@ -85,6 +86,49 @@ pub fn width(text: &str) -> Result<u16, String> {
 /// Parses a whole number written plainly (an optional `-` and digits), or explains the rule.
 fn whole<T: FromStr>(text: &str, rule: &str) -> Result<T, String> {
     text.parse().map_err(|_| String::from(rule))
+}
+
+/// Refuses a `--year` outside the span `--from` and `--to` allow, which no period could meet.
+pub fn check_year_in_span(
+    year: Option<i32>,
+    from: Option<i32>,
+    to: Option<i32>,
+) -> Result<(), Error> {
+    let Some(year) = year else {
+        return Ok(());
+    };
+    if let Some(from) = from
+        && year < from
+    {
+        return Err(Error::Usage(format!(
+            "--year {year} is before --from {from}, so nothing could match"
+        )));
+    }
+    if let Some(to) = to
+        && year > to
+    {
+        return Err(Error::Usage(format!(
+            "--year {year} is after --to {to}, so nothing could match"
+        )));
+    }
+    Ok(())
+}
+
+/// Checks that a pair of bounds is in order, naming the flags in the message.
+pub fn check_bounds<T: PartialOrd + std::fmt::Display>(
+    low: Option<T>,
+    high: Option<T>,
+    low_flag: &str,
+    high_flag: &str,
+) -> Result<(), Error> {
+    if let (Some(low), Some(high)) = (low, high)
+        && low > high
+    {
+        return Err(Error::Usage(format!(
+            "{low_flag} {low} is greater than {high_flag} {high}, so nothing could match"
+        )));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! checked, how far its figures run, its overview and what it holds. One field a line for
 //! people, since one record reads better so than as a table of one row.
 
-use super::{Streams, choose, list, load, read};
+use super::Streams;
+use super::input::with_dataset;
 use crate::cli::Config;
 use crate::error::Result;
 use crate::output;
@@ -10,16 +11,23 @@ use crate::query::{self, About};
 
 /// Writes the one record of the dataset's own facts.
 pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
-    let text = read(config, streams)?;
-    let parsed = load(&text, config, streams)?;
-    let about = query::about(&parsed.dataset);
-    let settings = &config.output;
-    if settings.format != output::Format::Table {
-        return list(config, streams, About::FIELDS, [&about], "no dataset");
-    }
-    let selection = choose(About::FIELDS, settings)?;
-    let columns = selection.columns();
-    let row = selection.row(&about);
-    let width = settings.drawing_width();
-    output::records::records(streams.stdout, settings, &columns, &[row], width)
+    with_dataset(config, streams, |dataset, streams| {
+        let about = query::about(&dataset);
+        let settings = &config.output;
+        if settings.format != output::Format::Table {
+            return output::list(
+                streams.stdout,
+                streams.stderr,
+                settings,
+                About::FIELDS,
+                [&about],
+                "no dataset",
+            );
+        }
+        let selection = output::choose(About::FIELDS, settings)?;
+        let columns = selection.columns();
+        let row = selection.row(&about);
+        let width = settings.drawing_width();
+        output::records::records(streams.stdout, settings, &columns, &[row], width)
+    })
 }

@@ -1,9 +1,10 @@
 //! `nkru chart`: the figures over time drawn for people, in the terminal or as SVG; in the
 //! machine formats, the rows of `estimates`.
 
-use super::{Streams, list, localized_estimates, note, read};
+use super::Streams;
+use super::input::{localized_estimates, with_dataset};
 use crate::cli::{Config, EstimateFilterArgs};
-use crate::dataset::{Counts, Estimate};
+use crate::dataset::{Counts, Dataset, Estimate};
 use crate::error::{Error, Result};
 use crate::output;
 use crate::rows::Selection;
@@ -16,10 +17,21 @@ pub fn run(
     filter: &EstimateFilterArgs,
     log: bool,
 ) -> Result<()> {
-    // Only the estimates that pass the filter are left in the dataset.
-    let text = read(config, streams)?;
-    let parsed = localized_estimates(&text, config, streams, filter)?;
-    let dataset = &parsed.dataset;
+    with_dataset(config, streams, |mut dataset, streams| {
+        // Only the estimates that pass the filter are left in the dataset.
+        localized_estimates(config, streams, &mut dataset, filter)?;
+        draw(config, streams, &dataset, filter, log)
+    })
+}
+
+/// Draws the estimates left in the dataset.
+fn draw(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    dataset: &Dataset<'_>,
+    filter: &EstimateFilterArgs,
+    log: bool,
+) -> Result<()> {
     let estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
     let options = options(filter, log);
     // A related population is drawn only when `--group` names it: the chart is of North
@@ -39,14 +51,15 @@ pub fn run(
         let picture = output::svg::chart::document(dataset, &drawn, &options)?;
         streams.stdout.write_all(picture.as_bytes())?;
         if estimates.is_empty() {
-            note(config, streams, "no estimates match")?;
+            output::note(streams.stderr, &config.output, "no estimates match")?;
         }
         return Ok(());
     }
     if !config.output.human_view() {
-        return list(
-            config,
-            streams,
+        return output::list(
+            streams.stdout,
+            streams.stderr,
+            &config.output,
             tables::estimates(),
             estimates,
             "no estimates match",
@@ -83,7 +96,7 @@ pub fn run(
     }
     output::chart::chart(streams.stdout, &config.output, dataset, &drawn, &options)?;
     if estimates.is_empty() {
-        note(config, streams, "no estimates match")?;
+        output::note(streams.stderr, &config.output, "no estimates match")?;
     }
     Ok(())
 }

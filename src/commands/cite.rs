@@ -1,7 +1,9 @@
 //! `nkru cite`: citations of sources and records in a reference manager's formats or as text.
 
-use super::{Streams, load, read};
+use super::Streams;
+use super::input::with_dataset;
 use crate::cli::{CiteStyle, Config};
+use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::output::citation::{self, Style};
 use crate::query::{self, Citable};
@@ -14,9 +16,27 @@ pub fn run(
     all: bool,
     style: CiteStyle,
 ) -> Result<()> {
-    let text = read(config, streams)?;
-    let parsed = load(&text, config, streams)?;
-    let dataset = &parsed.dataset;
+    let style = match style {
+        CiteStyle::Apa => Style::Apa,
+        CiteStyle::Chicago => Style::Chicago,
+        CiteStyle::Bibtex => Style::Bibtex,
+        CiteStyle::CslJson => Style::CslJson,
+        CiteStyle::Ris => Style::Ris,
+    };
+    with_dataset(config, streams, |dataset, streams| {
+        cite(&dataset, streams, ids, all, style)
+    })
+}
+
+/// Writes the citations of the records or sources with these ids, or of every source, of
+/// `dataset`.
+fn cite(
+    dataset: &Dataset<'_>,
+    streams: &mut Streams<'_>,
+    ids: &[String],
+    all: bool,
+    style: Style,
+) -> Result<()> {
     let citables: Vec<Citable<'_>> = if all {
         dataset
             .sources
@@ -30,13 +50,6 @@ pub fn run(
             .filter(|id| seen.insert(id.as_str()))
             .map(|id| query::citable(dataset, id))
             .collect::<Result<_>>()?
-    };
-    let style = match style {
-        CiteStyle::Apa => Style::Apa,
-        CiteStyle::Chicago => Style::Chicago,
-        CiteStyle::Bibtex => Style::Bibtex,
-        CiteStyle::CslJson => Style::CslJson,
-        CiteStyle::Ris => Style::Ris,
     };
     citation::write(streams.stdout, style, &citables)
 }

@@ -1,9 +1,10 @@
 //! `nkru diff`: what changed between two datasets, as rows of `kind, list, id, field, old, new`.
 
-use super::{Streams, list};
+use super::Streams;
 use crate::cli::Config;
 use crate::dataset::{self, Origin, diff::Change};
 use crate::error::{Error, Result};
+use crate::output;
 use crate::rows::tables::CHANGES;
 
 /// Lists the differences from the dataset `old` to `new` (the embedded dataset when `new` is
@@ -15,29 +16,29 @@ pub fn run(
     new: Option<&str>,
     exit_code: bool,
 ) -> Result<()> {
-    if old == "-" && new == Some("-") {
+    let old = Origin::from_argument(old);
+    let new = new.map_or(Origin::Embedded, Origin::from_argument);
+    if old == Origin::Stdin && new == Origin::Stdin {
         return Err(Error::Usage(String::from(
             "OLD and NEW cannot both be `-`: standard input is read once; give a file for one of them",
         )));
     }
-    let old = json(&origin(old), config, streams)?;
-    let new = json(&new.map_or(Origin::Embedded, origin), config, streams)?;
+    let old = json(&old, config, streams)?;
+    let new = json(&new, config, streams)?;
     let changes: Vec<Change> = dataset::diff::diff(&old, &new);
-    list(config, streams, CHANGES, &changes, "no differences")?;
+    output::list(
+        streams.stdout,
+        streams.stderr,
+        &config.output,
+        CHANGES,
+        &changes,
+        "no differences",
+    )?;
     if exit_code && !changes.is_empty() {
         streams.stdout.flush()?;
         return Err(Error::Differences);
     }
     Ok(())
-}
-
-/// Where a file named on the command line is read from.
-fn origin(path: &str) -> Origin {
-    if path == "-" {
-        Origin::Stdin
-    } else {
-        Origin::File(path.to_owned())
-    }
 }
 
 /// A dataset file read as JSON, of any format: it must be a JSON object.

@@ -1,8 +1,9 @@
 //! `nkru estimates`: the population estimates that pass the filters, in order or sorted.
 
-use super::{Streams, choose, estimate_filter, list, localized_estimates, note, read};
+use super::Streams;
+use super::input::{Input, localized_estimates};
 use crate::cli::{Config, EstimateFilterArgs};
-use crate::dataset::{self, Estimate, Origin};
+use crate::dataset::{self, Estimate};
 use crate::error::{Error, Result};
 use crate::output::{self, Format};
 use crate::query::Language;
@@ -16,23 +17,26 @@ pub fn run(
     sort: Option<&str>,
     reverse: bool,
 ) -> Result<()> {
-    let text = read(config, streams)?;
-    let streamed = streams_estimates(config, text.len(), sort, reverse);
-    if streamed && in_two_passes(&text, config, streams, filter)? {
+    let input = Input::read(config, streams)?;
+    if let Some(text) = input.text()
+        && streams_estimates(config, text.len(), sort, reverse)
+        && in_two_passes(text, config, streams, filter)?
+    {
         return Ok(());
     }
+    let mut dataset = input.dataset(streams)?;
     // Only the estimates that pass the filter are left in the dataset.
-    let parsed = localized_estimates(&text, config, streams, filter)?;
-    let dataset = &parsed.dataset;
+    localized_estimates(config, streams, &mut dataset, filter)?;
     let mut estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
     match sort.and_then(|name| tables::estimates().iter().find(|field| field.name == name)) {
         Some(field) => estimates = rows::sort_by(estimates, field, reverse),
         None if reverse => estimates.reverse(),
         None => {}
     }
-    list(
-        config,
-        streams,
+    output::list(
+        streams.stdout,
+        streams.stderr,
+        &config.output,
         tables::estimates(),
         estimates,
         "no estimates match",
@@ -43,12 +47,12 @@ pub fn run(
 /// once and holding it costs little memory and less time than two passes and their threads.
 const STREAMED_FROM: usize = 4 << 20;
 
-/// Whether the estimates can be written as they are read: a user's file of [`STREAMED_FROM`]
-/// bytes or more (`size`), in the order of the file, in a format that writes each row as it comes
-/// (not the table, laid out whole), with nothing to put into another language.
+/// Whether the estimates of a user's file can be written as they are read: a file of
+/// [`STREAMED_FROM`] bytes or more (`size`), in the order of the file, in a format that writes
+/// each row as it comes (not the table, laid out whole), with nothing to put into another
+/// language.
 fn streams_estimates(config: &Config, size: usize, sort: Option<&str>, reverse: bool) -> bool {
-    config.origin != Origin::Embedded
-        && size >= STREAMED_FROM
+    size >= STREAMED_FROM
         && sort.is_none()
         && !reverse
         && config.language == Language::English
@@ -66,8 +70,8 @@ fn in_two_passes(
 ) -> Result<bool> {
     let mut shown = 0usize;
     let written = dataset::stream::checked_estimates(text, |rest, estimates| {
-        let filter = estimate_filter(rest, arguments)?;
-        let selection = choose(tables::estimates(), &config.output)?;
+        let filter = arguments.filter(rest)?;
+        let selection = output::choose(tables::estimates(), &config.output)?;
         let columns = selection.columns();
         let passes = filter.matcher(rest);
         let records = estimates
@@ -85,7 +89,7 @@ fn in_two_passes(
     };
     written?;
     if shown == 0 {
-        note(config, streams, "no estimates match")?;
+        output::note(streams.stderr, &config.output, "no estimates match")?;
     }
     Ok(true)
 }

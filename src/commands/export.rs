@@ -4,7 +4,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::{Streams, load, read};
+use super::Streams;
+use super::input::with_dataset;
 use crate::cli::{Config, ExportTarget};
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
@@ -21,21 +22,20 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, target: &ExportTarget) ->
                     "a database cannot be written to stdout: name the file to write instead of `-`",
                 )));
             }
-            let text = read(config, streams)?;
-            let parsed = load(&text, config, streams)?;
-            sqlite(&parsed.dataset, file, *force)?;
-            let dataset = &parsed.dataset;
-            writeln!(
-                streams.stderr,
-                "nkru: wrote {}: {} groups, {} estimates, {} events, {} sources, {} related",
-                escape_control(&file.to_string_lossy()),
-                dataset.groups.len(),
-                dataset.estimates.len(),
-                dataset.events.len(),
-                dataset.sources.len(),
-                dataset.related.len()
-            )?;
-            Ok(())
+            with_dataset(config, streams, |dataset, streams| {
+                sqlite(&dataset, file, *force)?;
+                writeln!(
+                    streams.stderr,
+                    "nkru: wrote {}: {} groups, {} estimates, {} events, {} sources, {} related",
+                    escape_control(&file.to_string_lossy()),
+                    dataset.groups.len(),
+                    dataset.estimates.len(),
+                    dataset.events.len(),
+                    dataset.sources.len(),
+                    dataset.related.len()
+                )?;
+                Ok(())
+            })
         }
     }
 }

@@ -1,8 +1,10 @@
 //! `nkru facts`: every fact of the groups as a row, with its id and its source.
 
-use super::{Streams, list, load, read};
+use super::Streams;
+use super::input::with_dataset;
 use crate::cli::Config;
 use crate::error::Result;
+use crate::output;
 use crate::query::{self, FactRecord};
 use crate::text::fold;
 
@@ -14,17 +16,17 @@ pub fn run(
     names: &[String],
     source: Option<&str>,
 ) -> Result<()> {
-    let text = read(config, streams)?;
-    let parsed = load(&text, config, streams)?;
-    let dataset = &parsed.dataset;
-    let groups = query::resolve_groups(dataset, names)?;
-    let source = source.map(fold);
-    let records = query::facts(dataset, &groups, source.as_deref());
-    list(
-        config,
-        streams,
-        FactRecord::FIELDS,
-        &records,
-        "no facts match",
-    )
+    with_dataset(config, streams, |dataset, streams| {
+        let groups = query::resolve_groups(&dataset, names)?;
+        let source = source.map(fold);
+        let records = query::facts(&dataset, &groups, source.as_deref());
+        output::list(
+            streams.stdout,
+            streams.stderr,
+            &config.output,
+            FactRecord::FIELDS,
+            &records,
+            "no facts match",
+        )
+    })
 }

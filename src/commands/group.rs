@@ -3,9 +3,10 @@
 
 use std::collections::HashSet;
 
-use super::{Streams, choose, load, localize, read};
+use super::Streams;
+use super::input::{localize, with_dataset};
 use crate::cli::Config;
-use crate::dataset::{Estimate, Event};
+use crate::dataset::{Dataset, Estimate, Event};
 use crate::error::Result;
 use crate::output::{self, Format, machine};
 use crate::query::{self, Citations, GroupDetail, Localize};
@@ -20,20 +21,31 @@ pub fn run(
     (from, to): (Option<i32>, Option<i32>),
     all: bool,
 ) -> Result<()> {
-    let text = read(config, streams)?;
-    let mut parsed = load(&text, config, streams)?;
-    let id = query::resolve_group(&parsed.dataset, name)?.id.clone();
-    let shown: HashSet<String> = query::estimates_of(&parsed.dataset, &id)
-        .iter()
-        .map(|estimate| estimate.id.to_string())
-        .collect();
-    let what = Localize {
-        groups: true,
-        regions: true,
-    };
-    localize(config, streams, &mut parsed.dataset, what, Some(&shown))?;
-    let dataset = &parsed.dataset;
-    let group = query::resolve_group(dataset, &id)?;
+    with_dataset(config, streams, |mut dataset, streams| {
+        let id = query::resolve_group(&dataset, name)?.id.clone();
+        let shown: HashSet<String> = query::estimates_of(&dataset, &id)
+            .iter()
+            .map(|estimate| estimate.id.to_string())
+            .collect();
+        let what = Localize {
+            groups: true,
+            regions: true,
+        };
+        localize(config, streams, &mut dataset, what, Some(&shown))?;
+        show(config, streams, &dataset, &id, (from, to), all)
+    })
+}
+
+/// Shows the group with the id `id`.
+fn show(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    dataset: &Dataset<'_>,
+    id: &str,
+    (from, to): (Option<i32>, Option<i32>),
+    all: bool,
+) -> Result<()> {
+    let group = query::resolve_group(dataset, id)?;
     let mut detail = query::detail(dataset, group);
     detail
         .estimates
@@ -66,7 +78,7 @@ pub fn run(
             }
         }
         _ => {
-            let selection = choose(GroupDetail::FIELDS, &config.output)?;
+            let selection = output::choose(GroupDetail::FIELDS, &config.output)?;
             let row = selection.row(&detail);
             output::rows(streams.stdout, &config.output, &selection.columns(), [row])
         }

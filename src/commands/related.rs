@@ -1,8 +1,10 @@
 //! `nkru related`: the populations related to the subject but apart from it, one row each.
 
-use super::{Streams, list, load_localized, read};
+use super::Streams;
+use super::input::{localize, with_dataset};
 use crate::cli::Config;
 use crate::error::Result;
+use crate::output;
 use crate::query::Localize;
 use crate::rows::tables::RELATED;
 
@@ -12,13 +14,15 @@ pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
         groups: true,
         regions: false,
     };
-    let text = read(config, streams)?;
-    let parsed = load_localized(&text, config, streams, what)?;
-    list(
-        config,
-        streams,
-        RELATED,
-        &parsed.dataset.related,
-        "no related populations",
-    )
+    with_dataset(config, streams, |mut dataset, streams| {
+        localize(config, streams, &mut dataset, what, None)?;
+        output::list(
+            streams.stdout,
+            streams.stderr,
+            &config.output,
+            RELATED,
+            &dataset.related,
+            "no related populations",
+        )
+    })
 }

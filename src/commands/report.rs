@@ -1,19 +1,28 @@
 //! `nkru report`: one self-contained HTML page of the records that pass the filters of
 //! `estimates`.
 
-use super::{Streams, estimate_filter, load, read};
+use super::Streams;
+use super::input::with_dataset;
 use crate::cli::{Config, EstimateFilterArgs};
-use crate::dataset::Group;
+use crate::dataset::{Dataset, Group};
 use crate::error::Result;
 use crate::output::report::{self, Contents};
 use crate::query;
 
 /// Writes the page.
 pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterArgs) -> Result<()> {
-    let text = read(config, streams)?;
-    let parsed = load(&text, config, streams)?;
-    let dataset = &parsed.dataset;
-    let estimates_filter = estimate_filter(dataset, filter)?;
+    with_dataset(config, streams, |dataset, streams| {
+        write(&dataset, streams, filter)
+    })
+}
+
+/// Writes the page of the records of `dataset` that pass `filter`.
+fn write(
+    dataset: &Dataset<'_>,
+    streams: &mut Streams<'_>,
+    filter: &EstimateFilterArgs,
+) -> Result<()> {
+    let estimates_filter = filter.filter(dataset)?;
     let estimates = estimates_filter.apply(dataset);
     // `--group` names groups or related populations; the groups among them choose the groups
     // and events shown, and a related population alone shows none.

@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 
-use super::{Streams, list, load, read};
+use super::Streams;
+use super::input::with_dataset;
 use crate::cli::Config;
 use crate::dataset::{Dataset, Estimate, Event};
 use crate::error::{Error, Result};
@@ -13,14 +14,24 @@ use crate::text::{escape_control, quote};
 
 /// Lists the sources, or, with `ids`, shows those sources in full.
 pub fn run(config: &Config, streams: &mut Streams<'_>, ids: &[String]) -> Result<()> {
-    let text = read(config, streams)?;
-    let parsed = load(&text, config, streams)?;
-    let dataset = &parsed.dataset;
+    with_dataset(config, streams, |dataset, streams| {
+        show(config, streams, &dataset, ids)
+    })
+}
+
+/// Lists the sources of `dataset`, or shows those with these ids in full.
+fn show(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    dataset: &Dataset<'_>,
+    ids: &[String],
+) -> Result<()> {
     let citations = query::citations(dataset);
     if ids.is_empty() {
-        return list(
-            config,
-            streams,
+        return output::list(
+            streams.stdout,
+            streams.stderr,
+            &config.output,
             Citations::FIELDS,
             &citations,
             "no sources match",
@@ -47,9 +58,10 @@ pub fn run(config: &Config, streams: &mut Streams<'_>, ids: &[String]) -> Result
     }
     let settings = &config.output;
     if !settings.human_view() {
-        return list(
-            config,
-            streams,
+        return output::list(
+            streams.stdout,
+            streams.stderr,
+            &config.output,
             Citations::FIELDS,
             wanted,
             "no sources match",

@@ -3,8 +3,10 @@
 //! `query::headline`), plans and related populations with `--long`; in every other format one
 //! row per line of the summary (`nkru about` and `nkru related` give the rest to scripts).
 
-use super::{Streams, load_localized, read};
+use super::Streams;
+use super::input::{localize, with_dataset};
 use crate::cli::Config;
+use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::output::{self, Format};
 use crate::query::{self, Localize, Summary};
@@ -18,29 +20,34 @@ pub fn run(
     names: &[String],
     bounds: (Option<i32>, Option<i32>),
 ) -> Result<()> {
-    let text = read(config, streams)?;
-    let mut parsed = load_localized(
-        &text,
-        config,
-        streams,
-        Localize {
+    with_dataset(config, streams, |mut dataset, streams| {
+        let what = Localize {
             groups: true,
             regions: false,
-        },
-    )?;
-    let (from, to) = bounds;
-    parsed
-        .dataset
-        .estimates
-        .retain(|estimate| estimate.period.within(from, to));
-    let dataset = &parsed.dataset;
+        };
+        localize(config, streams, &mut dataset, what, None)?;
+        let (from, to) = bounds;
+        dataset
+            .estimates
+            .retain(|estimate| estimate.period.within(from, to));
+        summarize(config, streams, &dataset, names)
+    })
+}
+
+/// Summarises the lines named (all when none is) of the dataset.
+fn summarize(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    dataset: &Dataset<'_>,
+    names: &[String],
+) -> Result<()> {
     let groups = query::resolve_summary_groups(dataset, names)?;
     let settings = &config.output;
     let long = settings.long;
     let table = settings.format == Format::Table;
     // The table shows the reader's columns, and `--long` every field; the machine formats
     // write every documented default field.
-    let selection = super::choose(Summary::FIELDS, settings)?;
+    let selection = output::choose(Summary::FIELDS, settings)?;
     let columns = selection.columns();
     let mut lines = query::summarize(dataset, &groups);
     if table && !long {

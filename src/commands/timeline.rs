@@ -1,9 +1,10 @@
 //! `nkru timeline`: the dated events oldest first; drawn on a year axis for people (in the
 //! terminal or as SVG), one row per event elsewhere.
 
-use super::{Streams, list, load, note, read};
+use super::Streams;
+use super::input::with_dataset;
 use crate::cli::Config;
-use crate::dataset::Group;
+use crate::dataset::{Dataset, Group};
 use crate::error::Result;
 use crate::output;
 use crate::query;
@@ -16,14 +17,31 @@ pub fn run(
     names: &[String],
     bounds: (Option<i32>, Option<i32>),
 ) -> Result<()> {
-    let text = read(config, streams)?;
-    let parsed = load(&text, config, streams)?;
-    let dataset = &parsed.dataset;
+    with_dataset(config, streams, |dataset, streams| {
+        show(config, streams, &dataset, names, bounds)
+    })
+}
+
+/// Shows the events of `dataset` of the groups named within `bounds`.
+fn show(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    dataset: &Dataset<'_>,
+    names: &[String],
+    bounds: (Option<i32>, Option<i32>),
+) -> Result<()> {
     let groups = query::resolve_groups(dataset, names)?;
     let events = query::timeline(dataset, &groups, bounds.0, bounds.1);
     let svg = config.output.format == output::Format::Svg;
     if !svg && !config.output.human_view() {
-        return list(config, streams, EVENTS, events, "no events match");
+        return output::list(
+            streams.stdout,
+            streams.stderr,
+            &config.output,
+            EVENTS,
+            events,
+            "no events match",
+        );
     }
     let shown: Vec<(usize, &Group)> = dataset
         .groups
@@ -42,7 +60,7 @@ pub fn run(
             let picture = output::svg::nothing(&dataset.title, "No events match.")?;
             streams.stdout.write_all(picture.as_bytes())?;
         }
-        return note(config, streams, "no events match");
+        return output::note(streams.stderr, &config.output, "no events match");
     }
     if svg {
         let picture = output::svg::timeline::document(dataset, &events, &shown, bounds)?;

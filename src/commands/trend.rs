@@ -1,9 +1,10 @@
 //! `nkru trend`: a kind of figure of one group over time, one row per period; for people, a
 //! table per kind under a line that says what is counted and where.
 
-use super::{Streams, choose, estimate_filter, load_localized, read};
+use super::Streams;
+use super::input::{localize, with_dataset};
 use crate::cli::{Config, EstimateFilterArgs};
-use crate::dataset::Counts;
+use crate::dataset::{Counts, Dataset};
 use crate::error::Result;
 use crate::output::{self, Format};
 use crate::query::{self, Localize, TOTAL_ID, Trend};
@@ -16,17 +17,24 @@ pub fn run(
     name: &str,
     arguments: &EstimateFilterArgs,
 ) -> Result<()> {
-    let text = read(config, streams)?;
-    let parsed = load_localized(
-        &text,
-        config,
-        streams,
-        Localize {
+    with_dataset(config, streams, |mut dataset, streams| {
+        let what = Localize {
             groups: true,
             regions: true,
-        },
-    )?;
-    let dataset = &parsed.dataset;
+        };
+        localize(config, streams, &mut dataset, what, None)?;
+        over_time(config, streams, &dataset, name, arguments)
+    })
+}
+
+/// Sets the figures of the group called `name` in `dataset` over time.
+fn over_time(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    dataset: &Dataset<'_>,
+    name: &str,
+    arguments: &EstimateFilterArgs,
+) -> Result<()> {
     let lines = query::resolve_summary_groups(dataset, &[name.to_owned()])?;
     let (id, title): (&str, &str) = match lines.first().map(String::as_str) {
         Some(TOTAL_ID) | None => (TOTAL_ID, &dataset.title),
@@ -35,14 +43,14 @@ pub fn run(
             (&group.id, &group.name)
         }
     };
-    let filter = estimate_filter(dataset, arguments)?;
+    let filter = arguments.filter(dataset)?;
     let kinds = if filter.counts.is_empty() {
         vec![Counts::Present]
     } else {
         filter.counts.clone()
     };
     let settings = &config.output;
-    let selection = choose(Trend::FIELDS, settings)?;
+    let selection = output::choose(Trend::FIELDS, settings)?;
     let columns = selection.columns();
     let mut all: Vec<Trend<'_>> = Vec::new();
     for kind in &kinds {

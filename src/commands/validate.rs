@@ -1,20 +1,16 @@
 //! `nkru validate`: every problem of a dataset, one line each; exit 3 when there is any.
 
-use super::{Streams, load_checked};
+use super::Streams;
+use super::input::Input;
 use crate::cli::Config;
 use crate::dataset::Origin;
 use crate::error::Result;
 
 /// Checks the dataset in `file` (`-` for stdin), or the configured one, and says what it holds.
 pub fn run(config: &Config, streams: &mut Streams<'_>, file: Option<&str>) -> Result<()> {
-    let origin = match file {
-        None => config.origin.clone(),
-        Some("-") => Origin::Stdin,
-        Some(path) => Origin::File(path.to_owned()),
-    };
-    let text = crate::dataset::read(&origin, config.size_limit, streams.stdin)?;
-    let parsed = load_checked(&text, &origin, streams)?;
-    let dataset = &parsed.dataset;
+    let origin = file.map_or_else(|| config.origin.clone(), Origin::from_argument);
+    let input = Input::read_from(origin.clone(), config, streams)?;
+    let dataset = input.dataset(streams)?;
     writeln!(
         streams.stdout,
         "{origin}: valid: {}, {}, {}, {}, {} related",

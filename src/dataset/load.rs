@@ -35,6 +35,17 @@ pub enum Origin {
     Memory(Arc<[u8]>),
 }
 
+impl Origin {
+    /// The dataset a command-line argument names: `-` is standard input, anything else a file.
+    pub fn from_argument(argument: &str) -> Origin {
+        if argument == "-" {
+            Origin::Stdin
+        } else {
+            Origin::File(argument.to_owned())
+        }
+    }
+}
+
 impl fmt::Display for Origin {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

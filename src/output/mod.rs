@@ -16,7 +16,8 @@ pub mod timeline;
 use std::io::Write;
 
 use crate::error::{Error, Result};
-use crate::rows::{Columns, Record, Row};
+use crate::rows::{Columns, Field, FieldChoiceError, Lazy, Record, Row, Selection};
+use crate::text::quote;
 
 /// The width human views draw to when neither `--width` nor the terminal gives one.
 pub const DEFAULT_WIDTH: usize = 80;
@@ -126,4 +127,69 @@ pub fn records(
             records::records(writer, settings, columns, records, width)
         }
     }
+}
+
+/// The fields to write: `--fields`, or the defaults of the view the settings choose (the
+/// table's for the table without `--long`, every field elsewhere).
+pub fn choose<'f, T>(fields: &'f [Field<T>], settings: &Settings) -> Result<Selection<'f, T>> {
+    let table = settings.format == Format::Table && !settings.long;
+    Selection::choose(fields, settings.fields.as_deref(), table).map_err(|error| {
+        let valid = || {
+            let names: Vec<&str> = fields.iter().map(|field| field.name).collect();
+            names.join(", ")
+        };
+        Error::Usage(match error {
+            FieldChoiceError::Unknown(name) => format!(
+                "unknown field `{}` for this command; valid fields: {}",
+                quote(&name),
+                valid()
+            ),
+            FieldChoiceError::Twice(name) => {
+                format!("--fields names `{name}` twice; each field may be asked for once")
+            }
+            FieldChoiceError::Empty => {
+                format!(
+                    "--fields needs at least one field; valid fields: {}",
+                    valid()
+                )
+            }
+        })
+    })
+}
+
+/// Writes the items of a list command as rows of the fields chosen, in the format chosen, and
+/// notes an empty list on a terminal's stderr with the words `nothing`, such as `no estimates
+/// match`.
+pub fn list<'i, T: 'i>(
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    settings: &Settings,
+    fields: &[Field<T>],
+    items: impl IntoIterator<Item = &'i T>,
+    nothing: &str,
+) -> Result<()> {
+    let selection = choose(fields, settings)?;
+    let mut items = items.into_iter().peekable();
+    let empty = items.peek().is_none();
+    let columns = selection.columns();
+    if settings.format == Format::Table {
+        let made = items.map(|item| selection.row(item));
+        rows(stdout, settings, &columns, made)?;
+    } else {
+        let selection = &selection;
+        let lazy = items.map(|item| Lazy { selection, item });
+        records(stdout, settings, &columns, lazy)?;
+    }
+    if empty {
+        note(stderr, settings, nothing)?;
+    }
+    Ok(())
+}
+
+/// Tells a person at a terminal that nothing matched, in the words `nothing`.
+pub fn note(stderr: &mut dyn Write, settings: &Settings, nothing: &str) -> Result<()> {
+    if settings.notes {
+        writeln!(stderr, "nkru: {nothing}")?;
+    }
+    Ok(())
 }
