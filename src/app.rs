@@ -8,8 +8,8 @@ use std::sync::Arc;
 use clap::FromArgMatches;
 use clap::error::ErrorKind;
 
-use crate::cli::{self, Cli, Command, Config, Environment};
-use crate::commands::{self, Streams};
+use crate::cli::{Cli, Config, Environment};
+use crate::commands::{self, Command, Streams};
 use crate::dataset::Origin;
 use crate::error::Error;
 use crate::text::escape_control;
@@ -78,16 +78,19 @@ fn parse_and_run(
 ) -> Result<(), Error> {
     let arguments: Vec<OsString> = arguments.into_iter().collect();
     let parse = |arguments: &[OsString]| {
-        cli::command()
-            .try_get_matches_from(arguments)
-            .and_then(|matches| Cli::from_arg_matches(&matches))
+        let mut matches = commands::command().try_get_matches_from(arguments)?;
+        let cli = Cli::from_arg_matches(&matches)?;
+        let (name, mut matches) = matches
+            .remove_subcommand()
+            .ok_or_else(|| clap::Error::new(ErrorKind::MissingSubcommand))?;
+        Ok((cli, Command::from_matches(&name, &mut matches)?))
     };
     let parsed = parse(&arguments).or_else(|error| match without_help_flags_of_help(&arguments) {
         Some(retried) if !is_help(&error) => parse(&retried),
         _ => Err(error),
     });
-    let mut cli = match parsed {
-        Ok(cli) => cli,
+    let (cli, mut command) = match parsed {
+        Ok(parsed) => parsed,
         Err(error) => {
             return match error.kind() {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
@@ -97,14 +100,15 @@ fn parse_and_run(
             };
         }
     };
-    let mut config = Config::new(&cli, environment)?;
+    let mut config = Config::new(&cli, command.facts(), environment)?;
+    command.check(&config)?;
     if let Some(origin) = origin {
         config.origin = origin;
-        if let Command::Validate { file } = &mut cli.command {
-            *file = None;
+        if let Command::Validate(arguments) = &mut command {
+            arguments.file = None;
         }
     }
-    commands::run(&cli.command, &config, streams)
+    command.run(&config, streams)
 }
 
 /// Whether clap stopped to show help or the version, which is not a mistake.
@@ -174,7 +178,7 @@ fn capped(line: &str) -> std::borrow::Cow<'_, str> {
 /// is named among those of the command typed (`nkru export` lists what it can write).
 fn one_line(error: &clap::Error, arguments: &[OsString]) -> String {
     if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        let mut command = cli::command();
+        let mut command = commands::command();
         let mut typed = String::from("nkru");
         for argument in arguments.iter().skip(1) {
             let Some(name) = argument.to_str() else {
@@ -273,7 +277,7 @@ mod tests {
             stderr.starts_with("nkru: error: a command is needed: summary, trend,"),
             "{stderr}"
         );
-        for command in cli::command().get_subcommands() {
+        for command in commands::command().get_subcommands() {
             let name = format!(" {}", command.get_name());
             assert!(stderr.contains(&name), "{name} missing from {stderr}");
         }
@@ -352,5 +356,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn reversed_bounds_and_blank_texts_are_refused_before_any_command_runs() {
+        let refused = |arguments: &[&str]| {
+            let (code, stdout, stderr) = run(&arguments[1..]);
+            assert_eq!((code, stdout.as_str()), (2, ""), "{arguments:?}");
+            stderr
+                .strip_prefix("nkru: error: ")
+                .and_then(|line| line.strip_suffix('\n'))
+                .expect("one line of error")
+                .to_owned()
+        };
+        assert_eq!(
+            refused(&["nkru", "estimates", "--min", "10", "--max", "5"]),
+            "--min 10 is greater than --max 5, so nothing could match"
+        );
+        assert_eq!(
+            refused(&["nkru", "timeline", "--from", "2000", "--to", "1990"]),
+            "--from 2000 is greater than --to 1990, so nothing could match"
+        );
+        assert_eq!(
+            refused(&["nkru", "estimates", "--year", "1999", "--from", "2000"]),
+            "--year 1999 is before --from 2000, so nothing could match"
+        );
+        assert_eq!(
+            refused(&["nkru", "estimates", "--year", "2001", "--to", "2000"]),
+            "--year 2001 is after --to 2000, so nothing could match"
+        );
+        assert_eq!(
+            refused(&["nkru", "chart", "--region", " "]),
+            "--region, --source and --attributed-to need some text to look for"
+        );
     }
 }

@@ -5,9 +5,9 @@ use std::io::IsTerminal;
 
 use clap::ValueEnum;
 
-use super::args::{Cli, ColorChoice, Command, Format as FormatChoice, Lang};
+use super::args::{Cli, ColorChoice, Format as FormatChoice, Lang};
 use super::docs;
-use super::values::{self, check_bounds, check_year_in_span};
+use super::values;
 use crate::dataset::{Origin, SizeLimit};
 use crate::error::{Error, Result};
 use crate::output::{self, Format};
@@ -87,6 +87,21 @@ fn locale_is_utf8(variable: impl Fn(&str) -> Option<String>) -> bool {
         })
 }
 
+/// What the configuration must know of the command asked for, which the command declares.
+// Each flag is an independent fact a command declares about itself.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Facts {
+    /// The name it is typed as.
+    pub name: &'static str,
+    /// Whether it writes its answer in the chosen format, with the fields of `--fields`.
+    pub writes_rows: bool,
+    /// Whether it reads the dataset that `--data` names.
+    pub reads_data: bool,
+    /// Whether it can draw `--format svg`.
+    pub draws_svg: bool,
+}
+
 /// Everything a command needs to know about how to run, decided and checked once before any
 /// command runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,12 +117,12 @@ pub struct Config {
 }
 
 impl Config {
-    /// Decides every setting from the parsed flags and the environment, and refuses flags that
-    /// cannot go together or values that leave nothing to match.
-    pub fn new(cli: &Cli, environment: &Environment) -> Result<Self> {
+    /// Decides every setting from the global flags and the environment for the command of
+    /// `facts`, and refuses flags that cannot go together; the command checks its own flags.
+    pub fn new(cli: &Cli, command: Facts, environment: &Environment) -> Result<Self> {
         let format = match cli.output.format {
             Some(format) => format,
-            None if uses_format(&cli.command) => match &environment.format {
+            None if command.writes_rows => match &environment.format {
                 Some(value) => FormatChoice::from_str(value, true).map_err(|_| {
                     Error::Usage(format!(
                         "NKRU_FORMAT=`{}` is not a format: use auto, table, tsv, csv, json, ndjson, markdown or svg",
@@ -137,11 +152,12 @@ impl Config {
                     && !environment.dumb_terminal
             }
         };
-        let origin = match cli.data.data.as_deref().or(environment.data.as_deref()) {
-            None => Origin::Embedded,
-            Some("-") => Origin::Stdin,
-            Some(path) => Origin::File(path.to_owned()),
-        };
+        let origin = cli
+            .data
+            .data
+            .as_deref()
+            .or(environment.data.as_deref())
+            .map_or(Origin::Embedded, Origin::from_argument);
         let config = Config {
             output: output::Settings {
                 format,
@@ -169,21 +185,20 @@ impl Config {
                 Lang::Ru => Language::Russian,
             },
         };
-        config.check(cli, environment)?;
+        config.check(cli, command, environment)?;
         Ok(config)
     }
 
     /// Refuses what the command cannot do with these settings.
-    fn check(&self, cli: &Cli, environment: &Environment) -> Result<()> {
-        let command = &cli.command;
-        let writes_rows = uses_format(command);
+    fn check(&self, cli: &Cli, command: Facts, environment: &Environment) -> Result<()> {
+        let writes_rows = command.writes_rows;
         if !writes_rows && (cli.output.format.is_some() || cli.output.fields.is_some()) {
             return Err(Error::Usage(format!(
                 "`{}` writes one fixed form; --format and --fields do not apply to it",
-                command_name(command)
+                command.name
             )));
         }
-        if self.origin == Origin::Stdin && environment.stdin_is_terminal && reads_data(command) {
+        if self.origin == Origin::Stdin && environment.stdin_is_terminal && command.reads_data {
             return Err(Error::Usage(String::from(
                 "--data - reads the dataset from standard input, which is a terminal: pipe or redirect a file into nkru",
             )));
@@ -194,7 +209,7 @@ impl Config {
             )));
         }
         if writes_rows && self.output.format == Format::Svg {
-            if !matches!(command, Command::Chart { .. } | Command::Timeline { .. }) {
+            if !command.draws_svg {
                 if cli.output.format.is_none() {
                     // The format came from the environment: the message names it, not a flag.
                     return Err(Error::Usage(format!(
@@ -210,76 +225,7 @@ impl Config {
                 )));
             }
         }
-        match command {
-            Command::Trend { filter, .. } if !filter.groups.is_empty() => {
-                Err(Error::Usage(String::from(
-                    "`trend` takes its group as its argument, as in `nkru trend workers`; --group does not apply",
-                )))
-            }
-            Command::Estimates { filter, .. }
-            | Command::Chart { filter, .. }
-            | Command::Report { filter }
-            | Command::Trend { filter, .. } => filter.check(),
-            Command::Facts {
-                source: Some(source),
-                ..
-            } if source.trim().is_empty() => Err(Error::Usage(String::from(
-                "--source needs some text to look for",
-            ))),
-            Command::Timeline { years, .. }
-            | Command::Group { years, .. }
-            | Command::Summary { years, .. }
-                if years.year.is_some() || years.from.is_some() || years.to.is_some() =>
-            {
-                check_bounds(years.from, years.to, "--from", "--to")?;
-                check_year_in_span(years.year, years.from, years.to)
-            }
-            Command::Group { .. }
-                if self.output.fields.is_some()
-                    && matches!(self.output.format, Format::Json | Format::Ndjson) =>
-            {
-                Err(Error::Usage(String::from(
-                    "--fields picks columns of tabular output; `group` in JSON is always the whole record",
-                )))
-            }
-            _ => Ok(()),
-        }
-    }
-}
-
-/// Whether a command writes its answer in the chosen format.
-fn uses_format(command: &Command) -> bool {
-    !matches!(
-        command,
-        Command::Validate { .. }
-            | Command::Schema
-            | Command::Completions { .. }
-            | Command::Man
-            | Command::Cite { .. }
-            | Command::Export { .. }
-            | Command::Report { .. }
-    )
-}
-
-/// Whether a command reads the dataset that `--data` names.
-fn reads_data(command: &Command) -> bool {
-    !matches!(
-        command,
-        Command::Schema | Command::Completions { .. } | Command::Man
-    )
-}
-
-/// The name a command is typed as.
-fn command_name(command: &Command) -> &'static str {
-    match command {
-        Command::Validate { .. } => "validate",
-        Command::Schema => "schema",
-        Command::Completions { .. } => "completions",
-        Command::Man => "man",
-        Command::Cite { .. } => "cite",
-        Command::Export { .. } => "export",
-        Command::Report { .. } => "report",
-        _ => "this command",
+        Ok(())
     }
 }
 
@@ -302,9 +248,31 @@ mod tests {
         config(arguments, environment).output
     }
 
+    /// The global flags of an argument list and the facts of its command (the second argument),
+    /// which is one of those these tests use.
+    fn parse(arguments: &[&str]) -> (Cli, Facts) {
+        let name = arguments[1];
+        let facts = Facts {
+            name: if name == "schema" {
+                "schema"
+            } else {
+                "this command"
+            },
+            writes_rows: name != "schema",
+            reads_data: name != "schema",
+            draws_svg: name == "chart",
+        };
+        let mut globals = vec![arguments[0]];
+        globals.extend_from_slice(&arguments[2..]);
+        (
+            Cli::try_parse_from(globals).expect("valid arguments"),
+            facts,
+        )
+    }
+
     fn config(arguments: &[&str], environment: &Environment) -> Config {
-        let cli = Cli::try_parse_from(arguments).expect("valid arguments");
-        Config::new(&cli, environment).expect("a valid configuration")
+        let (cli, facts) = parse(arguments);
+        Config::new(&cli, facts, environment).expect("a valid configuration")
     }
 
     #[test]
@@ -381,13 +349,21 @@ mod tests {
             Origin::Embedded
         );
         assert_eq!(
-            config(&["nkru", "--data", "-", "groups"], &environment).origin,
+            config(&["nkru", "groups", "--data", "-"], &environment).origin,
             Origin::Stdin
         );
         assert_eq!(
             config(&["nkru", "groups", "--data", "mine.json"], &environment).origin,
             Origin::File(String::from("mine.json"))
         );
+    }
+
+    #[test]
+    fn markdown_needs_its_header() {
+        let (cli, facts) = parse(&["nkru", "groups", "--format", "markdown", "--no-header"]);
+        let error = Config::new(&cli, facts, &Environment::default()).expect_err("refused");
+        assert_eq!(error.exit_code(), 2);
+        assert!(error.to_string().contains("Markdown"));
     }
 
     #[test]
@@ -407,8 +383,8 @@ mod tests {
             stdin_is_terminal: true,
             ..Default::default()
         };
-        let cli = Cli::try_parse_from(["nkru", "--data", "-", "groups"]).expect("valid");
-        let error = Config::new(&cli, &typing).expect_err("refused");
+        let (cli, facts) = parse(&["nkru", "groups", "--data", "-"]);
+        let error = Config::new(&cli, facts, &typing).expect_err("refused");
         assert_eq!(error.exit_code(), 2);
         assert!(
             error
@@ -416,41 +392,7 @@ mod tests {
                 .contains("standard input, which is a terminal")
         );
         // A command that reads no dataset does not care.
-        let cli = Cli::try_parse_from(["nkru", "--data", "-", "schema"]).expect("valid");
-        assert!(Config::new(&cli, &typing).is_ok());
-    }
-
-    #[test]
-    fn reversed_bounds_and_blank_texts_are_refused_before_any_command_runs() {
-        let refused = |arguments: &[&str]| {
-            let cli = Cli::try_parse_from(arguments).expect("valid arguments");
-            let error = Config::new(&cli, &Environment::default()).expect_err("refused");
-            assert_eq!(error.exit_code(), 2);
-            error.to_string()
-        };
-        assert_eq!(
-            refused(&["nkru", "estimates", "--min", "10", "--max", "5"]),
-            "--min 10 is greater than --max 5, so nothing could match"
-        );
-        assert_eq!(
-            refused(&["nkru", "timeline", "--from", "2000", "--to", "1990"]),
-            "--from 2000 is greater than --to 1990, so nothing could match"
-        );
-        assert_eq!(
-            refused(&["nkru", "estimates", "--year", "1999", "--from", "2000"]),
-            "--year 1999 is before --from 2000, so nothing could match"
-        );
-        assert_eq!(
-            refused(&["nkru", "estimates", "--year", "2001", "--to", "2000"]),
-            "--year 2001 is after --to 2000, so nothing could match"
-        );
-        assert_eq!(
-            refused(&["nkru", "chart", "--region", " "]),
-            "--region, --source and --attributed-to need some text to look for"
-        );
-        assert!(
-            refused(&["nkru", "groups", "--format", "markdown", "--no-header"])
-                .contains("Markdown")
-        );
+        let (cli, facts) = parse(&["nkru", "schema", "--data", "-"]);
+        assert!(Config::new(&cli, facts, &typing).is_ok());
     }
 }

@@ -7,21 +7,28 @@ pub mod docs;
 pub mod filter;
 pub mod values;
 
-pub use args::{CiteStyle, Cli, Command, ExportTarget};
+pub use args::Cli;
 pub use config::{Config, Environment};
 pub use filter::EstimateFilterArgs;
 
-/// The command line as clap sees it, with the documentation that is built at run time.
-pub fn command() -> clap::Command {
-    <Cli as clap::CommandFactory>::command()
+/// The command line as clap sees it: the global flags with these commands under them (each
+/// command's definition is its own), and the documentation that is built at run time. `places`
+/// is how many commands there are in all, whether or not all are given: a command's help lists
+/// its own flags first and then the global ones, whose places come after every command's.
+pub fn command(commands: impl IntoIterator<Item = clap::Command>, places: usize) -> clap::Command {
+    let root = clap::Command::new("nkru")
+        .subcommands(commands)
+        .next_display_order(places);
+    <Cli as clap::Args>::augment_args(root)
+        .subcommand_required(true)
+        .arg_required_else_help(true)
         .after_help(docs::after_help())
-        .mut_subcommand("cite", without_format_in_help)
 }
 
 /// A command that writes one fixed form, whose help does not offer `--format` and `--fields`:
 /// it has flags of those names of its own, hidden, which the global ones are not copied over.
 /// Their values still reach the settings, where `Config::check` refuses them in words.
-fn without_format_in_help(command: clap::Command) -> clap::Command {
+pub fn without_format_in_help(command: clap::Command) -> clap::Command {
     command
         .arg(
             clap::Arg::new("format")

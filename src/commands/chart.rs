@@ -1,14 +1,52 @@
 //! `nkru chart`: the figures over time drawn for people, in the terminal or as SVG; in the
 //! machine formats, the rows of `estimates`.
 
-use super::Streams;
+use super::{Run, Streams};
 use super::input::{localized_estimates, with_dataset};
 use crate::cli::{Config, EstimateFilterArgs};
 use crate::dataset::{Counts, Dataset, Estimate};
 use crate::error::{Error, Result};
 use crate::output;
-use crate::rows::Selection;
+use crate::rows::{self, Selection};
 use crate::rows::tables;
+
+/// Draw the population estimates as bars on a logarithmic scale.
+///
+/// Figures over time: years across, the figure up, one panel per kind of figure (people
+/// present unless `--counts` picks others), one series per group, for all of Russia unless
+/// `--region` or `--coverage` asks for a part. A range is a bar from its low to its high figure, a single figure a
+/// point; each mark is labelled and listed under the chart with who made it and its source.
+/// It takes the same filters as `estimates`; in the machine formats (and when piped) it
+/// writes the same rows as `estimates`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  nkru chart\n  nkru chart --group workers --width 100\n  nkru chart --group workers,refugees --log\n  nkru chart --counts present,recruited --format svg > chart.svg"
+)]
+pub struct Arguments {
+    /// Which estimates to draw.
+    #[command(flatten)]
+    pub filter: EstimateFilterArgs,
+
+    /// Draw the figures on a logarithmic scale rather than a linear one.
+    #[arg(long)]
+    pub log: bool,
+}
+
+impl Run for Arguments {
+    const DRAWS_SVG: bool = true;
+
+    fn fields() -> Option<Vec<&'static str>> {
+        Some(rows::names(tables::estimates()))
+    }
+
+    fn check(&self, _config: &Config) -> Result<()> {
+        self.filter.check()
+    }
+
+    fn run(&self, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+        run(config, streams, &self.filter, self.log)
+    }
+}
 
 /// Draws the estimates that pass `filter` over time, on a logarithmic scale with `log`.
 pub fn run(

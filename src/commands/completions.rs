@@ -5,11 +5,29 @@ use clap::Arg;
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap_complete::Shell;
 
-use super::Streams;
+use super::{Run, Streams};
+use crate::cli::Config;
 use crate::dataset::{self, Dataset};
 use crate::error::Result;
-use crate::query::{About, Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary, Trend};
-use crate::rows::{self, tables};
+
+/// Print a script that completes nkru's commands, flags and group names in a shell.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  nkru completions bash > ~/.local/share/bash-completion/completions/nkru\n  nkru completions zsh > ~/.zfunc/_nkru\n  nkru completions fish > ~/.config/fish/completions/nkru.fish"
+)]
+pub struct Arguments {
+    /// The shell to complete in.
+    pub shell: clap_complete::Shell,
+}
+
+impl Run for Arguments {
+    const WRITES_ROWS: bool = false;
+    const READS_DATA: bool = false;
+
+    fn run(&self, _config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+        run(streams, self.shell)
+    }
+}
 
 /// Writes the completion script of `shell`, offering the embedded dataset's group names.
 pub fn run(streams: &mut Streams<'_>, shell: Shell) -> Result<()> {
@@ -27,7 +45,7 @@ pub fn run(streams: &mut Streams<'_>, shell: Shell) -> Result<()> {
 /// values; the parser itself still takes any name, since names also match by prefix or plural.
 pub fn command(shell: Shell, dataset: &Dataset) -> clap::Command {
     let groups = group_names(dataset, shell);
-    let mut command = crate::cli::command();
+    let mut command = crate::commands::command();
     // Building copies the global flags, `--fields` among them, into each subcommand.
     command.build();
     let names: Vec<String> = command
@@ -35,7 +53,7 @@ pub fn command(shell: Shell, dataset: &Dataset) -> clap::Command {
         .map(|subcommand| subcommand.get_name().to_owned())
         .collect();
     for name in names {
-        let fields = fields_of(&name);
+        let fields = super::Command::fields(&name);
         let groups = groups.clone();
         let subcommand_name = name.clone();
         command = command.mut_subcommand(&subcommand_name, move |mut subcommand| {
@@ -76,25 +94,6 @@ fn offer_values(
     }
 }
 
-/// The fields `--fields` can pick for a command, if it has any.
-fn fields_of(command: &str) -> Option<Vec<&'static str>> {
-    match command {
-        "groups" => Some(rows::names(GroupOverview::FIELDS)),
-        "group" => Some(rows::names(GroupDetail::FIELDS)),
-        "estimates" | "chart" => Some(rows::names(tables::estimates())),
-        "summary" => Some(rows::names(Summary::FIELDS)),
-        "trend" => Some(rows::names(Trend::FIELDS)),
-        "timeline" => Some(rows::names(tables::EVENTS)),
-        "search" => Some(rows::names(Hit::FIELDS)),
-        "sources" => Some(rows::names(Citations::FIELDS)),
-        "facts" => Some(rows::names(FactRecord::FIELDS)),
-        "diff" => Some(rows::names(tables::CHANGES)),
-        "about" => Some(rows::names(About::FIELDS)),
-        "related" => Some(rows::names(tables::RELATED)),
-        _ => None,
-    }
-}
-
 /// The ids and aliases of the groups, each once, with the group's name as its description.
 /// Bash splits its word lists at spaces, so for bash only names without white space are offered;
 /// every group can still be completed by its id.
@@ -118,6 +117,7 @@ fn group_names(dataset: &Dataset, shell: Shell) -> Vec<PossibleValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rows::{self, tables};
 
     fn offered(shell: Shell, subcommand: &str, argument: &str) -> Vec<String> {
         let dataset = crate::dataset::embedded().expect("the embedded dataset loads");
@@ -169,8 +169,14 @@ mod tests {
 
     #[test]
     fn the_parser_still_takes_any_group_name() {
-        use clap::Parser;
-        let cli = crate::cli::Cli::try_parse_from(["nkru", "group", "guest work"]).expect("parses");
-        assert!(matches!(cli.command, crate::cli::Command::Group { .. }));
+        let matches = crate::commands::command()
+            .try_get_matches_from(["nkru", "group", "guest work"])
+            .expect("parses");
+        let (name, matches) = matches.subcommand().expect("a command");
+        assert_eq!(name, "group");
+        assert_eq!(
+            matches.get_one::<String>("name").map(String::as_str),
+            Some("guest work")
+        );
     }
 }

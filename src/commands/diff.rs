@@ -1,11 +1,60 @@
 //! `nkru diff`: what changed between two datasets, as rows of `kind, list, id, field, old, new`.
 
-use super::Streams;
+use super::{Run, Streams};
 use crate::cli::Config;
 use crate::dataset::{self, Origin, diff::Change};
 use crate::error::{Error, Result};
 use crate::output;
+use crate::rows;
 use crate::rows::tables::CHANGES;
+
+/// What was added, removed and changed from the dataset OLD to NEW, by list, record and field.
+///
+/// Records are matched by id and compared field by field as JSON, so datasets of any format
+/// compare (format 1's renamed fields show as removed and added). A record added or removed
+/// whole is one row with no field.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  nkru diff old.json new.json\n  nkru diff --embedded old.json --format csv\n  nkru diff --embedded old.json --exit-code > /dev/null || echo changed"
+)]
+pub struct Arguments {
+    /// The older dataset file (`-` for stdin).
+    pub old: String,
+
+    /// The newer dataset file; with --embedded, leave it out.
+    #[arg(required_unless_present = "embedded", conflicts_with = "embedded")]
+    pub new: Option<String>,
+
+    /// Compare OLD with the embedded dataset.
+    #[arg(long)]
+    pub embedded: bool,
+
+    /// Exit with 1 when the datasets differ, as `git diff --exit-code` does.
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+impl Run for Arguments {
+    fn fields() -> Option<Vec<&'static str>> {
+        Some(rows::names(CHANGES))
+    }
+
+    fn check(&self, _config: &Config) -> Result<()> {
+        let stdin = |argument: Option<&str>| {
+            argument.map(Origin::from_argument) == Some(Origin::Stdin)
+        };
+        if stdin(Some(&self.old)) && stdin(self.new.as_deref()) {
+            return Err(Error::Usage(String::from(
+                "OLD and NEW cannot both be `-`: standard input is read once; give a file for one of them",
+            )));
+        }
+        Ok(())
+    }
+
+    fn run(&self, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+        run(config, streams, &self.old, self.new.as_deref(), self.exit_code)
+    }
+}
 
 /// Lists the differences from the dataset `old` to `new` (the embedded dataset when `new` is
 /// none); with `exit_code`, ends with exit code 1 when there are any.
@@ -18,11 +67,6 @@ pub fn run(
 ) -> Result<()> {
     let old = Origin::from_argument(old);
     let new = new.map_or(Origin::Embedded, Origin::from_argument);
-    if old == Origin::Stdin && new == Origin::Stdin {
-        return Err(Error::Usage(String::from(
-            "OLD and NEW cannot both be `-`: standard input is read once; give a file for one of them",
-        )));
-    }
     let old = json(&old, config, streams)?;
     let new = json(&new, config, streams)?;
     let changes: Vec<Change> = dataset::diff::diff(&old, &new);

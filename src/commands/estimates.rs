@@ -1,6 +1,6 @@
 //! `nkru estimates`: the population estimates that pass the filters, in order or sorted.
 
-use super::Streams;
+use super::{Run, Streams};
 use super::input::{Input, localized_estimates};
 use crate::cli::{Config, EstimateFilterArgs};
 use crate::dataset::{self, Estimate};
@@ -8,6 +8,39 @@ use crate::error::{Error, Result};
 use crate::output::{self, Format};
 use crate::query::Language;
 use crate::rows::{self, Lazy, tables};
+
+/// List the population estimates, with filters.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  nkru estimates --group workers\n  nkru estimates --year 1999 --format json\n  nkru estimates --min 1000 --sort high --reverse"
+)]
+pub struct Arguments {
+    /// Which estimates to list.
+    #[command(flatten)]
+    pub filter: EstimateFilterArgs,
+
+    /// Sort by this field (default: the dataset's order).
+    #[arg(long, value_name = "FIELD", value_parser = clap::builder::PossibleValuesParser::new(rows::names(rows::tables::estimates())))]
+    pub sort: Option<String>,
+
+    /// Reverse the order.
+    #[arg(long)]
+    pub reverse: bool,
+}
+
+impl Run for Arguments {
+    fn fields() -> Option<Vec<&'static str>> {
+        Some(rows::names(tables::estimates()))
+    }
+
+    fn check(&self, _config: &Config) -> Result<()> {
+        self.filter.check()
+    }
+
+    fn run(&self, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+        run(config, streams, &self.filter, self.sort.as_deref(), self.reverse)
+    }
+}
 
 /// Lists the estimates that pass `filter`, sorted by the field `sort` when given.
 pub fn run(

@@ -4,24 +4,65 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::Streams;
+use super::{Run, Streams};
 use super::input::with_dataset;
-use crate::cli::{Config, ExportTarget};
+use crate::cli::Config;
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::output;
 use crate::text::escape_control;
 
+/// Write the dataset to a file another tool reads: a SQLite database.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  nkru export sqlite nkru.db\n  nkru export sqlite nkru.db --force\n  sqlite3 nkru.db 'select counts, count(*) from estimates group by counts'"
+)]
+pub struct Arguments {
+    /// What to write.
+    #[command(subcommand)]
+    pub target: Target,
+}
+
+/// The files `nkru export` writes.
+#[derive(Debug, clap::Subcommand)]
+pub enum Target {
+    /// A SQLite database: one table per list, with keys, indexes and a `meta` table.
+    ///
+    /// It is written to a temporary file beside FILE and renamed, so a failure leaves nothing
+    /// half written.
+    Sqlite {
+        /// The database file to write.
+        file: PathBuf,
+
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+impl Run for Arguments {
+    const WRITES_ROWS: bool = false;
+
+    fn check(&self, _config: &Config) -> Result<()> {
+        let Target::Sqlite { file, .. } = &self.target;
+        if file.as_os_str() == "-" {
+            return Err(Error::Usage(String::from(
+                "a database cannot be written to stdout: name the file to write instead of `-`",
+            )));
+        }
+        Ok(())
+    }
+
+    fn run(&self, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+        run(config, streams, &self.target)
+    }
+}
+
 /// Writes the file the target names, and says so on stderr: its result is the file, so stdout is
 /// never needed.
-pub fn run(config: &Config, streams: &mut Streams<'_>, target: &ExportTarget) -> Result<()> {
+pub fn run(config: &Config, streams: &mut Streams<'_>, target: &Target) -> Result<()> {
     match target {
-        ExportTarget::Sqlite { file, force } => {
-            if file.as_os_str() == "-" {
-                return Err(Error::Usage(String::from(
-                    "a database cannot be written to stdout: name the file to write instead of `-`",
-                )));
-            }
+        Target::Sqlite { file, force } => {
             with_dataset(config, streams, |dataset, streams| {
                 sqlite(&dataset, file, *force)?;
                 writeln!(

@@ -3,14 +3,62 @@
 
 use std::collections::HashSet;
 
-use super::Streams;
+use super::{Run, Streams};
 use super::input::{localize, with_dataset};
 use crate::cli::Config;
+use crate::cli::args::Years;
 use crate::dataset::{Dataset, Estimate, Event};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::output::{self, Format, machine};
 use crate::query::{self, Citations, GroupDetail, Localize};
-use crate::rows::{Field, Selection, tables};
+use crate::rows::{self, Field, Selection, tables};
+
+/// One group: its headline figures, its count over time and its latest events.
+///
+/// For people, a digest; every figure, event and source with --all. In JSON, the whole
+/// record with its figures, events and sources.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  nkru group workers\n  nkru group workers --all\n  nkru group workers --from 2017\n  nkru group defectors --format json"
+)]
+pub struct Arguments {
+    /// The group's id, name or alias; singular or plural; a unique prefix is enough.
+    pub name: String,
+
+    /// The years of the records shown.
+    #[command(flatten)]
+    pub years: Years,
+
+    /// Every figure, event and source of the group, as --long does.
+    #[arg(long)]
+    pub all: bool,
+}
+
+impl Run for Arguments {
+    fn fields() -> Option<Vec<&'static str>> {
+        Some(rows::names(GroupDetail::FIELDS))
+    }
+
+    fn check(&self, config: &Config) -> Result<()> {
+        // Years given are checked alone, as they always were: `--fields` with JSON is then not
+        // refused.
+        if self.years.given() {
+            return self.years.check();
+        }
+        if config.output.fields.is_some()
+            && matches!(config.output.format, Format::Json | Format::Ndjson)
+        {
+            return Err(Error::Usage(String::from(
+                "--fields picks columns of tabular output; `group` in JSON is always the whole record",
+            )));
+        }
+        Ok(())
+    }
+
+    fn run(&self, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+        run(config, streams, &self.name, self.years.bounds(), self.all)
+    }
+}
 
 /// Shows the group called `name` (in full with `all`), its figures and events only those within
 /// `from..=to` when either is given.

@@ -6,9 +6,26 @@ use std::io::Write;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
 
-use super::Streams;
+use super::{Run, Streams};
+use crate::cli::Config;
 use crate::cli::docs::{self, ENVIRONMENT, EXIT_CODES};
 use crate::error::Result;
+
+/// Print the manual page in roff, for `man`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  nkru man | man -l -\n  nkru man > ~/.local/share/man/man1/nkru.1"
+)]
+pub struct Arguments {}
+
+impl Run for Arguments {
+    const WRITES_ROWS: bool = false;
+    const READS_DATA: bool = false;
+
+    fn run(&self, _config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+        run(streams)
+    }
+}
 
 /// What nkru is and does, for the DESCRIPTION section; `{groups}` stands for the groups of the
 /// embedded dataset, named as it names them.
@@ -43,7 +60,7 @@ pub fn run(streams: &mut Streams<'_>) -> Result<()> {
 
 /// Writes the whole manual page to `writer`.
 fn write(writer: &mut dyn Write) -> Result<()> {
-    let command = crate::cli::command();
+    let command = crate::commands::command();
     let man = Man::new(command.clone());
     man.render_title(writer)?;
     man.render_name_section(writer)?;
@@ -213,7 +230,7 @@ mod tests {
 
     #[test]
     fn help_lists_the_same_exit_codes_and_environment_as_the_manual() {
-        let help = crate::cli::command().render_long_help().to_string();
+        let help = crate::commands::command().render_long_help().to_string();
         let mut page = Vec::new();
         write(&mut page).expect("the page is written");
         let page = String::from_utf8(page).expect("the page is UTF-8");
@@ -233,7 +250,7 @@ mod tests {
 
     #[test]
     fn every_command_has_examples() {
-        let command = crate::cli::command();
+        let command = crate::commands::command();
         let examples = examples(&command);
         assert_eq!(examples.len(), command.get_subcommands().count() + 1);
         assert!(examples[0].1.contains(&String::from("nkru chart")));

@@ -1,12 +1,29 @@
 //! `nkru related`: the populations related to the subject but apart from it, one row each.
 
-use super::Streams;
+use super::{Run, Streams};
 use super::input::{localize, with_dataset};
 use crate::cli::Config;
 use crate::error::Result;
 use crate::output;
 use crate::query::Localize;
-use crate::rows::tables::RELATED;
+use crate::rows::{self, tables::RELATED};
+
+/// List the populations related to the subject but apart from it, such as the Koryo-saram.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  nkru related\n  nkru related --format json\n  nkru related --fields id,name,origin,destination"
+)]
+pub struct Arguments {}
+
+impl Run for Arguments {
+    fn fields() -> Option<Vec<&'static str>> {
+        Some(rows::names(RELATED))
+    }
+
+    fn run(&self, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+        run(config, streams)
+    }
+}
 
 /// Lists the related populations.
 pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {

@@ -1,13 +1,40 @@
 //! `nkru report`: one self-contained HTML page of the records that pass the filters of
 //! `estimates`.
 
-use super::Streams;
+use super::{Run, Streams};
 use super::input::with_dataset;
 use crate::cli::{Config, EstimateFilterArgs};
 use crate::dataset::{Dataset, Group};
 use crate::error::Result;
 use crate::output::report::{self, Contents};
 use crate::query;
+
+/// Write one self-contained HTML page: the chart, the timeline and every table.
+///
+/// The page needs no script and loads nothing from the network. It takes the filters of
+/// `estimates`: they choose the figures, and `--group`, `--year`, `--from` and `--to` also
+/// the groups and events shown.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  nkru report > nkru.html\n  nkru report --group workers > workers.html\n  nkru report --counts present --from 2010 > present.html"
+)]
+pub struct Arguments {
+    /// Which estimates, groups and events to show.
+    #[command(flatten)]
+    pub filter: EstimateFilterArgs,
+}
+
+impl Run for Arguments {
+    const WRITES_ROWS: bool = false;
+
+    fn check(&self, _config: &Config) -> Result<()> {
+        self.filter.check()
+    }
+
+    fn run(&self, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+        run(config, streams, &self.filter)
+    }
+}
 
 /// Writes the page.
 pub fn run(config: &Config, streams: &mut Streams<'_>, filter: &EstimateFilterArgs) -> Result<()> {

@@ -2,15 +2,37 @@
 
 use std::collections::HashMap;
 
-use super::Streams;
+use super::{Run, Streams};
 use super::input::with_dataset;
 use crate::cli::Config;
 use crate::dataset::{Dataset, Estimate, Event};
 use crate::error::{Error, Result};
 use crate::output::{self, human};
 use crate::query::{self, Citations};
-use crate::rows::{Row, Selection};
+use crate::rows::{self, Row, Selection};
 use crate::text::{escape_control, quote};
+
+/// List the sources and the records that cite each, or show some in full.
+///
+/// With ids, each source with every field and, for people, each record that cites it.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  nkru sources\n  nkru sources article\n  nkru sources article --format json"
+)]
+pub struct Arguments {
+    /// Ids of the sources to show in full; none lists every source.
+    pub ids: Vec<String>,
+}
+
+impl Run for Arguments {
+    fn fields() -> Option<Vec<&'static str>> {
+        Some(rows::names(Citations::FIELDS))
+    }
+
+    fn run(&self, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+        run(config, streams, &self.ids)
+    }
+}
 
 /// Lists the sources, or, with `ids`, shows those sources in full.
 pub fn run(config: &Config, streams: &mut Streams<'_>, ids: &[String]) -> Result<()> {

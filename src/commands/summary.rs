@@ -3,14 +3,48 @@
 //! `query::headline`), plans and related populations with `--long`; in every other format one
 //! row per line of the summary (`nkru about` and `nkru related` give the rest to scripts).
 
-use super::Streams;
+use super::{Run, Streams};
 use super::input::{localize, with_dataset};
 use crate::cli::Config;
+use crate::cli::values;
+use crate::cli::args::Years;
 use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::output::{self, Format};
 use crate::query::{self, Localize, Summary};
-use crate::rows::Row;
+use crate::rows::{self, Row};
+
+/// The overall picture: all North Koreans now, and each group's headline figures.
+///
+/// One line for each group and kind of count, its headline figures chosen by the rules in
+/// the README; every line, every field and the related populations with --long.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  nkru summary\n  nkru summary --group workers,refugees\n  nkru summary --group total --long\n  nkru summary --to 2018\n  nkru summary --group refugees --format json"
+)]
+pub struct Arguments {
+    /// Only these groups (repeatable, or comma-separated); `total` is all North Koreans.
+    #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
+    pub groups: Vec<String>,
+
+    /// The years of the records shown.
+    #[command(flatten)]
+    pub years: Years,
+}
+
+impl Run for Arguments {
+    fn fields() -> Option<Vec<&'static str>> {
+        Some(rows::names(Summary::FIELDS))
+    }
+
+    fn check(&self, _config: &Config) -> Result<()> {
+        self.years.check()
+    }
+
+    fn run(&self, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+        run(config, streams, &self.groups, self.years.bounds())
+    }
+}
 
 /// Summarises the whole population and each group, or only the lines named, from the figures
 /// within `bounds` (`--year`, `--from`, `--to`).

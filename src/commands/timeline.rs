@@ -1,14 +1,50 @@
 //! `nkru timeline`: the dated events oldest first; drawn on a year axis for people (in the
 //! terminal or as SVG), one row per event elsewhere.
 
-use super::Streams;
+use super::{Run, Streams};
 use super::input::with_dataset;
 use crate::cli::Config;
+use crate::cli::values;
+use crate::cli::args::Years;
 use crate::dataset::{Dataset, Group};
 use crate::error::Result;
 use crate::output;
 use crate::query;
-use crate::rows::tables::EVENTS;
+use crate::rows::{self, tables::EVENTS};
+
+/// The dated events, oldest first.
+///
+/// On a terminal: a year axis with each event under its year and each group's documented
+/// periods beside it. In the machine formats (and when piped): one row per event.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  nkru timeline\n  nkru timeline --from 1990 --group refugees\n  nkru timeline --year 1996\n  nkru timeline --format csv"
+)]
+pub struct Arguments {
+    /// Only events of these groups (repeatable, or comma-separated).
+    #[arg(long = "group", value_name = "NAME", value_delimiter = ',', value_parser = values::name)]
+    pub groups: Vec<String>,
+
+    /// The years of the records shown.
+    #[command(flatten)]
+    pub years: Years,
+}
+
+impl Run for Arguments {
+    const DRAWS_SVG: bool = true;
+
+    fn fields() -> Option<Vec<&'static str>> {
+        Some(rows::names(EVENTS))
+    }
+
+    fn check(&self, _config: &Config) -> Result<()> {
+        self.years.check()
+    }
+
+    fn run(&self, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+        run(config, streams, &self.groups, self.years.bounds())
+    }
+}
 
 /// Shows the events of the groups named (all when none is) within `bounds`.
 pub fn run(

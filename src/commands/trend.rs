@@ -1,14 +1,51 @@
 //! `nkru trend`: a kind of figure of one group over time, one row per period; for people, a
 //! table per kind under a line that says what is counted and where.
 
-use super::Streams;
+use super::{Run, Streams};
 use super::input::{localize, with_dataset};
 use crate::cli::{Config, EstimateFilterArgs};
 use crate::dataset::{Counts, Dataset};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::output::{self, Format};
 use crate::query::{self, Localize, TOTAL_ID, Trend};
-use crate::rows::Row;
+use crate::rows::{self, Row};
+
+/// A kind of figure over time: one row per year or period, with its range and makers.
+///
+/// One row per year (for people present, a census or casualties so far) or per period a
+/// figure gives, with how many figures, their range and who made them; all of Russia unless
+/// --region or --coverage asks for a part.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  nkru trend workers\n  nkru trend workers --from 2017 --to 2018\n  nkru trend students --from 2020\n  nkru trend refugees --counts granted\n  nkru trend workers --coverage region\n  nkru trend refugees --region eastern --year 1999\n  nkru trend total --counts entries --format csv"
+)]
+pub struct Arguments {
+    /// The group's id, name or alias, or `total` for all North Koreans in Russia.
+    pub name: String,
+
+    /// Which figures to set over time (--counts defaults to present).
+    #[command(flatten)]
+    pub filter: EstimateFilterArgs,
+}
+
+impl Run for Arguments {
+    fn fields() -> Option<Vec<&'static str>> {
+        Some(rows::names(Trend::FIELDS))
+    }
+
+    fn check(&self, _config: &Config) -> Result<()> {
+        if !self.filter.groups.is_empty() {
+            return Err(Error::Usage(String::from(
+                "`trend` takes its group as its argument, as in `nkru trend workers`; --group does not apply",
+            )));
+        }
+        self.filter.check()
+    }
+
+    fn run(&self, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+        run(config, streams, &self.name, &self.filter)
+    }
+}
 
 /// Sets the figures of the group called `name` (or of all North Koreans, `total`) over time.
 pub fn run(

@@ -1,10 +1,26 @@
 //! `nkru validate`: every problem of a dataset, one line each; exit 3 when there is any.
 
-use super::Streams;
+use super::{Run, Streams};
 use super::input::Input;
 use crate::cli::Config;
 use crate::dataset::Origin;
 use crate::error::Result;
+
+/// Check a dataset file (the embedded dataset without FILE) and report every problem.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  nkru validate\n  nkru validate my-data.json")]
+pub struct Arguments {
+    /// The dataset file to check; `-` reads stdin.
+    pub file: Option<String>,
+}
+
+impl Run for Arguments {
+    const WRITES_ROWS: bool = false;
+
+    fn run(&self, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
+        run(config, streams, self.file.as_deref())
+    }
+}
 
 /// Checks the dataset in `file` (`-` for stdin), or the configured one, and says what it holds.
 pub fn run(config: &Config, streams: &mut Streams<'_>, file: Option<&str>) -> Result<()> {
