@@ -2,7 +2,10 @@
 
 use super::{Run, Streams};
 use crate::cli::Config;
-use crate::dataset::{self, Origin, diff::Change};
+use std::borrow::Cow;
+
+use crate::dataset::diff::{Change, Object};
+use crate::dataset::{self, Origin};
 use crate::error::{Error, Result};
 use crate::output;
 use crate::rows;
@@ -67,9 +70,14 @@ pub fn run(
 ) -> Result<()> {
     let old = Origin::from_argument(old);
     let new = new.map_or(Origin::Embedded, Origin::from_argument);
-    let old = json(&old, config, streams)?;
-    let new = json(&new, config, streams)?;
-    let changes: Vec<Change> = dataset::diff::diff(&old, &new);
+    // Each file is read and checked before the next is read, so the first problem is reported.
+    let old_text = text(&old, config, streams)?;
+    let old_json = json(&old, &old_text)?;
+    let new_text = text(&new, config, streams)?;
+    let new_json = json(&new, &new_text)?;
+    let changes: Vec<Change> = dataset::diff::diff(&old_json, &new_json).map_err(|error| {
+        Error::Dataset(format!("{old} or {new}: a value is not JSON: {error}"))
+    })?;
     output::list(
         streams.stdout,
         streams.stderr,
@@ -85,13 +93,13 @@ pub fn run(
     Ok(())
 }
 
-/// A dataset file read as JSON, of any format: it must be a JSON object.
-fn json(origin: &Origin, config: &Config, streams: &mut Streams<'_>) -> Result<serde_json::Value> {
+/// A dataset file's text, which must begin as a JSON object.
+fn text(origin: &Origin, config: &Config, streams: &mut Streams<'_>) -> Result<Cow<'static, str>> {
     let text = dataset::read(origin, config.size_limit, streams.stdin)?;
-    let text = text.trim_start_matches('\u{feff}');
     // The reading stops at a first byte that is not `{`, so the rest of such a file is not there
     // to parse: it is no dataset whatever follows.
     if let Some(first) = text
+        .trim_start_matches('\u{feff}')
         .trim_start()
         .chars()
         .next()
@@ -102,12 +110,11 @@ fn json(origin: &Origin, config: &Config, streams: &mut Streams<'_>) -> Result<s
             crate::text::escape_control(&first.to_string())
         )));
     }
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|error| Error::Dataset(format!("{origin}: not JSON: {error}")))?;
-    if !value.is_object() {
-        return Err(Error::Dataset(format!(
-            "{origin}: not a dataset: the top level is not a JSON object"
-        )));
-    }
-    Ok(value)
+    Ok(text)
+}
+
+/// A dataset file read as JSON, of any format, its values kept as text borrowed from it.
+fn json<'t>(origin: &Origin, text: &'t str) -> Result<Object<'t>> {
+    Object::parse(text.trim_start_matches('\u{feff}'))
+        .map_err(|error| Error::Dataset(format!("{origin}: not JSON: {error}")))
 }
