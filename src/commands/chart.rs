@@ -2,12 +2,13 @@
 //! machine formats, the rows of `estimates`.
 
 use super::{Run, Streams};
-use super::input::{localized_estimates, with_dataset};
+use super::input::{shown_estimates, with_dataset};
 use crate::cli::{Config, EstimateFilterArgs};
-use crate::dataset::{Counts, Dataset, Estimate};
+use crate::dataset::{Counts, Dataset, Date, Estimate};
 use crate::error::{Error, Result};
 use crate::output;
 use crate::rows::{self, Selection};
+use crate::query::{self, Names};
 use crate::rows::tables;
 
 /// Draw the population estimates as bars on a logarithmic scale.
@@ -55,23 +56,22 @@ pub fn run(
     filter: &EstimateFilterArgs,
     log: bool,
 ) -> Result<()> {
-    with_dataset(config, streams, |mut dataset, streams| {
-        // Only the estimates that pass the filter are left in the dataset.
-        localized_estimates(config, streams, &mut dataset, filter)?;
-        draw(config, streams, &dataset, filter, log)
+    with_dataset(config, streams, |dataset, streams| {
+        let (estimates, names) = shown_estimates(config, streams, &dataset, filter)?;
+        draw(config, streams, &dataset, &estimates, (filter, log), &names)
     })
 }
 
-/// Draws the estimates left in the dataset.
+/// Draws the estimates that passed `filter`, with the names of their regions `shown`.
 fn draw(
     config: &Config,
     streams: &mut Streams<'_>,
     dataset: &Dataset<'_>,
-    filter: &EstimateFilterArgs,
-    log: bool,
+    estimates: &[&Estimate<'_>],
+    (filter, log): (&EstimateFilterArgs, bool),
+    shown: &Names<'_>,
 ) -> Result<()> {
-    let estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
-    let options = options(filter, log);
+    let options = options(filter, log, shown, query::reach(estimates.iter().copied()));
     // A related population is drawn only when `--group` names it: the chart is of North
     // Koreans in Russia.
     let drawn: Vec<&Estimate> = estimates
@@ -94,12 +94,13 @@ fn draw(
         return Ok(());
     }
     if !config.output.human_view() {
-        return output::list(
+        return output::list_showing(
             streams.stdout,
             streams.stderr,
             &config.output,
             tables::estimates(),
-            estimates,
+            shown,
+            estimates.iter().copied(),
             "no estimates match",
         );
     }
@@ -119,7 +120,8 @@ fn draw(
             .map(String::from)
             .to_vec();
         let selection = Selection::choose(tables::estimates(), Some(&wanted), true)
-            .map_err(|_| Error::Usage(String::from("the chart's fields are the estimates'")))?;
+            .map_err(|_| Error::Usage(String::from("the chart's fields are the estimates'")))?
+            .showing(shown);
         let rows: Vec<_> = estimates
             .iter()
             .map(|estimate| selection.row(estimate))
@@ -141,8 +143,14 @@ fn draw(
 
 /// What the chart draws: the kinds `--counts` asks for (people present when it asks for none),
 /// each group's widest coverage unless `--region` or `--coverage` asks for a part of Russia, as
-/// `trend` does.
-fn options(filter: &EstimateFilterArgs, log: bool) -> output::chart::Options {
+/// `trend` does; regions as `names` shows them, and a picture's footnote saying the figures run
+/// to `figures_to`.
+fn options<'n>(
+    filter: &EstimateFilterArgs,
+    log: bool,
+    names: &'n Names<'n>,
+    figures_to: Option<Date>,
+) -> output::chart::Options<'n> {
     let kinds = if filter.counts.is_empty() {
         vec![Counts::Present]
     } else {
@@ -155,5 +163,7 @@ fn options(filter: &EstimateFilterArgs, log: bool) -> output::chart::Options {
         kinds,
         log,
         every_coverage: filter.region.is_some() || !filter.coverage.is_empty(),
+        names,
+        figures_to,
     }
 }

@@ -1,9 +1,9 @@
 //! `nkru estimates`: the population estimates that pass the filters, in order or sorted.
 
 use super::{Run, Streams};
-use super::input::{Input, localized_estimates};
+use super::input::{Input, shown_estimates};
 use crate::cli::{Config, EstimateFilterArgs};
-use crate::dataset::{self, Estimate};
+use crate::dataset;
 use crate::error::{Error, Result};
 use crate::output::{self, Format};
 use crate::query::Language;
@@ -57,20 +57,19 @@ pub fn run(
     {
         return Ok(());
     }
-    let mut dataset = input.dataset(streams)?;
-    // Only the estimates that pass the filter are left in the dataset.
-    localized_estimates(config, streams, &mut dataset, filter)?;
-    let mut estimates: Vec<&Estimate> = dataset.estimates.iter().collect();
+    let dataset = input.dataset(streams)?;
+    let (mut estimates, names) = shown_estimates(config, streams, &dataset, filter)?;
     match sort.and_then(|name| tables::estimates().iter().find(|field| field.name == name)) {
-        Some(field) => estimates = rows::sort_by(estimates, field, reverse),
+        Some(field) => estimates = rows::sort_by(estimates, field, &names, reverse),
         None if reverse => estimates.reverse(),
         None => {}
     }
-    output::list(
+    output::list_showing(
         streams.stdout,
         streams.stderr,
         &config.output,
         tables::estimates(),
+        &names,
         estimates,
         "no estimates match",
     )

@@ -1,16 +1,14 @@
 //! `nkru group`: one group in full; the detail view for people, a nested object in JSON, one
 //! row elsewhere.
 
-use std::collections::HashSet;
-
 use super::{Run, Streams};
-use super::input::{localize, with_dataset};
+use super::input::{names, with_dataset};
 use crate::cli::Config;
 use crate::cli::args::Years;
-use crate::dataset::{Dataset, Estimate, Event};
+use crate::dataset::{Dataset, Estimate, Event, Group};
 use crate::error::{Error, Result};
 use crate::output::{self, Format, machine};
-use crate::query::{self, Citations, GroupDetail, Localize};
+use crate::query::{self, Citations, GroupDetail, Localize, Names};
 use crate::rows::{self, Field, Selection, tables};
 
 /// One group: its headline figures, its count over time and its latest events.
@@ -69,31 +67,28 @@ pub fn run(
     (from, to): (Option<i32>, Option<i32>),
     all: bool,
 ) -> Result<()> {
-    with_dataset(config, streams, |mut dataset, streams| {
-        let id = query::resolve_group(&dataset, name)?.id.clone();
-        let shown: HashSet<String> = query::estimates_of(&dataset, &id)
-            .iter()
-            .map(|estimate| estimate.id.to_string())
-            .collect();
+    with_dataset(config, streams, |dataset, streams| {
+        let group = query::resolve_group(&dataset, name)?;
         let what = Localize {
             groups: true,
             regions: true,
         };
-        localize(config, streams, &mut dataset, what, Some(&shown))?;
-        show(config, streams, &dataset, &id, (from, to), all)
+        let estimates = dataset.estimates_of(&group.id);
+        let shown = names(config, streams, &dataset, what, estimates)?;
+        show(config, streams, &dataset, group, (from, to), all, &shown)
     })
 }
 
-/// Shows the group with the id `id`.
+/// Shows the group, with the names `shown`.
 fn show(
     config: &Config,
     streams: &mut Streams<'_>,
     dataset: &Dataset<'_>,
-    id: &str,
+    group: &Group,
     (from, to): (Option<i32>, Option<i32>),
     all: bool,
+    shown: &Names<'_>,
 ) -> Result<()> {
-    let group = query::resolve_group(dataset, id)?;
     let mut detail = query::detail(dataset, group);
     detail
         .estimates
@@ -101,10 +96,10 @@ fn show(
     detail.events.retain(|event| event.period.within(from, to));
     match config.output.format {
         _ if config.output.human_view() && (all || config.output.long) => {
-            output::group::detail(streams.stdout, &config.output, &detail)
+            output::group::detail(streams.stdout, &config.output, &detail, shown)
         }
         _ if config.output.human_view() => {
-            output::group::digest(streams.stdout, &config.output, &detail)
+            output::group::digest(streams.stdout, &config.output, &detail, shown)
         }
         Format::Json | Format::Ndjson => {
             let wanted: std::collections::HashSet<&str> = detail
@@ -116,7 +111,7 @@ fn show(
                 .into_iter()
                 .filter(|cited| wanted.contains(cited.source.id.as_str()))
                 .collect();
-            let value = as_json(&detail, &citations);
+            let value = as_json(&detail, &citations, shown);
             if config.output.format == Format::Json {
                 machine::write_json(streams.stdout, &value)
             } else {
@@ -126,37 +121,47 @@ fn show(
             }
         }
         _ => {
-            let selection = output::choose(GroupDetail::FIELDS, &config.output)?;
+            let selection = output::choose(GroupDetail::FIELDS, &config.output)?.showing(shown);
             let row = selection.row(&detail);
             output::rows(streams.stdout, &config.output, &selection.columns(), [row])
         }
     }
 }
 
-/// The JSON object of one group with its estimates, events and sources nested in it.
-fn as_json(detail: &GroupDetail<'_>, citations: &[Citations<'_>]) -> serde_json::Value {
+/// The JSON object of one group with its estimates, events and sources nested in it, its names
+/// and regions as `shown` shows them.
+fn as_json(
+    detail: &GroupDetail<'_>,
+    citations: &[Citations<'_>],
+    shown: &Names<'_>,
+) -> serde_json::Value {
     let group = detail.group;
     serde_json::json!({
         "id": group.id,
-        "name": group.name,
-        "aliases": group.aliases,
+        "name": shown.group(group),
+        "aliases": shown.aliases(group),
         "description": group.description,
         "from": detail.from,
         "to": detail.to,
         "periods": group.periods,
         "facts": group.facts,
-        "estimates": objects::<Estimate>(tables::estimates(), detail.estimates.iter().copied()),
-        "events": objects::<Event>(tables::EVENTS, detail.events.iter().copied()),
-        "sources": objects(Citations::FIELDS, citations),
+        "estimates": objects::<Estimate>(
+            tables::estimates(),
+            detail.estimates.iter().copied(),
+            shown
+        ),
+        "events": objects::<Event>(tables::EVENTS, detail.events.iter().copied(), shown),
+        "sources": objects(Citations::FIELDS, citations, shown),
     })
 }
 
-/// Items as a JSON array of objects with every field.
+/// Items as a JSON array of objects with every field, names as `shown` shows them.
 fn objects<'i, T: 'i>(
     fields: &[Field<T>],
     items: impl IntoIterator<Item = &'i T>,
+    shown: &Names<'_>,
 ) -> serde_json::Value {
-    let selection = Selection::all(fields);
+    let selection = Selection::all(fields).showing(shown);
     let rows: Vec<_> = items.into_iter().map(|item| selection.row(item)).collect();
     let columns = selection.columns();
     serde_json::to_value(machine::Objects {

@@ -1,7 +1,7 @@
 //! `nkru groups`: one row per group with its span and latest figure.
 
 use super::{Run, Streams};
-use super::input::{localize, with_dataset};
+use super::input::{names, with_dataset};
 use crate::cli::Config;
 use crate::error::Result;
 use crate::rows;
@@ -27,18 +27,19 @@ impl Run for Arguments {
 
 /// Lists the groups.
 pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
-    with_dataset(config, streams, |mut dataset, streams| {
+    with_dataset(config, streams, |dataset, streams| {
         let what = Localize {
             groups: true,
             regions: false,
         };
-        localize(config, streams, &mut dataset, what, None)?;
+        let names = names(config, streams, &dataset, what, [])?;
         let overviews = query::overviews(&dataset);
-        output::list(
+        output::list_showing(
             streams.stdout,
             streams.stderr,
             &config.output,
             GroupOverview::FIELDS,
+            &names,
             &overviews,
             "no groups match",
         )

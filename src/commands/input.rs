@@ -1,16 +1,15 @@
 //! The dataset a command answers from, read in one place: the embedded dataset as it was built
 //! (the tests check it), or the text of `--data` read within the size limit, parsed and checked,
 //! with a warning for each unknown field, so every command reports a broken file with the
-//! messages of `validate`. Also the putting of names into the language of `--lang`.
+//! messages of `validate`; and the names of `--lang`, decided once for what a command shows.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use super::Streams;
 use crate::cli::{Config, EstimateFilterArgs};
-use crate::dataset::{self, Dataset, Origin};
+use crate::dataset::{self, Dataset, Estimate, Origin};
 use crate::error::Result;
-use crate::query;
+use crate::query::{Localize, Names};
 use crate::text::quote;
 
 /// A dataset's origin with the text read from it, which the dataset made of it borrows from.
@@ -80,16 +79,18 @@ pub fn with_dataset<T>(
     answer(dataset, streams)
 }
 
-/// Puts the names `what` says into the language of `--lang` (only the regions of the estimates
-/// in `shown`, when given), noting once on stderr the names that stay in English.
-pub fn localize(
+/// The names of `--lang` for `what`, decided once from the dataset's names, with one note on
+/// stderr naming those that stay in English: the groups' and related populations', and the
+/// regions of the estimates `shown`.
+pub fn names<'d, 'e>(
     config: &Config,
     streams: &mut Streams<'_>,
-    dataset: &mut Dataset<'_>,
-    what: query::Localize,
-    shown: Option<&HashSet<String>>,
-) -> Result<()> {
-    let missing = query::localize(dataset, config.language, what, shown);
+    dataset: &'d Dataset<'_>,
+    what: Localize,
+    shown: impl IntoIterator<Item = &'e Estimate<'e>>,
+) -> Result<Names<'d>> {
+    let names = Names::new(dataset, config.language, what);
+    let missing = names.missing(dataset, shown);
     if !missing.is_empty() {
         let quoted: Vec<String> = missing.iter().map(|name| quote(name)).collect();
         writeln!(
@@ -99,30 +100,22 @@ pub fn localize(
             quoted.join(", ")
         )?;
     }
-    Ok(())
+    Ok(names)
 }
 
-/// Leaves in the dataset only the estimates that pass the filter of the command line, in the
-/// dataset's order, with their regions put into the language of `--lang`.
-pub fn localized_estimates(
+/// The estimates that pass the filter of the command line, in the dataset's order, with the
+/// names of `--lang` for their regions.
+pub fn shown_estimates<'d>(
     config: &Config,
     streams: &mut Streams<'_>,
-    dataset: &mut Dataset<'_>,
+    dataset: &'d Dataset<'d>,
     arguments: &EstimateFilterArgs,
-) -> Result<()> {
-    let filter = arguments.filter(dataset)?;
-    let shown: HashSet<String> = filter
-        .apply(dataset)
-        .iter()
-        .map(|estimate| estimate.id.to_string())
-        .collect();
-    let what = query::Localize {
+) -> Result<(Vec<&'d Estimate<'d>>, Names<'d>)> {
+    let estimates = arguments.filter(dataset)?.apply(dataset);
+    let what = Localize {
         groups: false,
         regions: true,
     };
-    localize(config, streams, dataset, what, Some(&shown))?;
-    dataset
-        .estimates
-        .retain(|estimate| shown.contains(estimate.id.as_ref()));
-    Ok(())
+    let names = names(config, streams, dataset, what, estimates.iter().copied())?;
+    Ok((estimates, names))
 }

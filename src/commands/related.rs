@@ -1,7 +1,7 @@
 //! `nkru related`: the populations related to the subject but apart from it, one row each.
 
 use super::{Run, Streams};
-use super::input::{localize, with_dataset};
+use super::input::{names, with_dataset};
 use crate::cli::Config;
 use crate::error::Result;
 use crate::output;
@@ -31,13 +31,14 @@ pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
         groups: true,
         regions: false,
     };
-    with_dataset(config, streams, |mut dataset, streams| {
-        localize(config, streams, &mut dataset, what, None)?;
-        output::list(
+    with_dataset(config, streams, |dataset, streams| {
+        let names = names(config, streams, &dataset, what, [])?;
+        output::list_showing(
             streams.stdout,
             streams.stderr,
             &config.output,
             RELATED,
+            &names,
             &dataset.related,
             "no related populations",
         )

@@ -4,14 +4,14 @@
 //! row per line of the summary (`nkru about` and `nkru related` give the rest to scripts).
 
 use super::{Run, Streams};
-use super::input::{localize, with_dataset};
+use super::input::{names as shown_names, with_dataset};
 use crate::cli::Config;
 use crate::cli::values;
 use crate::cli::args::Years;
 use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::output::{self, Format};
-use crate::query::{self, Localize, Summary};
+use crate::query::{self, Localize, Names, Summary};
 use crate::rows::{self, Row};
 
 /// The overall picture: all North Koreans now, and each group's headline figures.
@@ -55,35 +55,36 @@ pub fn run(
     bounds: (Option<i32>, Option<i32>),
 ) -> Result<()> {
     with_dataset(config, streams, |mut dataset, streams| {
-        let what = Localize {
-            groups: true,
-            regions: false,
-        };
-        localize(config, streams, &mut dataset, what, None)?;
         let (from, to) = bounds;
         dataset
             .estimates
             .retain(|estimate| estimate.period.within(from, to));
-        summarize(config, streams, &dataset, names)
+        let what = Localize {
+            groups: true,
+            regions: false,
+        };
+        let shown = shown_names(config, streams, &dataset, what, [])?;
+        summarize(config, streams, &dataset, names, &shown)
     })
 }
 
-/// Summarises the lines named (all when none is) of the dataset.
+/// Summarises the lines named (all when none is) of the dataset, with the names `shown`.
 fn summarize(
     config: &Config,
     streams: &mut Streams<'_>,
     dataset: &Dataset<'_>,
     names: &[String],
+    shown: &Names<'_>,
 ) -> Result<()> {
-    let groups = query::resolve_summary_groups(dataset, names)?;
+    let groups = query::resolve_summary_groups(dataset, names, shown)?;
     let settings = &config.output;
     let long = settings.long;
     let table = settings.format == Format::Table;
     // The table shows the reader's columns, and `--long` every field; the machine formats
     // write every documented default field.
-    let selection = output::choose(Summary::FIELDS, settings)?;
+    let selection = output::choose(Summary::FIELDS, settings)?.showing(shown);
     let columns = selection.columns();
-    let mut lines = query::summarize(dataset, &groups);
+    let mut lines = query::summarize(dataset, &groups, shown);
     if table && !long {
         lines.retain(Summary::is_count);
     }
@@ -117,7 +118,7 @@ fn summarize(
         writeln!(streams.stdout, "{line}")?;
     }
     if everything && long {
-        output::group::related(streams.stdout, settings, dataset)?;
+        output::group::related(streams.stdout, settings, dataset, shown)?;
     }
     Ok(())
 }

@@ -2,12 +2,12 @@
 //! table per kind under a line that says what is counted and where.
 
 use super::{Run, Streams};
-use super::input::{localize, with_dataset};
+use super::input::{names, with_dataset};
 use crate::cli::{Config, EstimateFilterArgs};
 use crate::dataset::{Counts, Dataset};
 use crate::error::{Error, Result};
 use crate::output::{self, Format};
-use crate::query::{self, Localize, TOTAL_ID, Trend};
+use crate::query::{self, Localize, Names, TOTAL_ID, Trend};
 use crate::rows::{self, Row};
 
 /// A kind of figure over time: one row per year or period, with its range and makers.
@@ -54,31 +54,32 @@ pub fn run(
     name: &str,
     arguments: &EstimateFilterArgs,
 ) -> Result<()> {
-    with_dataset(config, streams, |mut dataset, streams| {
+    with_dataset(config, streams, |dataset, streams| {
         let what = Localize {
             groups: true,
             regions: true,
         };
-        localize(config, streams, &mut dataset, what, None)?;
-        over_time(config, streams, &dataset, name, arguments)
+        let shown = names(config, streams, &dataset, what, &dataset.estimates)?;
+        over_time(config, streams, &dataset, name, arguments, &shown)
     })
 }
 
-/// Sets the figures of the group called `name` in `dataset` over time.
+/// Sets the figures of the group called `name` in `dataset` over time, with the names `shown`.
 fn over_time(
     config: &Config,
     streams: &mut Streams<'_>,
     dataset: &Dataset<'_>,
     name: &str,
     arguments: &EstimateFilterArgs,
+    shown: &Names<'_>,
 ) -> Result<()> {
-    let lines = query::resolve_summary_groups(dataset, &[name.to_owned()])?;
+    let lines = query::resolve_summary_groups(dataset, &[name.to_owned()], shown)?;
     let (id, title): (&str, &str) = match lines.first().map(String::as_str) {
         Some(TOTAL_ID) | None => (TOTAL_ID, &dataset.title),
-        Some(id) => {
-            let group = query::resolve_group(dataset, id)?;
-            (&group.id, &group.name)
-        }
+        Some(id) => match dataset.group(id) {
+            Some(group) => (&group.id, shown.group(group)),
+            None => (id, id),
+        },
     };
     let filter = arguments.filter(dataset)?;
     let kinds = if filter.counts.is_empty() {
@@ -87,7 +88,7 @@ fn over_time(
         filter.counts.clone()
     };
     let settings = &config.output;
-    let selection = output::choose(Trend::FIELDS, settings)?;
+    let selection = output::choose(Trend::FIELDS, settings)?.showing(shown);
     let columns = selection.columns();
     let mut all: Vec<Trend<'_>> = Vec::new();
     for kind in &kinds {

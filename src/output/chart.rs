@@ -8,8 +8,9 @@ use std::io::Write;
 
 use super::Settings;
 use super::human::{Paint, Role, in_charset, period_label, wrap};
-use crate::dataset::{Counts, Coverage, Dataset, Estimate};
+use crate::dataset::{Counts, Coverage, Dataset, Date, Estimate};
 use crate::error::Result;
+use crate::query::Names;
 use crate::query::headline::{maker, over_time};
 use crate::text::{escape_control, thousands};
 
@@ -24,7 +25,7 @@ const LABELS: &str = "123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW
 
 /// What the chart over time draws.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
+pub struct Options<'n> {
     /// The kinds of figure, one panel each, in the documented order of kinds.
     pub kinds: Vec<Counts>,
     /// Whether the figure axis is logarithmic rather than linear.
@@ -32,6 +33,10 @@ pub struct Options {
     /// Whether every figure is drawn whatever it covers (the user filtered by region or
     /// coverage), rather than each group's widest coverage.
     pub every_coverage: bool,
+    /// The names of regions as the chart shows them.
+    pub names: &'n Names<'n>,
+    /// How far the figures asked for run ([`crate::query::reach`]), for the picture's footnote.
+    pub figures_to: Option<Date>,
 }
 
 /// One figure placed in time.
@@ -41,6 +46,8 @@ pub struct Mark<'a> {
     pub estimate: &'a Estimate<'a>,
     /// When it applies, in years: the last date its period reaches, as a fraction of a year.
     pub when: f64,
+    /// The place it covers when it covers a part of Russia ([`place`]), as the chart shows it.
+    pub place: Option<&'a str>,
 }
 
 impl Mark<'_> {
@@ -61,7 +68,7 @@ impl Mark<'_> {
         words.push_str(&period_label(&estimate.period));
         words.push_str(": ");
         words.push_str(&estimate.figures());
-        if let Some(region) = place(estimate) {
+        if let Some(region) = self.place {
             words.push_str(" in ");
             words.push_str(region);
         }
@@ -77,9 +84,10 @@ impl Mark<'_> {
     }
 }
 
-/// The place a figure covers when it covers a part of Russia, for its words.
-pub fn place<'a>(estimate: &'a Estimate<'_>) -> Option<&'a str> {
-    let region = estimate.region.as_deref()?;
+/// The place a figure covers when it covers a part of Russia, for its words, as `names` shows
+/// it.
+pub fn place<'a>(estimate: &'a Estimate<'_>, names: &'a Names<'a>) -> Option<&'a str> {
+    let region = names.region(estimate.region.as_deref()?);
     (estimate.coverage != Some(Coverage::Russia) && !region.eq_ignore_ascii_case("russia"))
         .then_some(region)
 }
@@ -153,7 +161,7 @@ fn series_rank(dataset: &Dataset, group: Option<&str>) -> (u8, usize) {
 pub fn panels<'a>(
     dataset: &Dataset,
     estimates: &[&'a Estimate<'a>],
-    options: &Options,
+    options: &Options<'a>,
 ) -> Vec<Panel<'a>> {
     let series = series_order(dataset, estimates);
     let mut by_series: HashMap<Option<&str>, Vec<&Estimate>> = HashMap::new();
@@ -173,7 +181,12 @@ pub fn panels<'a>(
                 for figures in over_time(*kind, of_series, options.every_coverage) {
                     for estimate in figures.estimates {
                         if let Some(when) = when(estimate) {
-                            marks.push(Mark { estimate, when });
+                            let place = place(estimate, options.names);
+                            marks.push(Mark {
+                                estimate,
+                                when,
+                                place,
+                            });
                         }
                     }
                 }
@@ -423,7 +436,7 @@ pub fn needed_width(
     settings: &Settings,
     dataset: &Dataset,
     estimates: &[&Estimate],
-    options: &Options,
+    options: &Options<'_>,
 ) -> Option<usize> {
     let panels = panels(dataset, estimates, options);
     let least = widest_labels(&panels, options.log, str::len)
@@ -438,7 +451,7 @@ pub fn chart(
     settings: &Settings,
     dataset: &Dataset,
     estimates: &[&Estimate],
-    options: &Options,
+    options: &Options<'_>,
 ) -> Result<()> {
     if estimates.is_empty() {
         return Ok(());
@@ -521,7 +534,7 @@ fn write_panel(
     dataset: &Dataset,
     panel: &Panel,
     (years, labels_width, with_series): (Years, usize, bool),
-    options: &Options,
+    options: &Options<'_>,
 ) -> Result<()> {
     let paint = Paint {
         enabled: settings.color,

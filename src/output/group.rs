@@ -7,17 +7,23 @@ use super::Settings;
 use super::human::{Paint, Role, bullet, wrap};
 use crate::dataset::{Counts, Dataset, Date, Estimate, Event, Group, Source};
 use crate::error::{Error, Result};
-use crate::query::{self, GroupDetail, Summary, Trend};
+use crate::query::{self, GroupDetail, Names, Summary, Trend};
 use crate::rows::{Row, Selection};
 use crate::text::{escape_control, year_span};
 
-/// Writes one group in full: names, periods, description, facts, figures, events and sources.
-pub fn detail(writer: &mut dyn Write, settings: &Settings, detail: &GroupDetail<'_>) -> Result<()> {
+/// Writes one group in full: names, periods, description, facts, figures, events and sources,
+/// its names and regions as `shown` shows them.
+pub fn detail(
+    writer: &mut dyn Write,
+    settings: &Settings,
+    detail: &GroupDetail<'_>,
+    shown: &Names<'_>,
+) -> Result<()> {
     let paint = Paint {
         enabled: settings.color,
     };
     let width = settings.width.map(usize::from);
-    names(writer, paint, width, detail.group)?;
+    names(writer, paint, width, detail.group, shown)?;
     if !detail.group.facts.is_empty() {
         writeln!(writer)?;
         writeln!(writer, "{}", paint.paint(Role::Heading, "Facts"))?;
@@ -30,7 +36,7 @@ pub fn detail(writer: &mut dyn Write, settings: &Settings, detail: &GroupDetail<
             writeln!(writer, "{}", bullet(&escape_control(&line), width))?;
         }
     }
-    estimates(writer, paint, width, detail)?;
+    estimates(writer, paint, width, detail, shown)?;
     events(writer, paint, width, &detail.events)?;
     sources(writer, paint, width, &detail.sources)
 }
@@ -40,14 +46,20 @@ const DIGEST_EVENTS: usize = 6;
 
 /// Writes the digest of a group, to read at a glance: its names and description, its headline
 /// figures of each kind of count (the rules of `query::headline`), people present over time for
-/// all of Russia, and its latest events; `--all` gives everything.
-pub fn digest(writer: &mut dyn Write, settings: &Settings, detail: &GroupDetail<'_>) -> Result<()> {
+/// all of Russia, and its latest events; `--all` gives everything. Its names and regions are as
+/// `shown` shows them.
+pub fn digest(
+    writer: &mut dyn Write,
+    settings: &Settings,
+    detail: &GroupDetail<'_>,
+    shown: &Names<'_>,
+) -> Result<()> {
     let paint = Paint {
         enabled: settings.color,
     };
     let width = settings.width.map(usize::from);
-    names(writer, paint, width, detail.group)?;
-    let lines = query::summary_of(detail.group, &detail.estimates);
+    names(writer, paint, width, detail.group, shown)?;
+    let lines = query::summary_of(detail.group, &detail.estimates, shown);
     let counted: Vec<&Summary<'_>> = lines
         .iter()
         .filter(|line| line.headline.is_some())
@@ -59,7 +71,8 @@ pub fn digest(writer: &mut dyn Write, settings: &Settings, detail: &GroupDetail<
     } else {
         let wanted = ["counts", "headline", "when", "by"].map(String::from);
         let selection = Selection::choose(Summary::FIELDS, Some(&wanted), true)
-            .map_err(|_| Error::Usage(String::from("the digest's fields are the summary's")))?;
+            .map_err(|_| Error::Usage(String::from("the digest's fields are the summary's")))?
+            .showing(shown);
         let rows: Vec<Row<'_>> = counted.iter().map(|line| selection.row(*line)).collect();
         super::table::table(writer, settings, &selection.columns(), &rows)?;
     }
@@ -74,7 +87,8 @@ pub fn digest(writer: &mut dyn Write, settings: &Settings, detail: &GroupDetail<
         )?;
         let wanted = ["when", "figures", "n", "by"].map(String::from);
         let selection = Selection::choose(Trend::FIELDS, Some(&wanted), true)
-            .map_err(|_| Error::Usage(String::from("the digest's fields are the trend's")))?;
+            .map_err(|_| Error::Usage(String::from("the digest's fields are the trend's")))?
+            .showing(shown);
         let trend: Vec<Trend<'_>> = present
             .into_iter()
             .map(|figures| Trend {
@@ -137,16 +151,22 @@ fn citation(source: &str, section: Option<&str>) -> String {
     }
 }
 
-/// The group's name, other names, periods and description.
-fn names(writer: &mut dyn Write, paint: Paint, width: Option<usize>, group: &Group) -> Result<()> {
-    let name = escape_control(&group.name);
+/// The group's name, other names, periods and description, names as `shown` shows them.
+fn names(
+    writer: &mut dyn Write,
+    paint: Paint,
+    width: Option<usize>,
+    group: &Group,
+    shown: &Names<'_>,
+) -> Result<()> {
+    let name = escape_control(shown.group(group));
     let id = escape_control(&group.id);
     let title = wrap(&format!("{name} ({id})"), width, "");
     writeln!(writer, "{}", paint.paint(Role::Heading, &title))?;
-    let aliases: Vec<_> = group
-        .aliases
-        .iter()
-        .map(|alias| escape_control(alias))
+    let aliases: Vec<_> = shown
+        .aliases(group)
+        .into_iter()
+        .map(escape_control)
         .collect();
     if !aliases.is_empty() {
         let line = format!("Also called: {}", aliases.join(", "));
@@ -178,6 +198,7 @@ fn estimates(
     paint: Paint,
     width: Option<usize>,
     detail: &GroupDetail<'_>,
+    shown: &Names<'_>,
 ) -> Result<()> {
     if detail.estimates.is_empty() {
         writeln!(writer)?;
@@ -209,7 +230,7 @@ fn estimates(
         let heading = wrap(&heading, width, "");
         writeln!(writer, "{}", paint.paint(Role::Heading, &heading))?;
         for estimate in of_kind {
-            figure_line(writer, paint, width, estimate, &by_id)?;
+            figure_line(writer, paint, width, estimate, &by_id, shown)?;
         }
     }
     Ok(())
@@ -222,11 +243,12 @@ fn figure_line(
     width: Option<usize>,
     estimate: &Estimate,
     sources: &HashMap<&str, &Source>,
+    shown: &Names<'_>,
 ) -> Result<()> {
     let figures = estimate.figures();
     let mut line = format!("{figures}, {}", estimate.period.text);
     if let Some(region) = &estimate.region {
-        line.push_str(&format!(", {region}"));
+        line.push_str(&format!(", {}", shown.region(region)));
     }
     line.push_str(&format!(": by {}", estimate.attributed_to));
     if estimate.party_to_conflict {
@@ -321,8 +343,14 @@ pub fn describe(source: &Source) -> String {
     line
 }
 
-/// Writes the populations related to the subject, each with where it came from and its source.
-pub fn related(writer: &mut dyn Write, settings: &Settings, dataset: &Dataset) -> Result<()> {
+/// Writes the populations related to the subject, each with where it came from and its source,
+/// named as `shown` shows them.
+pub fn related(
+    writer: &mut dyn Write,
+    settings: &Settings,
+    dataset: &Dataset,
+    shown: &Names<'_>,
+) -> Result<()> {
     if dataset.related.is_empty() {
         return Ok(());
     }
@@ -339,7 +367,7 @@ pub fn related(writer: &mut dyn Write, settings: &Settings, dataset: &Dataset) -
     for related in &dataset.related {
         let line = format!(
             "{}: {} (from: {}; to: {}; when: {}) {}",
-            related.name,
+            shown.related(related),
             related.description,
             related.origin,
             related.destination,

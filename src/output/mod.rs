@@ -16,6 +16,7 @@ pub mod timeline;
 use std::io::Write;
 
 use crate::error::{Error, Result};
+use crate::query::Names;
 use crate::rows::{Columns, Field, FieldChoiceError, Lazy, Record, Row, Selection};
 use crate::text::quote;
 
@@ -168,7 +169,22 @@ pub fn list<'i, T: 'i>(
     items: impl IntoIterator<Item = &'i T>,
     nothing: &str,
 ) -> Result<()> {
-    let selection = choose(fields, settings)?;
+    let names = Names::english();
+    list_showing(stdout, stderr, settings, fields, names, items, nothing)
+}
+
+/// Writes the items of a list command as [`list`] does, with the fields chosen among `fields`
+/// showing names of groups, related populations and regions as `names` shows them.
+pub fn list_showing<'i, T: 'i>(
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    settings: &Settings,
+    fields: &[Field<T>],
+    names: &Names<'_>,
+    items: impl IntoIterator<Item = &'i T>,
+    nothing: &str,
+) -> Result<()> {
+    let selection = choose(fields, settings)?.showing(names);
     let mut items = items.into_iter().peekable();
     let empty = items.peek().is_none();
     let columns = selection.columns();

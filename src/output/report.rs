@@ -11,8 +11,8 @@ use crate::dataset::{Counts, Dataset, Estimate, Event, Group, Related, Source};
 use crate::error::Result;
 use crate::output::chart::Options;
 use crate::output::group::describe;
-use crate::query;
 use crate::query::headline::{self, Figures, Now};
+use crate::query::{self, Names};
 
 /// Nothing is loaded from anywhere: styles are inline, pictures are inline SVG.
 const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
@@ -153,6 +153,8 @@ fn overall_chart(contents: &Contents<'_>) -> Result<Option<String>> {
         kinds: vec![Counts::Present],
         log: false,
         every_coverage: contents.every_coverage,
+        names: Names::english(),
+        figures_to: query::figures_end(dataset),
     };
     let shown: HashSet<&str> = contents
         .groups
@@ -291,7 +293,7 @@ fn figures_list(figures: &Figures<'_>) -> Markup {
                     span class="figure" { (clean(&estimate.figures())) } ", "
                     (clean(&estimate.period.text)) ", by " (clean(&estimate.attributed_to))
                     @if estimate.party_to_conflict { " (a party to the conflict)" }
-                    @if let Some(place) = crate::output::chart::place(estimate) { ", in " (clean(place)) }
+                    @if let Some(place) = crate::output::chart::place(estimate, Names::english()) { ", in " (clean(place)) }
                     " (" (source_link(&estimate.source)) ")"
                 }
             }
@@ -319,6 +321,8 @@ fn profile(contents: &Contents<'_>, by_group: &ByGroup<'_>, group: &Group) -> Re
                 kinds: vec![kind],
                 log: false,
                 every_coverage: contents.every_coverage,
+                names: Names::english(),
+                figures_to: query::figures_end(contents.dataset),
             },
             svg::WIDTH,
         )?),

@@ -1,7 +1,7 @@
 //! The dataset's own facts for `nkru about`: what it is about, its version, the day it was
 //! checked and how far its figures run.
 
-use crate::dataset::{Dataset, Date};
+use crate::dataset::{Dataset, Date, Estimate};
 
 /// The dataset's own facts, for `nkru about`: what it is about, its version, the day it was
 /// checked and how far its figures run.
@@ -23,9 +23,13 @@ pub fn about<'a>(dataset: &'a Dataset<'a>) -> About<'a> {
 
 /// The latest date any figure of the dataset reaches: how far its figures run.
 pub fn figures_end(dataset: &Dataset) -> Option<Date> {
-    dataset
-        .estimates
-        .iter()
+    reach(&dataset.estimates)
+}
+
+/// The latest date any of `estimates` reaches: how far those figures run.
+pub fn reach<'e>(estimates: impl IntoIterator<Item = &'e Estimate<'e>>) -> Option<Date> {
+    estimates
+        .into_iter()
         .filter_map(|estimate| estimate.period.latest())
         .max_by_key(|date| date.key())
 }

@@ -1,10 +1,10 @@
-//! Languages: the language `--lang` shows names in, and the names of groups, related
-//! populations and regions put into it.
+//! Languages: the language `--lang` shows names in, and `Names`, the names of groups, related
+//! populations and regions in it, decided once and consulted by the views and rows as they write
+//! a name, so the dataset itself is never rewritten.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use crate::dataset::{Dataset, Name};
+use crate::dataset::{Dataset, Estimate, Group, Name, Related};
 use crate::text::fold;
 
 /// A language names can be shown in.
@@ -39,7 +39,7 @@ impl Language {
     }
 }
 
-/// What [`localize`] puts into another language.
+/// What [`Names`] shows in another language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Localize {
     /// The names of the groups and related populations.
@@ -48,79 +48,226 @@ pub struct Localize {
     pub regions: bool,
 }
 
-/// Puts names of the dataset into `language` where its names give them: the names of the groups
-/// and related populations, and regions whose whole text is an English name listed. A group
-/// keeps its English name among its aliases, so it is still found by it. Returns the English
-/// names that have no name in that language and stay as they are, each once.
-/// Only the regions of the estimates whose ids are in `shown` are put into the language, when it
-/// is given, so the names reported missing are those a view shows.
-pub fn localize<S: std::hash::BuildHasher>(
-    dataset: &mut Dataset,
+/// The names a view shows: those of the groups and related populations, and the regions whose
+/// whole text is an English name of the dataset's names, in the language asked for where the
+/// dataset's names give one, and as the dataset writes them otherwise. Made once from the
+/// dataset, which stays as it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Names<'d> {
+    /// The language asked for.
     language: Language,
-    what: Localize,
-    shown: Option<&HashSet<String, S>>,
-) -> Vec<String> {
-    let mut missing: Vec<String> = Vec::new();
-    if language == Language::English {
-        return missing;
-    }
-    let names = std::mem::take(&mut dataset.names);
-    // The first name of each population that the language has, and the first name of each
-    // English name folded, each found in one pass over the names.
-    let mut local_of: HashMap<&str, &str> = HashMap::new();
-    let mut by_english: HashMap<String, &Name> = HashMap::new();
-    for name in &names {
-        if let (Some(population), Some(local)) = (name.group.as_deref(), language.of(name)) {
-            local_of.entry(population).or_insert(local);
+    /// The first name in the language of each group and related population, by id; none when
+    /// their names are shown as the dataset writes them.
+    populations: Option<HashMap<&'d str, &'d str>>,
+    /// For each English name folded, the name in the language of the first of the dataset's
+    /// names that has that English name (none when that name has none in the language); none
+    /// when regions are shown as the dataset writes them.
+    regions: Option<HashMap<String, Option<&'d str>>>,
+}
+
+/// The names as the dataset writes them, in English.
+static ENGLISH: Names<'static> = Names {
+    language: Language::English,
+    populations: None,
+    regions: None,
+};
+
+impl<'d> Names<'d> {
+    /// The names of `what` in `language`, looked up in the dataset's names in one pass.
+    pub fn new(dataset: &'d Dataset<'_>, language: Language, what: Localize) -> Self {
+        if language == Language::English {
+            return ENGLISH.clone();
         }
-        by_english.entry(fold(&name.en)).or_insert(name);
-    }
-    let of_population = |id: &str| local_of.get(id).map(|local| (*local).to_owned());
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut note_missing = |english: &str| {
-        if seen.insert(english.to_owned()) {
-            missing.push(english.to_owned());
+        let mut populations: HashMap<&str, &str> = HashMap::new();
+        let mut regions: HashMap<String, Option<&str>> = HashMap::new();
+        for name in &dataset.names {
+            if let (Some(population), Some(local)) = (name.group.as_deref(), language.of(name)) {
+                populations.entry(population).or_insert(local);
+            }
+            regions
+                .entry(fold(&name.en))
+                .or_insert_with(|| language.of(name));
         }
-    };
-    if what.groups {
-        for group in &mut dataset.groups {
-            match of_population(&group.id) {
-                Some(local) => {
-                    let english = std::mem::replace(&mut group.name, local);
-                    if !group
-                        .aliases
-                        .iter()
-                        .any(|alias| fold(alias) == fold(&english))
-                    {
-                        group.aliases.insert(0, english);
-                    }
+        Names {
+            language,
+            populations: what.groups.then_some(populations),
+            regions: what.regions.then_some(regions),
+        }
+    }
+
+    /// The names as the dataset writes them, in English.
+    pub fn english() -> &'static Names<'static> {
+        &ENGLISH
+    }
+
+    /// The language asked for.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The name of the group or related population with this id in the language, if it is
+    /// shown in it and the dataset's names give one.
+    fn of_population(&self, id: &str) -> Option<&str> {
+        self.populations.as_ref()?.get(id).copied()
+    }
+
+    /// A group's name as shown.
+    pub fn group<'s>(&'s self, group: &'s Group) -> &'s str {
+        self.of_population(&group.id).unwrap_or(&group.name)
+    }
+
+    /// A related population's name as shown.
+    pub fn related<'s>(&'s self, related: &'s Related) -> &'s str {
+        self.of_population(&related.id).unwrap_or(&related.name)
+    }
+
+    /// A group's other names as shown: its English name first when its name is shown in
+    /// another language (unless an alias already is that name), then its aliases.
+    pub fn aliases<'s>(&'s self, group: &'s Group) -> Vec<&'s str> {
+        let english = self
+            .of_population(&group.id)
+            .is_some()
+            .then_some(group.name.as_str())
+            .filter(|english| {
+                !group
+                    .aliases
+                    .iter()
+                    .any(|alias| fold(alias) == fold(english))
+            });
+        english
+            .into_iter()
+            .chain(group.aliases.iter().map(String::as_str))
+            .collect()
+    }
+
+    /// The name in the language of an English name, when regions are shown in it and the
+    /// dataset's names give one.
+    fn of_region(&self, region: &str) -> Option<&str> {
+        self.regions.as_ref()?.get(&fold(region)).copied().flatten()
+    }
+
+    /// A region as shown.
+    pub fn region<'s>(&'s self, region: &'s str) -> &'s str {
+        self.of_region(region).unwrap_or(region)
+    }
+
+    /// The names shown in English for want of a name in the language, each once, in order: the
+    /// groups' and related populations' names, then the regions of `shown`.
+    pub fn missing<'e>(
+        &self,
+        dataset: &Dataset<'_>,
+        shown: impl IntoIterator<Item = &'e Estimate<'e>>,
+    ) -> Vec<String> {
+        let mut missing: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut note = |english: &str| {
+            if seen.insert(english.to_owned()) {
+                missing.push(english.to_owned());
+            }
+        };
+        if self.populations.is_some() {
+            for group in &dataset.groups {
+                if self.of_population(&group.id).is_none() {
+                    note(&group.name);
                 }
-                None => note_missing(&group.name),
+            }
+            for related in &dataset.related {
+                if self.of_population(&related.id).is_none() {
+                    note(&related.name);
+                }
             }
         }
-        for related in &mut dataset.related {
-            match of_population(&related.id) {
-                Some(local) => related.name = local,
-                None => note_missing(&related.name),
+        if self.regions.is_some() {
+            for region in shown
+                .into_iter()
+                .filter_map(|estimate| estimate.region.as_deref())
+            {
+                if self.of_region(region).is_none() {
+                    note(region);
+                }
             }
         }
+        missing
     }
-    if what.regions {
-        let regions = dataset
-            .estimates
-            .iter_mut()
-            .filter(|estimate| shown.is_none_or(|shown| shown.contains(estimate.id.as_ref())))
-            .filter_map(|estimate| estimate.region.as_mut());
-        for region in regions {
-            let local = by_english
-                .get(&fold(region))
-                .and_then(|name| language.of(name));
-            match local {
-                Some(local) => *region = Cow::Owned(local.to_owned()),
-                None => note_missing(region),
-            }
-        }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::fixture;
+
+    /// The fixture with a Korean name for the workers and for Sakhalin, and one for the
+    /// eastern regions that gives none in Korean.
+    fn named() -> Dataset<'static> {
+        let mut dataset = fixture();
+        let name = |id: &str, en: &str, group: Option<&str>, ko: Option<&str>| Name {
+            id: id.to_owned(),
+            en: en.to_owned(),
+            group: group.map(str::to_owned),
+            ko: ko.map(str::to_owned),
+            ru: None,
+            aliases: Vec::new(),
+            sources: Vec::new(),
+            note: None,
+        };
+        // The workers' English name is no longer among their aliases.
+        dataset.groups[1].aliases.remove(0);
+        dataset.names = vec![
+            name("workers", "workers", Some("workers"), Some("노동자")),
+            name("sakhalin", "sakhalin", None, Some("사할린")),
+            name("east", "Eastern regions of Russia", None, None),
+            name("east-2", "eastern regions of russia", None, Some("동부")),
+        ];
+        dataset
     }
-    dataset.names = names;
-    missing
+
+    #[test]
+    fn names_in_a_language_fall_back_to_english_and_say_which() {
+        let dataset = named();
+        let both = Localize {
+            groups: true,
+            regions: true,
+        };
+        let names = Names::new(&dataset, Language::Korean, both);
+        assert_eq!(names.language(), Language::Korean);
+        let workers = &dataset.groups[1];
+        assert_eq!(names.group(workers), "노동자");
+        assert_eq!(names.group(&dataset.groups[0]), dataset.groups[0].name);
+        assert_eq!(names.aliases(workers)[0], "Guest workers");
+        assert_eq!(names.aliases(workers)[1..], workers.aliases);
+        // A group shown in English, or whose English name is an alias, keeps its aliases.
+        assert_eq!(names.aliases(&dataset.groups[0]), dataset.groups[0].aliases);
+        assert_eq!(names.region("SAKHALIN"), "사할린");
+        // The first name of an English name decides, even when it gives none in the language.
+        assert_eq!(
+            names.region("eastern regions of Russia"),
+            "eastern regions of Russia"
+        );
+        let missing = names.missing(&dataset, &dataset.estimates);
+        assert_eq!(
+            missing,
+            [
+                "International students",
+                "Defectors and refugees",
+                "Koryo-saram",
+                "Russia",
+                "eastern regions of Russia",
+            ]
+        );
+        let regions_only = Names::new(
+            &dataset,
+            Language::Korean,
+            Localize {
+                groups: false,
+                regions: true,
+            },
+        );
+        assert_eq!(regions_only.group(workers), workers.name);
+        assert_eq!(regions_only.aliases(workers), workers.aliases);
+        assert_eq!(regions_only.missing(&dataset, []), Vec::<String>::new());
+        let english = Names::new(&dataset, Language::English, both);
+        assert_eq!(&english, Names::english());
+        assert_eq!(english.region("Sakhalin"), "Sakhalin");
+        assert!(english.missing(&dataset, &dataset.estimates).is_empty());
+    }
 }

@@ -15,12 +15,13 @@ mod search;
 mod summary;
 mod timeline;
 
-pub use about::{About, about, figures_end};
+pub use about::{About, about, figures_end, reach};
 pub use citations::{Citable, Citations, FactRecord, citable, citations, fact_id, facts};
 pub use filter::EstimateFilter;
-pub use localize::{Language, Localize, localize};
+pub use localize::{Language, Localize, Names};
 pub use names::{
-    equivalents, resolve_group, resolve_groups, resolve_population, resolve_summary_groups,
+    equivalents, resolve_group, resolve_groups, resolve_population, resolve_shown_group,
+    resolve_summary_groups,
 };
 pub use overview::{
     GroupDetail, GroupOverview, detail, documented_span, estimates_of, latest, overview, overviews,

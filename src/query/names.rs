@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::TOTAL_ID;
+use super::localize::Names;
 use crate::dataset::{Dataset, Group, Name};
 use crate::error::{Error, Result};
 use crate::text::{name_key, normalize_name, quote};
@@ -62,6 +63,16 @@ pub fn equivalents(dataset: &Dataset, folded: &str) -> Vec<String> {
 /// Finds the group a user means by `name`: its id, name or an alias, ignoring case, singular or
 /// plural, or a prefix that fits one group only.
 pub fn resolve_group<'a>(dataset: &'a Dataset<'a>, name: &str) -> Result<&'a Group> {
+    resolve_shown_group(dataset, name, Names::english())
+}
+
+/// Finds the group a user means by `name` as [`resolve_group`] does, where a prefix is of its
+/// id or of its name as `shown` writes it (in the language of `--lang`).
+pub fn resolve_shown_group<'a>(
+    dataset: &'a Dataset<'a>,
+    name: &str,
+    shown: &Names<'_>,
+) -> Result<&'a Group> {
     let wanted = normalize(name);
     if wanted.is_empty() {
         return Err(Error::Usage(String::from("a group name cannot be empty")));
@@ -89,14 +100,14 @@ pub fn resolve_group<'a>(dataset: &'a Dataset<'a>, name: &str) -> Result<&'a Gro
     } else {
         exact
     };
-    // A prefix stands for a group only by the start of its id or its name, never of an alias:
-    // `north` is the start of "North Korean workers", but every group is North Korean.
+    // A prefix stands for a group only by the start of its id or its name as shown, never of an
+    // alias: `north` is the start of "North Korean workers", but every group is North Korean.
     let matching = if exact.is_empty() {
         dataset
             .groups
             .iter()
             .filter(|group| {
-                [group.id.as_str(), group.name.as_str()]
+                [group.id.as_str(), shown.group(group)]
                     .iter()
                     .any(|candidate| normalize(candidate).starts_with(&wanted))
             })
@@ -213,14 +224,19 @@ pub fn resolve_population(dataset: &Dataset, name: &str) -> Result<String> {
 }
 
 /// Resolves the names of the lines `nkru summary` is asked for: `total` (the whole population,
-/// as the summary names it) or a group's name, in order, without repeats.
-pub fn resolve_summary_groups(dataset: &Dataset, names: &[String]) -> Result<Vec<String>> {
+/// as the summary names it) or a group's name (a prefix of its name as `shown` writes it), in
+/// order, without repeats.
+pub fn resolve_summary_groups(
+    dataset: &Dataset,
+    names: &[String],
+    shown: &Names<'_>,
+) -> Result<Vec<String>> {
     let mut ids: Vec<String> = Vec::new();
     for name in names {
         let id = if normalize(name) == TOTAL_ID {
             TOTAL_ID.to_owned()
         } else {
-            resolve_group(dataset, name)?.id.clone()
+            resolve_shown_group(dataset, name, shown)?.id.clone()
         };
         if !ids.contains(&id) {
             ids.push(id);

@@ -2,6 +2,7 @@
 //! figures), a kind over time for `nkru trend`, and the current picture (`now`).
 
 use super::filter::EstimateFilter;
+use super::localize::Names;
 use super::overview::{estimates_by_population, latest, span};
 use super::{TOTAL_ID, headline};
 use crate::dataset::{Counts, Dataset, Estimate, Group, Period};
@@ -45,8 +46,12 @@ impl Summary<'_> {
 
 /// The summary lines: the whole population first, then each group (only `groups` when given,
 /// where [`TOTAL_ID`] stands for the whole population), then the related populations that have
-/// figures; one line for each kind of figure.
-pub fn summarize<'a>(dataset: &'a Dataset<'a>, groups: &[String]) -> Vec<Summary<'a>> {
+/// figures; one line for each kind of figure, each named as `names` shows it.
+pub fn summarize<'a>(
+    dataset: &'a Dataset<'a>,
+    groups: &[String],
+    names: &'a Names<'a>,
+) -> Vec<Summary<'a>> {
     let mut lines = Vec::new();
     let everything = groups.is_empty();
     if everything || groups.iter().any(|group| group == TOTAL_ID) {
@@ -61,24 +66,29 @@ pub fn summarize<'a>(dataset: &'a Dataset<'a>, groups: &[String]) -> Vec<Summary
     let of = |id: &str| by_population.get(id).map_or(&[][..], Vec::as_slice);
     for group in &dataset.groups {
         if everything || groups.contains(&group.id) {
-            add_lines(&mut lines, &group.id, &group.name, of(&group.id));
+            add_lines(&mut lines, &group.id, names.group(group), of(&group.id));
         }
     }
     if everything {
         for related in &dataset.related {
             let estimates = of(&related.id);
             if !estimates.is_empty() {
-                add_lines(&mut lines, &related.id, &related.name, estimates);
+                add_lines(&mut lines, &related.id, names.related(related), estimates);
             }
         }
     }
     lines
 }
 
-/// The summary lines of one group from its estimates, one for each kind of figure.
-pub fn summary_of<'a>(group: &'a Group, estimates: &[&'a Estimate<'a>]) -> Vec<Summary<'a>> {
+/// The summary lines of one group from its estimates, one for each kind of figure, named as
+/// `names` shows it.
+pub fn summary_of<'a>(
+    group: &'a Group,
+    estimates: &[&'a Estimate<'a>],
+    names: &'a Names<'a>,
+) -> Vec<Summary<'a>> {
     let mut lines = Vec::new();
-    add_lines(&mut lines, &group.id, &group.name, estimates);
+    add_lines(&mut lines, &group.id, names.group(group), estimates);
     lines
 }
 
@@ -201,7 +211,7 @@ mod tests {
     #[test]
     fn summary_gives_the_total_then_each_group() {
         let dataset = dataset();
-        let lines = summarize(&dataset, &[]);
+        let lines = summarize(&dataset, &[], Names::english());
         let ids: Vec<(&str, Option<Counts>)> =
             lines.iter().map(|line| (line.id, line.counts)).collect();
         assert_eq!(
@@ -225,7 +235,7 @@ mod tests {
             Some("workers-1940s")
         );
         assert_eq!((lines[3].from, lines[3].to), (Some(1945), Some(1949)));
-        let refugees = summarize(&dataset, &[String::from("refugees")]);
+        let refugees = summarize(&dataset, &[String::from("refugees")], Names::english());
         assert_eq!(refugees.len(), 1);
         assert_eq!(
             (refugees[0].lowest, refugees[0].highest),

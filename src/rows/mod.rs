@@ -6,6 +6,8 @@ pub mod tables;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
+use crate::query::Names;
+
 /// One value of a flat record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value<'a> {
@@ -121,7 +123,13 @@ pub struct Field<T> {
     /// How to order items by it, when not by the value shown: figures written out as text
     /// sort by their numbers. Keys compare item by item, as [`Value::compare`] does.
     pub order: Option<fn(&T) -> Vec<Value<'_>>>,
+    /// How to read it as shown, for a field that holds a name of a group, a related population
+    /// or a region: with the [`Names`] of `--lang`, in place of `read`.
+    pub named: Option<Named<T>>,
 }
+
+/// How a field that holds names reads one item, with the names shown.
+pub type Named<T> = for<'x> fn(&'x T, &'x Names<'x>) -> Value<'x>;
 
 impl<T> Field<T> {
     /// A field the table view shows by default.
@@ -132,6 +140,7 @@ impl<T> Field<T> {
             in_table: true,
             read,
             order: None,
+            named: None,
         }
     }
 
@@ -143,6 +152,7 @@ impl<T> Field<T> {
             in_table: false,
             read,
             order: None,
+            named: None,
         }
     }
 
@@ -154,11 +164,27 @@ impl<T> Field<T> {
         }
     }
 
-    /// The key that orders one item by this field.
-    pub fn sort_key<'a>(&self, item: &'a T) -> Vec<Value<'a>> {
+    /// The field, which holds names, read as `names` shows them.
+    pub const fn named(self, named: Named<T>) -> Self {
+        Field {
+            named: Some(named),
+            ..self
+        }
+    }
+
+    /// Its value for one item, names as `names` shows them.
+    pub fn value<'a>(&self, item: &'a T, names: &'a Names<'a>) -> Value<'a> {
+        match self.named {
+            Some(as_shown) => as_shown(item, names),
+            None => (self.read)(item),
+        }
+    }
+
+    /// The key that orders one item by this field, names as `names` shows them.
+    pub fn sort_key<'a>(&self, item: &'a T, names: &'a Names<'a>) -> Vec<Value<'a>> {
         match self.order {
             Some(order) => order(item),
-            None => vec![(self.read)(item)],
+            None => vec![self.value(item, names)],
         }
     }
 }
@@ -179,10 +205,13 @@ pub enum FieldChoiceError {
     Empty,
 }
 
-/// The fields chosen for output, in output order.
+/// The fields chosen for output, in output order, and the names they show.
 pub struct Selection<'f, T> {
     /// The chosen fields.
     pub fields: Vec<&'f Field<T>>,
+    /// The names of groups, related populations and regions, as the fields that hold them show
+    /// them: in English unless [`Selection::showing`] says otherwise.
+    pub names: &'f Names<'f>,
 }
 
 impl<'f, T> Selection<'f, T> {
@@ -190,6 +219,7 @@ impl<'f, T> Selection<'f, T> {
     pub fn all(fields: &'f [Field<T>]) -> Self {
         Selection {
             fields: fields.iter().collect(),
+            names: Names::english(),
         }
     }
 
@@ -203,6 +233,7 @@ impl<'f, T> Selection<'f, T> {
             let chosen = fields.iter().filter(|field| !table || field.in_table);
             return Ok(Selection {
                 fields: chosen.collect(),
+                names: Names::english(),
             });
         };
         let mut chosen: Vec<&Field<T>> = Vec::new();
@@ -224,7 +255,21 @@ impl<'f, T> Selection<'f, T> {
         if chosen.is_empty() {
             return Err(FieldChoiceError::Empty);
         }
-        Ok(Selection { fields: chosen })
+        Ok(Selection {
+            fields: chosen,
+            names: Names::english(),
+        })
+    }
+
+    /// The same fields, showing names as `names` does.
+    pub fn showing<'n>(self, names: &'n Names<'n>) -> Selection<'n, T>
+    where
+        'f: 'n,
+    {
+        Selection {
+            fields: self.fields,
+            names,
+        }
     }
 
     /// The names and kinds of the chosen fields, for the writers.
@@ -236,8 +281,14 @@ impl<'f, T> Selection<'f, T> {
     }
 
     /// The chosen values of one item, in output order.
-    pub fn row<'a>(&self, item: &'a T) -> Row<'a> {
-        self.fields.iter().map(|field| (field.read)(item)).collect()
+    pub fn row<'a>(&self, item: &'a T) -> Row<'a>
+    where
+        'f: 'a,
+    {
+        self.fields
+            .iter()
+            .map(|field| field.value(item, self.names))
+            .collect()
     }
 }
 
@@ -285,18 +336,23 @@ impl<T, I: std::borrow::Borrow<T>> Record for Lazy<'_, '_, T, I> {
     fn each_value<E>(&self, mut visit: impl FnMut(&Value<'_>) -> Result<(), E>) -> Result<(), E> {
         let item = self.item.borrow();
         for field in &self.selection.fields {
-            visit(&(field.read)(item))?;
+            visit(&field.value(item, self.selection.names))?;
         }
         Ok(())
     }
 }
 
-/// Sorts items by one field, nulls last whichever the direction, keeping the given order among
-/// equals.
-pub fn sort_by<'a, T>(items: Vec<&'a T>, field: &Field<T>, reverse: bool) -> Vec<&'a T> {
-    let mut keyed: Vec<(Vec<Value<'a>>, &'a T)> = items
+/// Sorts items by one field, names as `names` shows them, nulls last whichever the direction,
+/// keeping the given order among equals.
+pub fn sort_by<'a, T>(
+    items: Vec<&'a T>,
+    field: &Field<T>,
+    names: &Names<'_>,
+    reverse: bool,
+) -> Vec<&'a T> {
+    let mut keyed: Vec<(Vec<Value<'_>>, &'a T)> = items
         .into_iter()
-        .map(|item| (field.sort_key(item), item))
+        .map(|item| (field.sort_key(item, names), item))
         .collect();
     keyed.sort_by(|(left, _), (right, _)| {
         let null = |key: &[Value<'_>]| key.first().is_none_or(|value| *value == Value::Null);
@@ -371,7 +427,7 @@ mod tests {
             .find(|field| field.name == "region")
             .expect("a region field");
         for reverse in [false, true] {
-            let sorted = sort_by(estimates.clone(), region, reverse);
+            let sorted = sort_by(estimates.clone(), region, Names::english(), reverse);
             assert!(
                 sorted
                     .last()
@@ -388,7 +444,7 @@ mod tests {
             .iter()
             .find(|field| field.name == "figures")
             .expect("a figures field");
-        let sorted = sort_by(estimates, figures, false);
+        let sorted = sort_by(estimates, figures, Names::english(), false);
         let ranges: Vec<(u64, u64)> = sorted
             .iter()
             .map(|estimate| (estimate.low, estimate.high))

@@ -8,7 +8,7 @@ use crate::dataset::diff::Change;
 use crate::dataset::{Counts, Coverage, Date, Estimate, Event, Related};
 use crate::query::headline::Figures;
 use crate::query::{
-    About, Citations, FactRecord, GroupDetail, GroupOverview, Hit, Summary, TOTAL_ID, Trend,
+    About, Citations, FactRecord, GroupDetail, GroupOverview, Hit, Names, Summary, TOTAL_ID, Trend,
 };
 
 /// Fields of `nkru estimates` (and of `nkru chart` in the machine formats), for estimates whose
@@ -50,8 +50,16 @@ pub fn estimates<'f, 'e: 'f>() -> &'f [Field<Estimate<'e>>] {
             Field::shown("when", Text, |estimate| {
                 Value::owned(estimate.period.label())
             }),
-            Field::shown("region", Text, |estimate| {
+            Field::shown("region", Text, |estimate: &Estimate| {
                 Value::optional_text(estimate.region.as_deref())
+            })
+            .named(|estimate, names| {
+                Value::optional_text(
+                    estimate
+                        .region
+                        .as_deref()
+                        .map(|region| names.region(region)),
+                )
             }),
             Field::hidden("coverage", Text, |estimate| {
                 Value::optional_text(estimate.coverage.map(Coverage::name))
@@ -104,7 +112,8 @@ pub const EVENTS: &[Field<Event>] = &[
 /// Fields of `nkru related`, one record per related population.
 pub const RELATED: &[Field<Related>] = &[
     Field::shown("id", Id, |related| Value::text(&related.id)),
-    Field::shown("name", Text, |related| Value::text(&related.name)),
+    Field::shown("name", Text, |related: &Related| Value::text(&related.name))
+        .named(|related, names| Value::text(names.related(related))),
     Field::shown("description", Text, |related| {
         Value::text(&related.description)
     }),
@@ -156,10 +165,12 @@ impl<'a> GroupOverview<'a> {
     /// Fields of `nkru groups`.
     pub const FIELDS: &'a [Field<Self>] = &[
         Field::shown("id", Id, |line| Value::text(&line.group.id)),
-        Field::shown("name", Text, |line| Value::text(&line.group.name)),
-        Field::hidden("aliases", List, |line| {
+        Field::shown("name", Text, |line: &Self| Value::text(&line.group.name))
+            .named(|line, names| Value::text(names.group(line.group))),
+        Field::hidden("aliases", List, |line: &Self| {
             Value::texts(line.group.aliases.iter().map(String::as_str))
-        }),
+        })
+        .named(|line, names| Value::texts(names.aliases(line.group).into_iter())),
         Field::shown("from", Number, |line| Value::optional_integer(line.from)),
         Field::shown("to", Number, |line| Value::optional_integer(line.to)),
         Field::hidden("periods", List, |line| {
@@ -170,7 +181,10 @@ impl<'a> GroupOverview<'a> {
             headline_words(line.present.as_ref())
         })
         .ordered_by(|line| headline_key(line.present.as_ref())),
-        Field::shown("when", Text, |line| headline_when(line.present.as_ref())),
+        Field::shown("when", Text, |line: &Self| {
+            headline_when(line.present.as_ref(), Names::english())
+        })
+        .named(|line, names| headline_when(line.present.as_ref(), names)),
         Field::shown("by", Text, |line| headline_by_first(line.present.as_ref())),
         Field::hidden("present_low", Figure, |line| {
             Value::optional_figure(line.present.as_ref().map(Figures::low))
@@ -204,7 +218,10 @@ impl<'a> Trend<'a> {
         Field::hidden("counts", Text, |trend| {
             Value::text(trend.figures.counts.name())
         }),
-        Field::shown("when", Text, |trend| Value::owned(when(&trend.figures))),
+        Field::shown("when", Text, |trend: &Self| {
+            Value::owned(when(&trend.figures, Names::english()))
+        })
+        .named(|trend, names| Value::owned(when(&trend.figures, names))),
         Field::hidden("period", Text, |trend| Value::owned(trend.figures.period())),
         Field::shown("figures", FigureText, |trend: &Self| {
             Value::owned(trend.figures.words())
@@ -242,8 +259,8 @@ fn headline_key(figures: Option<&Figures<'_>>) -> Vec<Value<'static>> {
 }
 
 /// When headline figures apply, in a few characters ([`when`]), or null.
-fn headline_when(figures: Option<&Figures<'_>>) -> Value<'static> {
-    figures.map_or(Value::Null, |figures| Value::owned(when(figures)))
+fn headline_when(figures: Option<&Figures<'_>>, names: &Names<'_>) -> Value<'static> {
+    figures.map_or(Value::Null, |figures| Value::owned(when(figures, names)))
 }
 
 /// The first maker of headline figures and how many more ([`by_first`]), or null.
@@ -277,10 +294,14 @@ impl<'a> GroupDetail<'a> {
     /// Fields of `nkru group` in the tabular formats.
     pub const FIELDS: &'a [Field<Self>] = &[
         Field::shown("id", Id, |detail| Value::text(&detail.group.id)),
-        Field::shown("name", Text, |detail| Value::text(&detail.group.name)),
-        Field::shown("aliases", List, |detail| {
+        Field::shown("name", Text, |detail: &Self| {
+            Value::text(&detail.group.name)
+        })
+        .named(|detail, names| Value::text(names.group(detail.group))),
+        Field::shown("aliases", List, |detail: &Self| {
             Value::texts(detail.group.aliases.iter().map(String::as_str))
-        }),
+        })
+        .named(|detail, names| Value::texts(names.aliases(detail.group).into_iter())),
         Field::shown("description", Text, |detail| {
             Value::text(&detail.group.description)
         }),
@@ -324,7 +345,10 @@ impl<'a> Summary<'a> {
             headline_words(line.headline.as_ref())
         })
         .ordered_by(|line| headline_key(line.headline.as_ref())),
-        Field::shown("when", Text, |line| headline_when(line.headline.as_ref())),
+        Field::shown("when", Text, |line: &Self| {
+            headline_when(line.headline.as_ref(), Names::english())
+        })
+        .named(|line, names| headline_when(line.headline.as_ref(), names)),
         Field::shown("by", Text, |line| headline_by_first(line.headline.as_ref())),
         Field::hidden("headline_low", Figure, |line| {
             Value::optional_figure(line.headline.as_ref().map(Figures::low))
@@ -486,9 +510,16 @@ impl<'a> Citations<'a> {
 }
 
 /// When headline figures apply, in a few characters, and the places they cover when nothing
-/// wider exists: `2025`, or `2025, Kursk region only`.
-pub fn when(figures: &Figures<'_>) -> String {
-    let places = figures.places();
+/// wider exists, as `names` shows them: `2025`, or `2025, Kursk region only`.
+pub fn when(figures: &Figures<'_>, names: &Names<'_>) -> String {
+    let mut places: Vec<&str> = Vec::new();
+    for place in figures.places() {
+        let shown = names.region(place);
+        // Two places may have one name in the language.
+        if !places.contains(&shown) {
+            places.push(shown);
+        }
+    }
     if places.is_empty() {
         figures.label()
     } else {

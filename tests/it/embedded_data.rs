@@ -350,7 +350,7 @@ fn the_summary_keeps_kinds_apart_and_the_workers_open() {
         .expect("the workers");
     assert_eq!(row["to"], Value::Null, "the workers' span is still open");
     let dataset = dataset();
-    for line in nkru::query::summarize(&dataset, &[]) {
+    for line in nkru::query::summarize(&dataset, &[], nkru::query::Names::english()) {
         let estimates: Vec<_> = if line.id == nkru::query::TOTAL_ID {
             dataset
                 .estimates

@@ -582,7 +582,7 @@ proptest! {
 
     #[test]
     fn summaries_agree_with_their_estimates(dataset in dataset()) {
-        let lines = query::summarize(&dataset, &[]);
+        let lines = query::summarize(&dataset, &[], query::Names::english());
         for line in &lines {
             let of_line: Vec<&Estimate> = if line.id == query::TOTAL_ID {
                 dataset.estimates.iter().filter(|estimate| estimate.group.is_none()).collect()

@@ -16,7 +16,7 @@ use super::{
 use crate::dataset::{Dataset, Estimate};
 use crate::error::Result;
 use crate::output::chart::{
-    Axis, Mark, Options, Panel, Years, panels, place, series_order, widest_labels,
+    Axis, Mark, Options, Panel, Years, panels, series_order, widest_labels,
 };
 
 /// The width of the chart as a file of its own, in pixels: a slide's.
@@ -68,7 +68,7 @@ impl<'a> Layout<'a> {
     fn new(
         dataset: &Dataset,
         estimates: &[&'a Estimate<'a>],
-        options: &Options,
+        options: &Options<'a>,
         width: u32,
     ) -> Self {
         let panels = panels(dataset, estimates, options);
@@ -126,7 +126,7 @@ impl<'a> Layout<'a> {
             years: Years::of(&panels),
             panels,
             log: options.log,
-            footnote: footnote(dataset, &cited),
+            footnote: footnote(dataset, &cited, options.figures_to),
         }
     }
 
@@ -184,7 +184,11 @@ fn series_name(dataset: &Dataset, series: Series) -> String {
 
 /// The estimates over time as a standalone SVG picture of a slide's width, with an XML
 /// declaration; with nothing to draw, a picture that says so.
-pub fn document(dataset: &Dataset, estimates: &[&Estimate], options: &Options) -> Result<String> {
+pub fn document(
+    dataset: &Dataset,
+    estimates: &[&Estimate],
+    options: &Options<'_>,
+) -> Result<String> {
     Ok(format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
         picture(dataset, estimates, options, FILE_WIDTH)?
@@ -195,7 +199,7 @@ pub fn document(dataset: &Dataset, estimates: &[&Estimate], options: &Options) -
 pub fn picture(
     dataset: &Dataset,
     estimates: &[&Estimate],
-    options: &Options,
+    options: &Options<'_>,
     width: u32,
 ) -> Result<String> {
     let width = width.max(WIDTH);
@@ -488,7 +492,7 @@ fn tooltip(dataset: &Dataset, mark: &Mark) -> String {
         series_name(dataset, series),
         estimate.period.text
     );
-    if let Some(region) = place(estimate) {
+    if let Some(region) = mark.place {
         words.push_str(", in ");
         words.push_str(region);
     }

@@ -10,7 +10,7 @@ use std::io;
 use plotters::prelude::*;
 
 use super::human::wrap;
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Date};
 use crate::error::Error;
 use crate::error::Result;
 use crate::query;
@@ -107,9 +107,10 @@ pub fn lines(text: &str, width: u32) -> Vec<String> {
         .collect()
 }
 
-/// The footnote of a picture: the publishers of its sources and the dataset's version and dates,
-/// broken into lines that fit the picture.
-pub fn footnote(dataset: &Dataset, cited: &[&str]) -> Vec<String> {
+/// The footnote of a picture: the publishers of its sources and the dataset's version and dates
+/// (how far the figures it answers from run, `figures_to`), broken into lines that fit the
+/// picture.
+pub fn footnote(dataset: &Dataset, cited: &[&str], figures_to: Option<Date>) -> Vec<String> {
     let mut publishers: Vec<&str> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     for id in cited {
@@ -125,7 +126,7 @@ pub fn footnote(dataset: &Dataset, cited: &[&str]) -> Vec<String> {
     } else {
         format!("Sources: {}.", publishers.join("; "))
     };
-    let reach = query::figures_end(dataset).map_or_else(
+    let reach = figures_to.map_or_else(
         || String::from("no dated figures"),
         |date| format!("figures to {date}"),
     );

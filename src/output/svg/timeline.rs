@@ -117,7 +117,7 @@ impl Layout {
             years,
             lanes,
             entries,
-            footnote: footnote(dataset, &cited),
+            footnote: footnote(dataset, &cited, crate::query::figures_end(dataset)),
         }
     }
 
