@@ -8,7 +8,7 @@ use std::sync::Arc;
 use clap::FromArgMatches;
 use clap::error::ErrorKind;
 
-use crate::cli::{Cli, Config, Environment};
+use crate::cli::{self, Cli, Config, Environment};
 use crate::commands::{self, Command, Streams};
 use crate::dataset::Origin;
 use crate::error::Error;
@@ -77,14 +77,6 @@ fn parse_and_run(
     streams: &mut Streams<'_>,
 ) -> Result<(), Error> {
     let arguments: Vec<OsString> = arguments.into_iter().collect();
-    let parse = |arguments: &[OsString]| {
-        let mut matches = commands::command().try_get_matches_from(arguments)?;
-        let cli = Cli::from_arg_matches(&matches)?;
-        let (name, mut matches) = matches
-            .remove_subcommand()
-            .ok_or_else(|| clap::Error::new(ErrorKind::MissingSubcommand))?;
-        Ok((cli, Command::from_matches(&name, &mut matches)?))
-    };
     let parsed = parse(&arguments).or_else(|error| match without_help_flags_of_help(&arguments) {
         Some(retried) if !is_help(&error) => parse(&retried),
         _ => Err(error),
@@ -109,6 +101,40 @@ fn parse_and_run(
         }
     }
     command.run(&config, streams)
+}
+
+/// The global flags and the command of the arguments. Clap is given only what they need: the
+/// root alone for `--version`, the root and the one command named when that is clear-cut, so a
+/// run does not build every command's definition; and every command otherwise, or when that
+/// smaller command line finds anything wrong, so help, errors and suggestions are the whole
+/// tree's.
+fn parse(arguments: &[OsString]) -> Result<(Cli, Command), clap::Error> {
+    let places = Command::NAMES.len();
+    let root = cli::root(places);
+    let smaller = match cli::needed(&root, arguments, Command::NAMES) {
+        cli::Needed::Root => Some(root),
+        cli::Needed::Command(name) => {
+            Command::definition(name).map(|command| root.subcommand(command))
+        }
+        cli::Needed::Every => None,
+    };
+    if let Some(smaller) = smaller {
+        match parse_with(smaller, arguments) {
+            Err(error) if error.kind() != ErrorKind::DisplayVersion => {}
+            parsed => return parsed,
+        }
+    }
+    parse_with(commands::command(), arguments)
+}
+
+/// The global flags and the command of the arguments, as the command line `line` reads them.
+fn parse_with(line: clap::Command, arguments: &[OsString]) -> Result<(Cli, Command), clap::Error> {
+    let mut matches = line.try_get_matches_from(arguments)?;
+    let cli = Cli::from_arg_matches(&matches)?;
+    let (name, mut matches) = matches
+        .remove_subcommand()
+        .ok_or_else(|| clap::Error::new(ErrorKind::MissingSubcommand))?;
+    Ok((cli, Command::from_matches(&name, &mut matches)?))
 }
 
 /// Whether clap stopped to show help or the version, which is not a mistake.
@@ -389,5 +415,163 @@ mod tests {
             refused(&["nkru", "chart", "--region", " "]),
             "--region, --source and --attributed-to need some text to look for"
         );
+    }
+}
+
+#[cfg(test)]
+mod smaller_command_line {
+    use super::*;
+
+    /// What clap made of the arguments, in a form to compare: the parsed flags and command, or
+    /// the error's kind and its whole text.
+    fn outcome(parsed: Result<(Cli, Command), clap::Error>) -> String {
+        match parsed {
+            Ok(parsed) => format!("{parsed:?}"),
+            Err(error) => format!("{:?}: {}", error.kind(), error.render()),
+        }
+    }
+
+    /// Argument lists of every command, with global flags before and after it, values inline
+    /// and apart, and the mistakes and help forms that need the whole tree.
+    const ARGUMENT_LISTS: &[&str] = &[
+        "",
+        "--version",
+        "-V",
+        "--version groups",
+        "--long --version",
+        "groups --version",
+        "-h",
+        "--help",
+        "help",
+        "help groups",
+        "help help",
+        "help nothing",
+        "groups -h",
+        "groups --help",
+        "summary --help --long",
+        "grups",
+        "summary --group workers,refugees --to 2018",
+        "summary --year 2020 --from 2021",
+        "trend workers --counts entries --format csv",
+        "trend workers --group workers",
+        "trend",
+        "groups",
+        "groups --format json --fields id,name",
+        "--format json groups",
+        "--format=json groups",
+        "--format json --width 90 --ascii --no-header --long --color never --lang ko groups",
+        "--data - groups",
+        "--data=- groups",
+        "--data mine.json --max-size 100 groups",
+        "--max-size -1 groups",
+        "--width -5 groups",
+        "--format groups",
+        "--format xml groups",
+        "--format --long groups",
+        "--fields groups",
+        "--long=yes groups",
+        "--nonsense groups",
+        "-x groups",
+        "-- groups",
+        "- groups",
+        "groups extra",
+        "groups --nonsense",
+        "groups --format xml",
+        "group workers --all --from 2017",
+        "group",
+        "estimates --group workers --format json",
+        "estimates --min 1000 --sort high --reverse",
+        "estimates --sort nothing",
+        "estimates --year 1999 --counts present,entries --coverage region",
+        "estimates --counts nothing",
+        "chart --group workers --log --format svg",
+        "timeline --from 1990 --group refugees",
+        "search sakhalin",
+        "search",
+        "search help",
+        "search -- --literal",
+        "facts --source kommersant --fields id,text",
+        "cite article",
+        "cite article --format json",
+        "cite --all --style bibtex",
+        "cite --all article",
+        "cite",
+        "sources article",
+        "about --format json",
+        "related",
+        "diff old.json new.json",
+        "diff --embedded old.json --exit-code",
+        "diff old.json",
+        "diff - -",
+        "report --group workers --year 2020",
+        "export",
+        "export sqlite nkru.db --force",
+        "export sqlite",
+        "export nothing",
+        "schema",
+        "validate",
+        "validate -",
+        "validate a b",
+        "completions bash",
+        "completions nothing",
+        "man",
+        "man --format json",
+        "groups help",
+    ];
+
+    /// [`ARGUMENT_LISTS`], each with the program's name first.
+    fn argument_lists() -> Vec<Vec<&'static str>> {
+        ARGUMENT_LISTS
+            .iter()
+            .map(|list| {
+                std::iter::once("nkru")
+                    .chain(list.split_whitespace())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_smaller_command_line_reads_as_the_whole_tree() {
+        for list in argument_lists() {
+            let arguments: Vec<OsString> = list.iter().map(OsString::from).collect();
+            let whole = parse_with(commands::command(), &arguments);
+            assert_eq!(outcome(parse(&arguments)), outcome(whole), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn the_smaller_command_line_is_used_where_it_is_clear_cut() {
+        let needed = |list: &str| {
+            let arguments: Vec<OsString> = std::iter::once("nkru")
+                .chain(list.split_whitespace())
+                .map(OsString::from)
+                .collect();
+            let root = cli::root(Command::NAMES.len());
+            format!("{:?}", cli::needed(&root, &arguments, Command::NAMES))
+        };
+        assert_eq!(needed("--version"), "Root");
+        assert_eq!(needed("-V"), "Root");
+        assert_eq!(
+            needed("estimates --group workers --format json"),
+            "Command(\"estimates\")"
+        );
+        assert_eq!(
+            needed("--format json --data - --long groups"),
+            "Command(\"groups\")"
+        );
+        assert_eq!(needed("--format=json groups"), "Command(\"groups\")");
+        for unclear in [
+            "",
+            "help groups",
+            "groups --help",
+            "grups",
+            "--format --long groups",
+            "--nonsense groups",
+            "-- groups",
+            "--version groups",
+        ] {
+            assert_eq!(needed(unclear), "Every", "{unclear}");
+        }
     }
 }
