@@ -80,9 +80,7 @@ fn write(
         filters: words(filter),
         every_coverage: filter.region.is_some() || !filter.coverage.is_empty(),
     };
-    let page = report::page(&contents)?;
-    streams.stdout.write_all(page.as_bytes())?;
-    Ok(())
+    report::write(streams.stdout, &contents)
 }
 
 /// The filters as they were given, for the page to say what it shows.

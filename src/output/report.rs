@@ -2,7 +2,9 @@
 //! table of the dataset, from `maud` templates that escape every text they are given. It needs
 //! no script and loads nothing: its content security policy forbids every request.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::io::Write;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -84,16 +86,67 @@ pub struct Contents<'a> {
     pub every_coverage: bool,
 }
 
-/// The whole page.
-pub fn page(contents: &Contents<'_>) -> Result<String> {
-    let dataset = contents.dataset;
+/// Writes the whole page. Its frame is laid out first, with a marker where each long list goes
+/// (the groups' profiles and the rows of each table); then the frame is written piece by piece
+/// and each list in its place, an item at a time, so the page is never held whole.
+pub fn write(writer: &mut dyn Write, contents: &Contents<'_>) -> Result<()> {
     let by_group = by_group(contents);
+    let later = Later::default();
+    let frame = page(contents, &by_group, &later)?.into_string();
+    let mut parts = later.parts.into_inner().into_iter();
+    let mut pieces = frame.split(MARKER);
+    if let Some(first) = pieces.next() {
+        writer.write_all(first.as_bytes())?;
+    }
+    // Each marker was put in the frame as its part was kept, so they come in the same order.
+    for piece in pieces {
+        if let Some(part) = parts.next() {
+            part(writer)?;
+        }
+        writer.write_all(piece.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// What stands in the frame of the page for a part written later. Dataset text cannot hold it:
+/// every text is escaped and a control character never reaches the page.
+const MARKER: &str = "\u{0}part\u{0}";
+
+/// A part of the page written after its frame, into the page's writer.
+type Part<'c> = Box<dyn FnOnce(&mut dyn Write) -> Result<()> + 'c>;
+
+/// The parts of the page written later, in the order of their markers in the frame.
+#[derive(Default)]
+struct Later<'c> {
+    parts: RefCell<Vec<Part<'c>>>,
+}
+
+impl<'c> Later<'c> {
+    /// Keeps `part` to be written where the marker this returns stands.
+    fn part(
+        &self,
+        part: impl FnOnce(&mut dyn Write) -> Result<()> + 'c,
+    ) -> PreEscaped<&'static str> {
+        self.parts.borrow_mut().push(Box::new(part));
+        PreEscaped(MARKER)
+    }
+}
+
+/// The page's frame, with a marker for each part kept in `later`.
+fn page<'c>(
+    contents: &'c Contents<'c>,
+    by_group: &'c ByGroup<'c>,
+    later: &Later<'c>,
+) -> Result<Markup> {
+    let dataset = contents.dataset;
     let chart = overall_chart(contents)?;
-    let profiles = contents
-        .groups
-        .iter()
-        .map(|(_, group)| profile(contents, &by_group, group))
-        .collect::<Result<Vec<Markup>>>()?;
+    let profiles = later.part(move |writer| {
+        for (_, group) in &contents.groups {
+            let profile = profile(contents, by_group, group)?;
+            writer.write_all(profile.into_string().as_bytes())?;
+        }
+        Ok(())
+    });
     let timeline =
         svg::timeline::picture(dataset, &contents.events, &contents.groups, contents.bounds)?;
     let title = clean(&dataset.title);
@@ -114,12 +167,12 @@ pub fn page(contents: &Contents<'_>) -> Result<String> {
                         h2 id="overview-heading" { "Overview" }
                         p { (clean(&dataset.overview)) }
                     }
-                    (now(contents, &by_group))
+                    (now(contents, by_group))
                     (chart_section(chart))
-                    @if !profiles.is_empty() {
+                    @if !contents.groups.is_empty() {
                         section id="by-group" aria-labelledby="by-group-heading" {
                             h2 id="by-group-heading" { "Each group" }
-                            @for profile in &profiles { (profile) }
+                            (profiles)
                         }
                     }
                     section id="timeline" aria-labelledby="timeline-heading" {
@@ -129,12 +182,12 @@ pub fn page(contents: &Contents<'_>) -> Result<String> {
                             figcaption { "The years each group is documented in, and its events." }
                         }
                     }
-                    (groups(contents))
-                    (estimates(contents))
-                    (events(contents))
-                    (facts(contents))
-                    (related(dataset))
-                    (sources(contents))
+                    (groups(contents, later))
+                    (estimates(contents, later))
+                    (events(contents, later))
+                    (facts(contents, later))
+                    (related(dataset, later))
+                    (sources(contents, later))
                 }
                 footer class="meta" {
                     p { (footer_line(dataset)) }
@@ -142,7 +195,7 @@ pub fn page(contents: &Contents<'_>) -> Result<String> {
             }
         }
     };
-    Ok(markup.into_string())
+    Ok(markup)
 }
 
 /// The chart of people present over time, of every group shown: the total and the groups; a
@@ -426,27 +479,48 @@ impl Row {
     }
 }
 
-/// A section with its heading and one table. On a narrow screen each row becomes a block with
-/// each cell labelled by its column, so no table is wider than the page.
-fn section(anchor: &str, heading: &str, caption: &str, head: &[&str], rows: &[Row]) -> Markup {
+/// A section with its heading and one table, whose rows are written later, one at a time. On a
+/// narrow screen each row becomes a block with each cell labelled by its column, so no table is
+/// wider than the page.
+fn section<'c>(later: &Later<'c>, table: Table, rows: impl Iterator<Item = Row> + 'c) -> Markup {
+    let Table {
+        anchor,
+        heading,
+        caption,
+        head,
+    } = table;
+    let rows = later.part(move |writer| {
+        for row in rows {
+            let markup = html! {
+                tr id=[row.anchor.as_deref()] {
+                    @for (cell, name) in row.cells.iter().zip(head) {
+                        td data-label=(name) { (cell) }
+                    }
+                }
+            };
+            writer.write_all(markup.into_string().as_bytes())?;
+        }
+        Ok(())
+    });
     html! {
         section id=(anchor) aria-labelledby=(format!("{anchor}-heading")) {
             h2 id=(format!("{anchor}-heading")) { (heading) }
             div class="scroll" { table {
                 caption { (caption) }
                 thead { tr { @for name in head { th scope="col" { (name) } } } }
-                tbody {
-                    @for row in rows {
-                        tr id=[row.anchor.as_deref()] {
-                            @for (cell, name) in row.cells.iter().zip(head) {
-                                td data-label=(name) { (cell) }
-                            }
-                        }
-                    }
-                }
+                tbody { (rows) }
             } }
         }
     }
+}
+
+/// A table's words: its anchor, heading, caption and column names.
+#[derive(Clone, Copy)]
+struct Table {
+    anchor: &'static str,
+    heading: &'static str,
+    caption: &'static str,
+    head: &'static [&'static str],
 }
 
 /// A link to a source in the table of sources.
@@ -459,26 +533,25 @@ fn source_anchor(id: &str) -> String {
     format!("source-{}", clean(id))
 }
 
-fn groups(contents: &Contents<'_>) -> Markup {
-    let rows: Vec<Row> = contents
-        .groups
-        .iter()
-        .map(|(_, group)| {
-            Row::new(vec![
-                html! { (clean(&group.id)) },
-                html! { (clean(&group.name)) },
-                html! { (clean(&group.aliases.join(", "))) },
-                html! { @for period in &group.periods { (clean(&period.text)) br; } },
-                html! { (clean(&group.description)) },
-            ])
-        })
-        .collect();
+fn groups<'c>(contents: &'c Contents<'c>, later: &Later<'c>) -> Markup {
+    let rows = contents.groups.iter().map(|(_, group)| {
+        Row::new(vec![
+            html! { (clean(&group.id)) },
+            html! { (clean(&group.name)) },
+            html! { (clean(&group.aliases.join(", "))) },
+            html! { @for period in &group.periods { (clean(&period.text)) br; } },
+            html! { (clean(&group.description)) },
+        ])
+    });
     section(
-        "groups",
-        "Groups",
-        "The groups of North Koreans in Russia, with the periods they are documented in",
-        &["id", "name", "also called", "documented", "description"],
-        &rows,
+        later,
+        Table {
+            anchor: "groups",
+            heading: "Groups",
+            caption: "The groups of North Koreans in Russia, with the periods they are documented in",
+            head: &["id", "name", "also called", "documented", "description"],
+        },
+        rows,
     )
 }
 
@@ -487,121 +560,117 @@ fn or_dash(text: Option<&str>) -> String {
     text.map_or_else(|| String::from("—"), clean)
 }
 
-fn estimates(contents: &Contents<'_>) -> Markup {
-    let rows: Vec<Row> = contents
-        .estimates
-        .iter()
-        .map(|estimate| {
+fn estimates<'c>(contents: &'c Contents<'c>, later: &Later<'c>) -> Markup {
+    let rows = contents.estimates.iter().map(|estimate| {
+        Row::new(vec![
+            html! { (clean(&estimate.id)) },
+            html! { (clean(estimate.group.as_deref().unwrap_or("total"))) },
+            html! { span class="figure" { (clean(&estimate.figures())) } },
+            html! { (estimate.counts.name()) },
+            html! { (clean(&estimate.period.text)) },
+            html! { (or_dash(estimate.region.as_deref())) },
+            html! {
+                (clean(&estimate.attributed_to))
+                @if estimate.party_to_conflict { " (a party to the conflict)" }
+            },
+            source_link(&estimate.source),
+            html! { (or_dash(estimate.note.as_deref())) },
+        ])
+    });
+    section(
+        later,
+        Table {
+            anchor: "estimates",
+            heading: "Estimates",
+            caption: "Population figures: what each counts, its period and region, who made it and where it was read",
+            head: &[
+                "id", "group", "figures", "counts", "period", "region", "made by", "source", "note",
+            ],
+        },
+        rows,
+    )
+}
+
+fn events<'c>(contents: &'c Contents<'c>, later: &Later<'c>) -> Markup {
+    let rows = contents.events.iter().map(|event| {
+        let groups = if event.groups.is_empty() {
+            String::from("every group")
+        } else {
+            clean(&event.groups.join(", "))
+        };
+        Row::new(vec![
+            html! { (clean(&event.period.text)) },
+            html! { (groups) },
+            html! { (clean(&event.description)) },
+            html! { (or_dash(event.attributed_to.as_deref())) },
+            source_link(&event.source),
+        ])
+    });
+    section(
+        later,
+        Table {
+            anchor: "events",
+            heading: "Events",
+            caption: "Dated events, oldest first",
+            head: &["when", "groups", "what happened", "according to", "source"],
+        },
+        rows,
+    )
+}
+
+fn facts<'c>(contents: &'c Contents<'c>, later: &Later<'c>) -> Markup {
+    let rows = contents.groups.iter().flat_map(|(_, group)| {
+        group.facts.iter().map(|fact| {
             Row::new(vec![
-                html! { (clean(&estimate.id)) },
-                html! { (clean(estimate.group.as_deref().unwrap_or("total"))) },
-                html! { span class="figure" { (clean(&estimate.figures())) } },
-                html! { (estimate.counts.name()) },
-                html! { (clean(&estimate.period.text)) },
-                html! { (or_dash(estimate.region.as_deref())) },
-                html! {
-                    (clean(&estimate.attributed_to))
-                    @if estimate.party_to_conflict { " (a party to the conflict)" }
-                },
-                source_link(&estimate.source),
-                html! { (or_dash(estimate.note.as_deref())) },
+                html! { (clean(&group.id)) },
+                html! { (clean(&fact.text)) },
+                source_link(&fact.source),
+                html! { (or_dash(fact.section.as_deref())) },
             ])
         })
-        .collect();
+    });
     section(
-        "estimates",
-        "Estimates",
-        "Population figures: what each counts, its period and region, who made it and where it was read",
-        &[
-            "id", "group", "figures", "counts", "period", "region", "made by", "source", "note",
-        ],
-        &rows,
+        later,
+        Table {
+            anchor: "facts",
+            heading: "Facts",
+            caption: "Facts about each group, with where they were read",
+            head: &["group", "fact", "source", "section"],
+        },
+        rows,
     )
 }
 
-fn events(contents: &Contents<'_>) -> Markup {
-    let rows: Vec<Row> = contents
-        .events
-        .iter()
-        .map(|event| {
-            let groups = if event.groups.is_empty() {
-                String::from("every group")
-            } else {
-                clean(&event.groups.join(", "))
-            };
-            Row::new(vec![
-                html! { (clean(&event.period.text)) },
-                html! { (groups) },
-                html! { (clean(&event.description)) },
-                html! { (or_dash(event.attributed_to.as_deref())) },
-                source_link(&event.source),
-            ])
-        })
-        .collect();
+fn related<'c>(dataset: &'c Dataset<'c>, later: &Later<'c>) -> Markup {
+    let rows = dataset.related.iter().map(|related: &Related| {
+        Row::new(vec![
+            html! { (clean(&related.name)) " (" (clean(&related.id)) ")" },
+            html! { (clean(&related.description)) },
+            html! { (clean(&related.origin)) },
+            html! { (clean(&related.destination)) },
+            html! { (clean(&related.period.text)) },
+            source_link(&related.source),
+        ])
+    });
     section(
-        "events",
-        "Events",
-        "Dated events, oldest first",
-        &["when", "groups", "what happened", "according to", "source"],
-        &rows,
+        later,
+        Table {
+            anchor: "related",
+            heading: "Related populations",
+            caption: "Populations related to the subject but apart from it",
+            head: &["name", "who they are", "from", "to", "when", "source"],
+        },
+        rows,
     )
 }
 
-fn facts(contents: &Contents<'_>) -> Markup {
-    let rows: Vec<Row> = contents
-        .groups
-        .iter()
-        .flat_map(|(_, group)| {
-            group.facts.iter().map(|fact| {
-                Row::new(vec![
-                    html! { (clean(&group.id)) },
-                    html! { (clean(&fact.text)) },
-                    source_link(&fact.source),
-                    html! { (or_dash(fact.section.as_deref())) },
-                ])
-            })
-        })
-        .collect();
-    section(
-        "facts",
-        "Facts",
-        "Facts about each group, with where they were read",
-        &["group", "fact", "source", "section"],
-        &rows,
-    )
-}
-
-fn related(dataset: &Dataset) -> Markup {
-    let rows: Vec<Row> = dataset
-        .related
-        .iter()
-        .map(|related: &Related| {
-            Row::new(vec![
-                html! { (clean(&related.name)) " (" (clean(&related.id)) ")" },
-                html! { (clean(&related.description)) },
-                html! { (clean(&related.origin)) },
-                html! { (clean(&related.destination)) },
-                html! { (clean(&related.period.text)) },
-                source_link(&related.source),
-            ])
-        })
-        .collect();
-    section(
-        "related",
-        "Related populations",
-        "Populations related to the subject but apart from it",
-        &["name", "who they are", "from", "to", "when", "source"],
-        &rows,
-    )
-}
-
-fn sources(contents: &Contents<'_>) -> Markup {
+fn sources<'c>(contents: &'c Contents<'c>, later: &Later<'c>) -> Markup {
     let cited = cited(contents);
-    let rows: Vec<Row> = contents
+    let rows = contents
         .dataset
         .sources
         .iter()
-        .filter(|source| cited.binary_search(&source.id.as_str()).is_ok())
+        .filter(move |source| cited.binary_search(&source.id.as_str()).is_ok())
         .map(|source: &Source| {
             let link = source.url.as_deref().filter(|url| is_web_address(url));
             // The language of the title, so a browser breaks its lines as that language does.
@@ -630,22 +699,24 @@ fn sources(contents: &Contents<'_>) -> Markup {
                     html! { span lang=[language.as_deref()] { (clean(&describe(source))) } },
                 ],
             }
-        })
-        .collect();
+        });
     section(
-        "sources",
-        "Sources",
-        "The publications the records above were read in",
-        &[
-            "id",
-            "publisher",
-            "title",
-            "published",
-            "kind",
-            "read on",
-            "as cited",
-        ],
-        &rows,
+        later,
+        Table {
+            anchor: "sources",
+            heading: "Sources",
+            caption: "The publications the records above were read in",
+            head: &[
+                "id",
+                "publisher",
+                "title",
+                "published",
+                "kind",
+                "read on",
+                "as cited",
+            ],
+        },
+        rows,
     )
 }
 

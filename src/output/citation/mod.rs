@@ -37,10 +37,7 @@ pub fn write(writer: &mut dyn Write, style: Style, citables: &[Citable<'_>]) -> 
     match style {
         Style::Apa => text(writer, TextStyle::Apa, citables),
         Style::Chicago => text(writer, TextStyle::Chicago, citables),
-        Style::CslJson => {
-            let items: Vec<serde_json::Value> = citables.iter().map(item).collect();
-            super::machine::write_json(writer, &items)
-        }
+        Style::CslJson => super::machine::write_json(writer, &Items(citables)),
         Style::Bibtex => {
             let mut keys = bibtex::Keys::default();
             for (index, citable) in citables.iter().enumerate() {
@@ -62,6 +59,19 @@ pub fn write(writer: &mut dyn Write, style: Style, citables: &[Citable<'_>]) -> 
             }
             Ok(())
         }
+    }
+}
+
+/// The CSL-JSON items of citations, each made as it is written, so a long list is never held
+/// whole as JSON.
+struct Items<'c>(&'c [Citable<'c>]);
+
+impl serde::Serialize for Items<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(item))
     }
 }
 
