@@ -48,18 +48,19 @@ fn main() -> ExitCode {
             let groups: Vec<String> = dataset
                 .groups
                 .iter()
-                .map(|group| group.id.clone())
+                .map(|group| group.id.to_string())
                 .collect();
             dataset.names = (0..records)
                 .map(|index| Name {
-                    id: format!("name-{index}"),
-                    en: format!("{}place {index}", if index % 10 == 0 { "T" } else { "R" }),
+                    id: format!("name-{index}").into(),
+                    en: format!("{}place {index}", if index % 10 == 0 { "T" } else { "R" }).into(),
                     // Every hundredth name is another name of a group, as the dataset's own are.
-                    group: (index % 100 == 0).then(|| groups[index / 100 % groups.len()].clone()),
-                    ko: Some(format!("장소 {index}")),
-                    ru: Some(format!("Место {index}")),
-                    aliases: vec![format!("r-place-{index}")],
-                    sources: vec![source.clone()],
+                    group: (index % 100 == 0)
+                        .then(|| groups[index / 100 % groups.len()].clone().into()),
+                    ko: Some(format!("장소 {index}").into()),
+                    ru: Some(format!("Место {index}").into()),
+                    aliases: vec![format!("r-place-{index}")].into(),
+                    sources: vec![source.clone()].into(),
                     note: None,
                 })
                 .collect();
@@ -68,10 +69,10 @@ fn main() -> ExitCode {
         "words" => {
             let mut dataset = shaped(records, SEED, DEEP);
             let word = |letter: char| std::iter::repeat_n(letter, records).collect::<String>();
-            dataset.sources[0].title = word('t');
-            dataset.groups[0].description = word('d');
+            dataset.sources[0].title = word('t').into();
+            dataset.groups[0].description = word('d').into();
             dataset.estimates[0].note = Some(word('n').into());
-            dataset.events[0].description = word('e');
+            dataset.events[0].description = word('e').into();
             dataset
         }
         _ => return usage(),

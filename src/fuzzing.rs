@@ -39,8 +39,8 @@ pub fn check_group_name(dataset: &Dataset, name: &str) {
     match query::resolve_group(dataset, name) {
         Ok(group) => {
             assert!(!group.id.is_empty(), "a found group has an id");
-            let again = query::resolve_group(dataset, &group.id).map(|found| found.id.as_str());
-            assert_eq!(again.ok(), Some(group.id.as_str()), "an id finds its group");
+            let again = query::resolve_group(dataset, &group.id).map(|found| found.id.as_ref());
+            assert_eq!(again.ok(), Some(group.id.as_ref()), "an id finds its group");
         }
         Err(error) => {
             assert!(matches!(error.exit_code(), 1 | 2), "{error}");

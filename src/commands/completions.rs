@@ -107,7 +107,7 @@ fn group_names(dataset: &Dataset, shell: Shell) -> Vec<PossibleValue> {
             let key = name.to_lowercase();
             if usable && !seen.contains(&key) {
                 seen.push(key);
-                values.push(PossibleValue::new(name.clone()).help(group.name.clone()));
+                values.push(PossibleValue::new(name.to_string()).help(group.name.to_string()));
             }
         }
     }
@@ -163,7 +163,7 @@ mod tests {
         );
         assert_eq!(
             offered(Shell::Bash, "timeline", "fields"),
-            rows::names(tables::EVENTS)
+            rows::names(tables::events())
         );
     }
 
@@ -175,7 +175,7 @@ mod tests {
         let (name, matches) = matches.subcommand().expect("a command");
         assert_eq!(name, "group");
         assert_eq!(
-            matches.get_one::<String>("name").map(String::as_str),
+            matches.get_one::<String>("name").map(AsRef::as_ref),
             Some("guest work")
         );
     }

@@ -105,11 +105,11 @@ fn show(
             let wanted: std::collections::HashSet<&str> = detail
                 .sources
                 .iter()
-                .map(|source| source.id.as_str())
+                .map(|source| source.id.as_ref())
                 .collect();
             let citations: Vec<Citations<'_>> = query::citations(dataset)
                 .into_iter()
-                .filter(|cited| wanted.contains(cited.source.id.as_str()))
+                .filter(|cited| wanted.contains(cited.source.id.as_ref()))
                 .collect();
             let value = as_json(&detail, &citations, shown);
             if config.output.format == Format::Json {
@@ -150,7 +150,7 @@ fn as_json(
             detail.estimates.iter().copied(),
             shown
         ),
-        "events": objects::<Event>(tables::EVENTS, detail.events.iter().copied(), shown),
+        "events": objects::<Event>(tables::events(), detail.events.iter().copied(), shown),
         "sources": objects(Citations::FIELDS, citations, shown),
     })
 }

@@ -6,7 +6,7 @@ use crate::cli::Config;
 use crate::error::Result;
 use crate::output;
 use crate::query::Localize;
-use crate::rows::{self, tables::RELATED};
+use crate::rows::{self, tables};
 
 /// List the populations related to the subject but apart from it, such as the Koryo-saram.
 #[derive(Debug, clap::Args)]
@@ -17,7 +17,7 @@ pub struct Arguments {}
 
 impl Run for Arguments {
     fn fields() -> Option<Vec<&'static str>> {
-        Some(rows::names(RELATED))
+        Some(rows::names(tables::related()))
     }
 
     fn run(&self, config: &Config, streams: &mut Streams<'_>) -> Result<()> {
@@ -37,7 +37,7 @@ pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
             streams.stdout,
             streams.stderr,
             &config.output,
-            RELATED,
+            tables::related(),
             &names,
             &dataset.related,
             "no related populations",

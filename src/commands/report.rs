@@ -58,7 +58,7 @@ fn write(
         .groups
         .iter()
         .enumerate()
-        .filter(|(_, group)| named.is_empty() || named.contains(&group.id))
+        .filter(|(_, group)| named.is_empty() || named.iter().any(|id| *id == group.id))
         .collect();
     let bounds = (filter.year.or(filter.from), filter.year.or(filter.to));
     let events = if groups.is_empty() {
@@ -67,7 +67,10 @@ fn write(
         let ids: Vec<String> = if named.is_empty() {
             Vec::new()
         } else {
-            groups.iter().map(|(_, group)| group.id.clone()).collect()
+            groups
+                .iter()
+                .map(|(_, group)| group.id.to_string())
+                .collect()
         };
         query::timeline(dataset, &ids, bounds.0, bounds.1)
     };

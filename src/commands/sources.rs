@@ -61,7 +61,7 @@ fn show(
     }
     let by_id: HashMap<&str, &Citations<'_>> = citations
         .iter()
-        .map(|cited| (cited.source.id.as_str(), cited))
+        .map(|cited| (cited.source.id.as_ref(), cited))
         .collect();
     let mut wanted: Vec<&Citations<'_>> = Vec::new();
     for id in ids {
@@ -119,17 +119,17 @@ fn citing(
     let events: HashMap<&str, &Event> = dataset
         .events
         .iter()
-        .map(|event| (event.id.as_str(), event))
+        .map(|event| (event.id.as_ref(), event))
         .collect();
     let groups: std::collections::HashSet<&str> = dataset
         .groups
         .iter()
-        .map(|group| group.id.as_str())
+        .map(|group| group.id.as_ref())
         .collect();
     let related: std::collections::HashSet<&str> = dataset
         .related
         .iter()
-        .map(|related| related.id.as_str())
+        .map(|related| related.id.as_ref())
         .collect();
     let width = settings.width.map(usize::from);
     writeln!(writer, "Cited by:")?;

@@ -10,7 +10,7 @@ use crate::dataset::{Dataset, Group};
 use crate::error::Result;
 use crate::output;
 use crate::query;
-use crate::rows::{self, tables::EVENTS};
+use crate::rows::{self, tables};
 
 /// The dated events, oldest first.
 ///
@@ -34,7 +34,7 @@ impl Run for Arguments {
     const DRAWS_SVG: bool = true;
 
     fn fields() -> Option<Vec<&'static str>> {
-        Some(rows::names(EVENTS))
+        Some(rows::names(tables::events()))
     }
 
     fn check(&self, _config: &Config) -> Result<()> {
@@ -74,7 +74,7 @@ fn show(
             streams.stdout,
             streams.stderr,
             &config.output,
-            EVENTS,
+            tables::events(),
             events,
             "no events match",
         );
@@ -83,7 +83,7 @@ fn show(
         .groups
         .iter()
         .enumerate()
-        .filter(|(_, group)| groups.is_empty() || groups.contains(&group.id))
+        .filter(|(_, group)| groups.is_empty() || groups.iter().any(|id| *id == group.id))
         .collect();
     let periods = shown.iter().any(|(_, group)| {
         group

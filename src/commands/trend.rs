@@ -74,7 +74,7 @@ fn over_time(
     shown: &Names<'_>,
 ) -> Result<()> {
     let lines = query::resolve_summary_groups(dataset, &[name.to_owned()], shown)?;
-    let (id, title): (&str, &str) = match lines.first().map(String::as_str) {
+    let (id, title): (&str, &str) = match lines.first().map(AsRef::as_ref) {
         Some(TOTAL_ID) | None => (TOTAL_ID, &dataset.title),
         Some(id) => match dataset.group(id) {
             Some(group) => (&group.id, shown.group(group)),

@@ -110,17 +110,17 @@ impl Index {
             cite(&related.source, Citing::Related(index));
         }
         Index {
-            groups: positions(dataset.groups.iter().map(|group| group.id.as_str())),
-            sources: positions(dataset.sources.iter().map(|source| source.id.as_str())),
+            groups: positions(dataset.groups.iter().map(|group| group.id.as_ref())),
+            sources: positions(dataset.sources.iter().map(|source| source.id.as_ref())),
             estimates: positions(
                 dataset
                     .estimates
                     .iter()
                     .map(|estimate| estimate.id.as_ref()),
             ),
-            events: positions(dataset.events.iter().map(|event| event.id.as_str())),
-            related: positions(dataset.related.iter().map(|related| related.id.as_str())),
-            names: positions(dataset.names.iter().map(|name| name.id.as_str())),
+            events: positions(dataset.events.iter().map(|event| event.id.as_ref())),
+            related: positions(dataset.related.iter().map(|related| related.id.as_ref())),
+            names: positions(dataset.names.iter().map(|name| name.id.as_ref())),
             estimates_of: grouped(dataset.estimates.iter().enumerate().filter_map(
                 |(index, estimate)| estimate.group.as_deref().map(|group| (group, index)),
             )),
@@ -133,7 +133,7 @@ impl Index {
                         event
                             .groups
                             .iter()
-                            .map(move |group| (group.as_str(), index))
+                            .map(move |group| (group.as_ref(), index))
                     }),
             ),
             names_of: grouped(
@@ -155,7 +155,7 @@ impl<'a> Dataset<'a> {
     }
 
     /// The group with this id.
-    pub fn group(&self, id: &str) -> Option<&Group> {
+    pub fn group(&self, id: &str) -> Option<&Group<'a>> {
         self.index()
             .groups
             .get(id)
@@ -168,7 +168,7 @@ impl<'a> Dataset<'a> {
     }
 
     /// The source with this id.
-    pub fn source(&self, id: &str) -> Option<&Source> {
+    pub fn source(&self, id: &str) -> Option<&Source<'a>> {
         self.index()
             .sources
             .get(id)
@@ -184,7 +184,7 @@ impl<'a> Dataset<'a> {
     }
 
     /// The event with this id.
-    pub fn event(&self, id: &str) -> Option<&Event> {
+    pub fn event(&self, id: &str) -> Option<&Event<'a>> {
         self.index()
             .events
             .get(id)
@@ -192,7 +192,7 @@ impl<'a> Dataset<'a> {
     }
 
     /// The related population with this id.
-    pub fn related_population(&self, id: &str) -> Option<&Related> {
+    pub fn related_population(&self, id: &str) -> Option<&Related<'a>> {
         self.index()
             .related
             .get(id)
@@ -200,7 +200,7 @@ impl<'a> Dataset<'a> {
     }
 
     /// The name of the dataset's names with this id.
-    pub fn name(&self, id: &str) -> Option<&Name> {
+    pub fn name(&self, id: &str) -> Option<&Name<'a>> {
         self.index().names.get(id).map(|&index| &self.names[index])
     }
 
@@ -214,7 +214,7 @@ impl<'a> Dataset<'a> {
     }
 
     /// The events that name a group, in the dataset's order.
-    pub fn events_of(&self, group: &str) -> impl Iterator<Item = &Event> {
+    pub fn events_of(&self, group: &str) -> impl Iterator<Item = &Event<'a>> {
         let positions = self.index().events_of.get(group);
         positions
             .into_iter()
@@ -223,7 +223,7 @@ impl<'a> Dataset<'a> {
     }
 
     /// The names of the dataset's names that belong to a group or related population.
-    pub fn names_of(&self, population: &str) -> impl Iterator<Item = &Name> {
+    pub fn names_of(&self, population: &str) -> impl Iterator<Item = &Name<'a>> {
         let positions = self.index().names_of.get(population);
         positions
             .into_iter()

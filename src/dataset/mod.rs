@@ -2,7 +2,7 @@
 
 pub mod diff;
 pub mod index;
-mod keys;
+
 pub mod load;
 mod model;
 pub mod parse;
@@ -15,8 +15,8 @@ pub mod validate;
 pub use index::{Citing, Index};
 pub use load::{DEFAULT_SIZE_LIMIT, Origin, SizeLimit, read};
 pub use model::{
-    Counts, Coverage, Dataset, Date, DateError, Estimate, Event, Fact, Group, Name, Period,
-    Precision, Qualifier, Related, Source, SourceKind,
+    Counts, Coverage, Dataset, Date, DateError, Estimate, Event, Fact, Group, List, Name, Period,
+    Precision, Qualifier, Related, Source, SourceKind, Text,
 };
 pub use parse::{Parsed, UnknownField, parse};
 pub use validate::{LISTED_PROBLEMS, Problem, checked, validate, validate_counted};

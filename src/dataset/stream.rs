@@ -8,8 +8,8 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::keys::{Watch, Watched};
 use super::model::{Dataset, Estimate, Event};
+use super::parse::keys::{Watch, Watched};
 use super::validate::StreamChecks;
 
 /// The dataset of `text` (whose byte-order mark is already gone) without its estimates and
@@ -22,7 +22,7 @@ fn checked(text: &str) -> Option<(Dataset<'_>, Starts)> {
         starts: Starts::default(),
         text: (text.as_ptr() as usize, text.len()),
     };
-    let (rest, unknown) = super::keys::noting_unknown(|| {
+    let (rest, unknown) = super::parse::keys::noting_unknown(|| {
         let mut json = serde_json::Deserializer::from_str(text);
         let rest = <Dataset as Deserialize>::deserialize(Intercept {
             inner: &mut json,
@@ -689,7 +689,7 @@ mod tests {
         })
         .expect("read")
         .expect("the article holds");
-        assert_eq!(handed, whole.estimates);
+        assert_eq!(handed, *whole.estimates);
     }
 
     #[test]
@@ -733,7 +733,7 @@ mod tests {
         .expect("read")
         .expect("the copies hold");
         assert_eq!(ids.len(), 4 + 3 * BATCH);
-        assert_eq!(ids[4..].first().map(String::as_str), Some("copy-0"));
+        assert_eq!(ids[4..].first().map(AsRef::as_ref), Some("copy-0"));
         assert_eq!(ids.last().cloned(), Some(format!("copy-{}", 3 * BATCH - 1)));
     }
 

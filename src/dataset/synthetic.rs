@@ -119,61 +119,66 @@ pub fn shaped(estimates: usize, seed: u64, shape: Shape) -> Dataset<'static> {
     let events = events(&mut sequence, event_count, &groups, &sources);
     let related = related(&mut sequence, related_count, &sources);
     Dataset {
-        title: String::from("Synthetic dataset"),
-        overview: String::from("Made-up records in nkru's format, for measuring speed and memory."),
-        categories: vec![String::from("Synthetic data")],
-        version: format!("synthetic-{seed}"),
+        title: String::from("Synthetic dataset").into(),
+        overview: String::from("Made-up records in nkru's format, for measuring speed and memory.")
+            .into(),
+        categories: vec![String::from("Synthetic data")].into(),
+        version: format!("synthetic-{seed}").into(),
         as_of: Date {
             year: 2024,
             month: Some(1),
             day: Some(1),
         },
-        groups,
-        estimates,
-        events,
-        sources,
-        related,
-        names: Vec::new(),
+        groups: groups.into(),
+        estimates: estimates.into(),
+        events: events.into(),
+        sources: sources.into(),
+        related: related.into(),
+        names: Vec::new().into(),
         index: crate::dataset::index::IndexCell::default(),
     }
 }
 
 /// The id of a source picked at random.
 fn source_id(sequence: &mut Sequence, sources: &[Source]) -> String {
-    sources[sequence.index(sources.len())].id.clone()
+    sources[sequence.index(sources.len())].id.to_string()
 }
 
 /// The synthetic sources.
-fn sources(sequence: &mut Sequence, count: usize) -> Vec<Source> {
+fn sources(sequence: &mut Sequence, count: usize) -> Vec<Source<'static>> {
     (0..count)
         .map(|index| Source {
-            id: format!("source-{index}"),
-            publisher: format!("Synthetic publisher {}", index % 97),
-            title: format!("Synthetic source {index}"),
+            id: format!("source-{index}").into(),
+            publisher: format!("Synthetic publisher {}", index % 97).into(),
+            title: format!("Synthetic source {index}").into(),
             title_english: None,
             date: (!sequence.one_in(4)).then(|| year(sequence.year())),
-            url: Some(format!("https://example.org/synthetic/{index}")),
+            url: Some(format!("https://example.org/synthetic/{index}").into()),
             retrieved: Some(year(2024)),
             kind: SourceKind::Study,
             original_publisher: None,
-            language: Some(String::from("en")),
-            note: Some(format!(
-                "Synthetic source number {index}, made up for benchmarks."
-            )),
+            language: Some(String::from("en").into()),
+            note: Some(format!("Synthetic source number {index}, made up for benchmarks.").into()),
         })
         .collect()
 }
 
 /// The synthetic groups, each with its periods and one fact.
-fn groups(sequence: &mut Sequence, count: usize, periods: usize, sources: &[Source]) -> Vec<Group> {
+fn groups(
+    sequence: &mut Sequence,
+    count: usize,
+    periods: usize,
+    sources: &[Source],
+) -> Vec<Group<'static>> {
     (0..count)
         .map(|index| {
             let from = sequence.year();
             Group {
-                id: format!("group-{index}"),
-                name: format!("Synthetic group {index}"),
-                aliases: vec![format!("synthetic {index}"), format!("group {index}")],
-                description: format!("Synthetic group number {index}, made up for benchmarks."),
+                id: format!("group-{index}").into(),
+                name: format!("Synthetic group {index}").into(),
+                aliases: vec![format!("synthetic {index}"), format!("group {index}")].into(),
+                description: format!("Synthetic group number {index}, made up for benchmarks.")
+                    .into(),
                 periods: (0..periods)
                     .map(|number| {
                         let start = if number == 0 { from } else { sequence.year() };
@@ -181,10 +186,11 @@ fn groups(sequence: &mut Sequence, count: usize, periods: usize, sources: &[Sour
                     })
                     .collect(),
                 facts: vec![Fact {
-                    text: format!("Group {index} is synthetic."),
-                    source: source_id(sequence, sources),
-                    section: Some(String::from("Synthetic section")),
-                }],
+                    text: format!("Group {index} is synthetic.").into(),
+                    source: source_id(sequence, sources).into(),
+                    section: Some(String::from("Synthetic section").into()),
+                }]
+                .into(),
             }
         })
         .collect()
@@ -205,13 +211,13 @@ fn estimate_list(
             Estimate {
                 id: format!("estimate-{index}").into(),
                 group: (!sequence.one_in(10))
-                    .then(|| groups[sequence.index(groups.len())].id.clone().into()),
+                    .then(|| groups[sequence.index(groups.len())].id.to_string().into()),
                 low,
                 high,
                 qualifiers: if sequence.one_in(2) {
-                    vec![Qualifier::About]
+                    vec![Qualifier::About].into()
                 } else {
-                    Vec::new()
+                    Vec::new().into()
                 },
                 counts: Counts::ALL[sequence.index(Counts::ALL.len())],
                 period: period(sequence, from),
@@ -223,7 +229,7 @@ fn estimate_list(
                 section: Some(String::from("Synthetic section").into()),
                 note: Some(String::from("synthetic people counted").into()),
                 coverage: Some(Coverage::ALL[index % Coverage::ALL.len()]),
-                same_figure_as: Vec::new(),
+                same_figure_as: crate::dataset::List::default(),
             }
         })
         .collect()
@@ -235,45 +241,46 @@ fn events(
     count: usize,
     groups: &[Group],
     sources: &[Source],
-) -> Vec<Event> {
+) -> Vec<Event<'static>> {
     (0..count)
         .map(|index| {
             let from = sequence.year();
             Event {
-                id: format!("event-{index}"),
+                id: format!("event-{index}").into(),
                 period: Period {
                     precision: Precision::Year,
                     from: Some(year(from)),
                     to: Some(year(from + i32::try_from(sequence.below(3)).unwrap_or(0))),
-                    text: format!("around {from}"),
+                    text: format!("around {from}").into(),
                 },
-                description: format!("Synthetic event number {index}, made up for benchmarks."),
-                groups: vec![groups[sequence.index(groups.len())].id.clone()],
+                description: format!("Synthetic event number {index}, made up for benchmarks.")
+                    .into(),
+                groups: vec![groups[sequence.index(groups.len())].id.to_string()].into(),
                 attributed_to: None,
-                source: source_id(sequence, sources),
-                section: Some(String::from("Synthetic section")),
+                source: source_id(sequence, sources).into(),
+                section: Some(String::from("Synthetic section").into()),
             }
         })
         .collect()
 }
 
 /// The synthetic related populations.
-fn related(sequence: &mut Sequence, count: usize, sources: &[Source]) -> Vec<Related> {
+fn related(sequence: &mut Sequence, count: usize, sources: &[Source]) -> Vec<Related<'static>> {
     (0..count)
         .map(|index| Related {
-            id: format!("related-{index}"),
-            name: format!("Synthetic population {index}"),
-            description: format!("Synthetic related population number {index}."),
-            origin: String::from("a synthetic origin"),
-            destination: String::from("a synthetic destination"),
+            id: format!("related-{index}").into(),
+            name: format!("Synthetic population {index}").into(),
+            description: format!("Synthetic related population number {index}.").into(),
+            origin: String::from("a synthetic origin").into(),
+            destination: String::from("a synthetic destination").into(),
             period: Period {
                 precision: Precision::Unknown,
                 from: None,
                 to: None,
-                text: String::from("no years given"),
+                text: String::from("no years given").into(),
             },
-            source: source_id(sequence, sources),
-            section: Some(String::from("Synthetic section")),
+            source: source_id(sequence, sources).into(),
+            section: Some(String::from("Synthetic section").into()),
         })
         .collect()
 }
@@ -288,19 +295,19 @@ fn year(year: i32) -> Date {
 }
 
 /// A period starting at `from`: mostly a closed span, sometimes open or of one year.
-fn period(sequence: &mut Sequence, from: i32) -> Period {
+fn period(sequence: &mut Sequence, from: i32) -> Period<'static> {
     match sequence.below(4) {
         0 => Period {
             precision: Precision::Open,
             from: Some(year(from)),
             to: None,
-            text: format!("since {from}"),
+            text: format!("since {from}").into(),
         },
         1 => Period {
             precision: Precision::Year,
             from: Some(year(from)),
             to: None,
-            text: from.to_string(),
+            text: from.to_string().into(),
         },
         _ => {
             let to = from + i32::try_from(sequence.below(10)).unwrap_or(0);
@@ -308,7 +315,7 @@ fn period(sequence: &mut Sequence, from: i32) -> Period {
                 precision: Precision::Year,
                 from: Some(year(from)),
                 to: Some(year(to)),
-                text: format!("{from} to {to}"),
+                text: format!("{from} to {to}").into(),
             }
         }
     }

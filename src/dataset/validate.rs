@@ -7,7 +7,7 @@ use std::fmt;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
 use super::load::Origin;
-use super::model::{Dataset, Date, Estimate, Event, Period, Precision};
+use super::model::{Dataset, Date, Estimate, Event, Period, Precision, Text};
 use super::parse::Parsed;
 use crate::error::{Error, Result};
 use crate::text::quote;
@@ -206,7 +206,7 @@ fn ids_apart(checker: &mut Checker, dataset: &Dataset) {
             )
         } else {
             let record_id = match list {
-                "groups" => dataset.groups[index].id.as_str(),
+                "groups" => dataset.groups[index].id.as_ref(),
                 "sources" => &dataset.sources[index].id,
                 "estimates" => dataset.estimates[index].id.as_ref(),
                 "events" => &dataset.events[index].id,
@@ -231,8 +231,8 @@ fn ids_apart(checker: &mut Checker, dataset: &Dataset) {
 }
 
 /// The ids of one list, in order.
-fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
-    ids.map(String::as_str).collect()
+fn ids<'a>(ids: impl Iterator<Item = &'a Text<'a>>) -> Vec<&'a str> {
+    ids.map(AsRef::as_ref).collect()
 }
 
 /// The dataset's own texts.
@@ -307,7 +307,7 @@ fn same_figure(
     by_id: &HashMap<&str, &Estimate<'_>>,
 ) {
     for other in &estimate.same_figure_as {
-        let message = match by_id.get(other.as_str()) {
+        let message = match by_id.get(other.as_ref()) {
             None => format!(
                 "same_figure_as names `{}`, which is not an estimate's id",
                 quote(other)
@@ -315,7 +315,7 @@ fn same_figure(
             Some(_) if *other == estimate.id => {
                 String::from("same_figure_as names the estimate itself")
             }
-            Some(found) if !found.same_figure_as.iter().any(|back| *back == estimate.id) => {
+            Some(found) if !found.same_figure_as.contains(&estimate.id) => {
                 format!(
                     "same_figure_as names `{}`, whose same_figure_as does not name `{}` back",
                     quote(other),
@@ -632,7 +632,7 @@ fn names_apart(checker: &mut Checker, dataset: &Dataset) {
                 .filter_map(|(field, form)| form.map(|form| (field, form)))
                 .map(|(field, form)| (format!("names[{index}].{field}"), form))
                 .chain(name.aliases.iter().enumerate().map(|(alias, form)| {
-                    (format!("names[{index}].aliases[{alias}]"), form.as_str())
+                    (format!("names[{index}].aliases[{alias}]"), form.as_ref())
                 }));
             forms_of.entry(group).or_default().extend(forms);
         }
@@ -640,17 +640,17 @@ fn names_apart(checker: &mut Checker, dataset: &Dataset) {
     let mut owners: HashMap<String, usize> = HashMap::new();
     for (index, group) in dataset.groups.iter().enumerate() {
         let names = [
-            (String::from("id"), group.id.as_str()),
-            (String::from("name"), group.name.as_str()),
+            (String::from("id"), group.id.as_ref()),
+            (String::from("name"), group.name.as_ref()),
         ]
         .into_iter()
         .chain(
             group
                 .aliases
                 .iter()
-                .map(|alias| (String::from("alias"), alias.as_str())),
+                .map(|alias| (String::from("alias"), alias.as_ref())),
         )
-        .chain(forms_of.remove(group.id.as_str()).unwrap_or_default());
+        .chain(forms_of.remove(group.id.as_ref()).unwrap_or_default());
         for (field, name) in names {
             let key = crate::text::name_key(name);
             if key.is_empty() {
@@ -864,7 +864,7 @@ mod tests {
         let ids: Vec<&str> = dataset
             .groups
             .iter()
-            .map(|group| group.id.as_str())
+            .map(|group| group.id.as_ref())
             .collect();
         assert_eq!(ids, ["students", "workers", "refugees", "military"]);
         assert_eq!(dataset.related[0].id, "koryo-saram");
@@ -920,18 +920,20 @@ mod tests {
         dataset.estimates[3].source = String::from("nowhere").into();
         dataset.estimates[3].attributed_to = String::from(" ").into();
         dataset.estimates[0].period.precision = Precision::Month;
-        dataset.events[0].groups.push(String::from("sailors"));
+        dataset.events[0]
+            .groups
+            .push(String::from("sailors").into());
         dataset.events[1].period.from = Some("2000".parse().expect("a year"));
         dataset.events[2].period = Period {
             precision: Precision::Unknown,
             from: None,
             to: None,
-            text: String::from("some time"),
+            text: String::from("some time").into(),
         };
-        dataset.groups[0].name = String::from(" ");
-        dataset.related[0].source = String::new();
+        dataset.groups[0].name = String::from(" ").into();
+        dataset.related[0].source = String::new().into();
         dataset.sources[0].retrieved = None;
-        dataset.sources[0].url = Some(String::from("en.wikipedia.org/wiki/x y"));
+        dataset.sources[0].url = Some(String::from("en.wikipedia.org/wiki/x y").into());
         let messages: Vec<String> = validate(&dataset).iter().map(ToString::to_string).collect();
         assert_eq!(
             messages,
@@ -957,11 +959,11 @@ mod tests {
         let mut dataset = fixture();
         let first = dataset.estimates[0].id.to_string();
         let second = dataset.estimates[1].id.to_string();
-        dataset.estimates[0].same_figure_as = vec![second.clone()];
-        dataset.estimates[1].same_figure_as = vec![first.clone()];
+        dataset.estimates[0].same_figure_as = vec![second.clone()].into();
+        dataset.estimates[1].same_figure_as = vec![first.clone()].into();
         assert!(validate(&dataset).is_empty());
-        dataset.estimates[1].same_figure_as = vec![second, String::from("nowhere")];
-        dataset.estimates[2].same_figure_as = vec![first];
+        dataset.estimates[1].same_figure_as = vec![second, String::from("nowhere")].into();
+        dataset.estimates[2].same_figure_as = vec![first].into();
         let messages: Vec<String> = validate(&dataset).iter().map(ToString::to_string).collect();
         assert_eq!(
             messages,
@@ -977,10 +979,10 @@ mod tests {
     #[test]
     fn names_that_meet_once_folded_are_refused() {
         let mut dataset = fixture();
-        dataset.groups[0].id = String::from("Workers");
+        dataset.groups[0].id = String::from("Workers").into();
         dataset.groups[2]
             .aliases
-            .push(String::from("GUEST WORKERS"));
+            .push(String::from("GUEST WORKERS").into());
         for estimate in &mut dataset.estimates {
             if estimate.group.as_deref() == Some("students") {
                 estimate.group = Some(String::from("Workers").into());
@@ -989,7 +991,7 @@ mod tests {
         for event in &mut dataset.events {
             for group in &mut event.groups {
                 if group == "students" {
-                    *group = String::from("Workers");
+                    *group = String::from("Workers").into();
                 }
             }
         }
@@ -1007,7 +1009,7 @@ mod tests {
     #[test]
     fn a_related_population_may_not_share_a_group_id() {
         let mut dataset = fixture();
-        dataset.related[0].id = String::from("workers");
+        dataset.related[0].id = String::from("workers").into();
         let messages: Vec<String> = validate(&dataset).iter().map(ToString::to_string).collect();
         assert_eq!(
             messages,
@@ -1024,7 +1026,7 @@ mod tests {
             precision,
             from,
             to,
-            text: String::from("words"),
+            text: String::from("words").into(),
         };
         let broken = |period: &Period| broken_precision_rule(period).is_some();
         assert!(!broken(&period(Precision::Date, date("2017-12-22"), None)));

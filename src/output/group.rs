@@ -209,7 +209,7 @@ fn estimates(
     let by_id: HashMap<&str, &Source> = detail
         .sources
         .iter()
-        .map(|source| (source.id.as_str(), *source))
+        .map(|source| (source.id.as_ref(), *source))
         .collect();
     for kind in Counts::ALL {
         let mut of_kind: Vec<&Estimate> = detail

@@ -64,7 +64,7 @@ const LABEL_WORDS: usize = 20;
 /// A period in a few characters, for narrow columns: `2024-11`, `2004–2014`, `since 2024`;
 /// a period known by its end alone in its own words when they are short (`as early as 1994`),
 /// else `by 2017-04`; a part of a decade or an unknown period in its own words.
-pub fn period_label(period: &Period) -> Cow<'_, str> {
+pub fn period_label<'a>(period: &'a Period<'a>) -> Cow<'a, str> {
     match (period.precision, period.from, period.to) {
         (Precision::DecadePart | Precision::Unknown, _, _) => Cow::Borrowed(&period.text),
         (Precision::Open, Some(from), None) => Cow::Owned(format!("since {from}")),

@@ -72,11 +72,11 @@ pub struct Contents<'a> {
     /// The dataset.
     pub dataset: &'a Dataset<'a>,
     /// The groups shown, with their position in the dataset.
-    pub groups: Vec<(usize, &'a Group)>,
+    pub groups: Vec<(usize, &'a Group<'a>)>,
     /// The estimates shown.
     pub estimates: Vec<&'a Estimate<'a>>,
     /// The events shown, oldest first.
-    pub events: Vec<&'a Event>,
+    pub events: Vec<&'a Event<'a>>,
     /// The years the timeline is bounded to.
     pub bounds: (Option<i32>, Option<i32>),
     /// The filters in words, such as `--group workers`; empty when none is given.
@@ -212,7 +212,7 @@ fn overall_chart(contents: &Contents<'_>) -> Result<Option<String>> {
     let shown: HashSet<&str> = contents
         .groups
         .iter()
-        .map(|(_, group)| group.id.as_str())
+        .map(|(_, group)| group.id.as_ref())
         .collect();
     let drawn: Vec<&Estimate> = contents
         .estimates
@@ -288,7 +288,7 @@ fn now(contents: &Contents<'_>, by_group: &ByGroup<'_>) -> Markup {
     let groups: Vec<(&str, Vec<&Estimate>)> = contents
         .groups
         .iter()
-        .map(|(_, group)| (group.id.as_str(), of_group(by_group, Some(&group.id))))
+        .map(|(_, group)| (group.id.as_ref(), of_group(by_group, Some(&group.id))))
         .collect();
     let Now { stated, sum } = headline::now(&totals, &groups);
     let name = |id: &str| {
@@ -670,7 +670,7 @@ fn sources<'c>(contents: &'c Contents<'c>, later: &Later<'c>) -> Markup {
         .dataset
         .sources
         .iter()
-        .filter(move |source| cited.binary_search(&source.id.as_str()).is_ok())
+        .filter(move |source| cited.binary_search(&source.id.as_ref()).is_ok())
         .map(|source: &Source| {
             let link = source.url.as_deref().filter(|url| is_web_address(url));
             // The language of the title, so a browser breaks its lines as that language does.
@@ -732,19 +732,19 @@ fn cited<'a>(contents: &Contents<'a>) -> Vec<&'a str> {
         .estimates
         .iter()
         .map(|estimate| estimate.source.as_ref())
-        .chain(contents.events.iter().map(|event| event.source.as_str()))
+        .chain(contents.events.iter().map(|event| event.source.as_ref()))
         .chain(
             contents
                 .groups
                 .iter()
-                .flat_map(|(_, group)| group.facts.iter().map(|fact| fact.source.as_str())),
+                .flat_map(|(_, group)| group.facts.iter().map(|fact| fact.source.as_ref())),
         )
         .chain(
             contents
                 .dataset
                 .related
                 .iter()
-                .map(|related| related.source.as_str()),
+                .map(|related| related.source.as_ref()),
         )
         .collect();
     ids.sort_unstable();

@@ -191,11 +191,7 @@ fn names(transaction: &Transaction<'_>, dataset: &Dataset) -> Result<()> {
             name.note,
         ])?;
         let mut seen = std::collections::HashSet::new();
-        for source in name
-            .sources
-            .iter()
-            .filter(|source| seen.insert(source.as_str()))
-        {
+        for source in name.sources.iter().filter(|source| seen.insert(&***source)) {
             cited.execute(params![name.id, source])?;
         }
     }
@@ -236,8 +232,8 @@ fn position(index: usize) -> i64 {
 fn meta(transaction: &Transaction<'_>, dataset: &Dataset) -> Result<()> {
     let figures_to = query::figures_end(dataset).map(|date| date.to_string());
     let rows: [(&str, Option<String>); 6] = [
-        ("title", Some(dataset.title.clone())),
-        ("version", Some(dataset.version.clone())),
+        ("title", Some(dataset.title.to_string())),
+        ("version", Some(dataset.version.to_string())),
         ("as_of", Some(dataset.as_of.to_string())),
         ("figures_to", figures_to),
         ("format", Some(String::from("2"))),

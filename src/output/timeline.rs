@@ -67,9 +67,9 @@ struct Span<'a> {
     /// The group's position in the dataset, for its colour.
     series: usize,
     /// The group.
-    group: &'a Group,
+    group: &'a Group<'a>,
     /// The period as the dataset has it.
-    period: &'a Period,
+    period: &'a Period<'a>,
     /// The first year drawn.
     start: i32,
     /// The last year drawn.
@@ -81,15 +81,15 @@ enum Entry<'a> {
     /// A group's documented period begins.
     Begins(&'a Span<'a>),
     /// An event happens.
-    Happens(&'a Event),
+    Happens(&'a Event<'a>),
 }
 
 /// The timeline laid out: what is drawn, on which years, in which columns.
 struct Layout<'a> {
     /// The groups with a period in the bounds, each with its position in the dataset.
-    drawn: Vec<(usize, &'a Group)>,
+    drawn: Vec<(usize, &'a Group<'a>)>,
     /// The events with a year.
-    dated: Vec<&'a Event>,
+    dated: Vec<&'a Event<'a>>,
     /// The drawn periods, with their years settled.
     spans: Vec<Span<'a>>,
     /// The first year of the axis.

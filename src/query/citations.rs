@@ -10,7 +10,7 @@ use crate::text::{contains_folded, quote};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citations<'a> {
     /// The source.
-    pub source: &'a Source,
+    pub source: &'a Source<'a>,
     /// Ids of the groups (by their facts), estimates, events and related populations citing it.
     pub cited_by: Vec<&'a str>,
 }
@@ -39,11 +39,11 @@ pub struct FactRecord<'a> {
     /// The fact's id, `<group>-fact-<n>`: see [`fact_id`].
     pub id: String,
     /// The group it is about.
-    pub group: &'a Group,
+    pub group: &'a Group<'a>,
     /// The fact.
-    pub fact: &'a Fact,
+    pub fact: &'a Fact<'a>,
     /// The source that states it; none only in a dataset that has not been checked.
-    pub source: Option<&'a Source>,
+    pub source: Option<&'a Source<'a>>,
 }
 
 /// The id of a group's fact: the group's id, `-fact-` and the fact's place among the group's
@@ -62,7 +62,7 @@ pub fn facts<'a>(
 ) -> Vec<FactRecord<'a>> {
     let mut records = Vec::new();
     for group in &dataset.groups {
-        if !(groups.is_empty() || groups.contains(&group.id)) {
+        if !(groups.is_empty() || groups.iter().any(|id| *id == group.id)) {
             continue;
         }
         for (index, fact) in group.facts.iter().enumerate() {
@@ -96,7 +96,7 @@ pub struct Citable<'a> {
     /// `source`, `estimate`, `event` or `fact`.
     pub kind: &'static str,
     /// The source where it was read.
-    pub source: &'a Source,
+    pub source: &'a Source<'a>,
     /// What the record states, in a few words; none for a source alone.
     pub statement: Option<String>,
     /// Who made the figure or says the event happened, when the record names someone.
@@ -106,7 +106,7 @@ pub struct Citable<'a> {
 }
 
 /// The group and the position of the fact a [`fact_id`] names, when it names one.
-fn fact_of<'a>(dataset: &'a Dataset<'a>, id: &str) -> Option<(&'a Group, usize)> {
+fn fact_of<'a>(dataset: &'a Dataset<'a>, id: &str) -> Option<(&'a Group<'a>, usize)> {
     let (group, number) = id.rsplit_once("-fact-")?;
     let group = dataset.group(group)?;
     let index = number.parse::<usize>().ok()?.checked_sub(1)?;
@@ -196,7 +196,7 @@ pub fn citable<'a>(dataset: &'a Dataset<'a>, id: &str) -> Result<Citable<'a>> {
             id: id.to_owned(),
             kind: "fact",
             source: cited(&fact.source)?,
-            statement: Some(fact.text.clone()),
+            statement: Some(fact.text.to_string()),
             attributed_to: None,
             section: fact.section.as_deref(),
         });

@@ -64,7 +64,7 @@ impl EstimateFilter {
             .filter(|source| {
                 contains_folded(&source.publisher, wanted) || contains_folded(&source.title, wanted)
             })
-            .map(|source| source.id.as_str())
+            .map(|source| source.id.as_ref())
             .collect()
     }
 

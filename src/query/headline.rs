@@ -201,7 +201,7 @@ impl<'a> Figures<'a> {
     pub fn period(&self) -> String {
         match (self.slot, self.estimates.first()) {
             (Slot::Year(year), _) => year.to_string(),
-            (Slot::Span(..), Some(first)) => first.period.text.clone(),
+            (Slot::Span(..), Some(first)) => first.period.text.to_string(),
             (Slot::Span(..), None) => String::new(),
         }
     }

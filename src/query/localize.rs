@@ -30,7 +30,7 @@ impl Language {
     }
 
     /// A name of the dataset's names in this language, if it gives one.
-    fn of(self, name: &Name) -> Option<&str> {
+    fn of<'a>(self, name: &'a Name<'a>) -> Option<&'a str> {
         match self {
             Language::English => Some(&name.en),
             Language::Korean => name.ko.as_deref(),
@@ -127,7 +127,7 @@ impl<'d> Names<'d> {
         let english = self
             .of_population(&group.id)
             .is_some()
-            .then_some(group.name.as_str())
+            .then_some(group.name.as_ref())
             .filter(|english| {
                 !group
                     .aliases
@@ -136,7 +136,7 @@ impl<'d> Names<'d> {
             });
         english
             .into_iter()
-            .chain(group.aliases.iter().map(String::as_str))
+            .chain(group.aliases.iter().map(AsRef::as_ref))
             .collect()
     }
 
@@ -201,23 +201,24 @@ mod tests {
     fn named() -> Dataset<'static> {
         let mut dataset = fixture();
         let name = |id: &str, en: &str, group: Option<&str>, ko: Option<&str>| Name {
-            id: id.to_owned(),
-            en: en.to_owned(),
-            group: group.map(str::to_owned),
-            ko: ko.map(str::to_owned),
+            id: id.to_owned().into(),
+            en: en.to_owned().into(),
+            group: group.map(|group| group.to_owned().into()),
+            ko: ko.map(|ko| ko.to_owned().into()),
             ru: None,
-            aliases: Vec::new(),
-            sources: Vec::new(),
+            aliases: crate::dataset::List::default(),
+            sources: crate::dataset::List::default(),
             note: None,
         };
         // The workers' English name is no longer among their aliases.
-        dataset.groups[1].aliases.remove(0);
+        dataset.groups[1].aliases.to_mut().remove(0);
         dataset.names = vec![
             name("workers", "workers", Some("workers"), Some("노동자")),
             name("sakhalin", "sakhalin", None, Some("사할린")),
             name("east", "Eastern regions of Russia", None, None),
             name("east-2", "eastern regions of russia", None, Some("동부")),
-        ];
+        ]
+        .into();
         dataset
     }
 
@@ -234,9 +235,12 @@ mod tests {
         assert_eq!(names.group(workers), "노동자");
         assert_eq!(names.group(&dataset.groups[0]), dataset.groups[0].name);
         assert_eq!(names.aliases(workers)[0], "Guest workers");
-        assert_eq!(names.aliases(workers)[1..], workers.aliases);
+        assert_eq!(names.aliases(workers)[1..], *workers.aliases);
         // A group shown in English, or whose English name is an alias, keeps its aliases.
-        assert_eq!(names.aliases(&dataset.groups[0]), dataset.groups[0].aliases);
+        assert_eq!(
+            names.aliases(&dataset.groups[0]),
+            *dataset.groups[0].aliases
+        );
         assert_eq!(names.region("SAKHALIN"), "사할린");
         // The first name of an English name decides, even when it gives none in the language.
         assert_eq!(
@@ -263,7 +267,7 @@ mod tests {
             },
         );
         assert_eq!(regions_only.group(workers), workers.name);
-        assert_eq!(regions_only.aliases(workers), workers.aliases);
+        assert_eq!(regions_only.aliases(workers), *workers.aliases);
         assert_eq!(regions_only.missing(&dataset, []), Vec::<String>::new());
         let english = Names::new(&dataset, Language::English, both);
         assert_eq!(&english, Names::english());

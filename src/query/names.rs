@@ -18,9 +18,9 @@ pub(super) fn normalize(name: &str) -> String {
 /// Every name a group answers to: its id, its name, its aliases, and its Korean and Russian
 /// names from the dataset's names.
 fn names_of<'a>(dataset: &'a Dataset<'a>, group: &'a Group) -> impl Iterator<Item = &'a str> {
-    [group.id.as_str(), group.name.as_str()]
+    [group.id.as_ref(), group.name.as_ref()]
         .into_iter()
-        .chain(group.aliases.iter().map(String::as_str))
+        .chain(group.aliases.iter().map(AsRef::as_ref))
         .chain(translations(dataset, &group.id))
 }
 
@@ -31,11 +31,11 @@ fn translations<'a>(dataset: &'a Dataset<'a>, id: &'a str) -> impl Iterator<Item
 }
 
 /// The forms a name of the dataset's names answers to: Korean, Russian and its aliases.
-fn forms(name: &Name) -> impl Iterator<Item = &str> {
+fn forms<'a>(name: &'a Name<'a>) -> impl Iterator<Item = &'a str> {
     [name.ko.as_deref(), name.ru.as_deref()]
         .into_iter()
         .flatten()
-        .chain(name.aliases.iter().map(String::as_str))
+        .chain(name.aliases.iter().map(AsRef::as_ref))
 }
 
 /// The texts a folded text stands for: itself, and every name of each of the dataset's names
@@ -45,7 +45,7 @@ pub fn equivalents(dataset: &Dataset, folded: &str) -> Vec<String> {
     let mut texts = vec![folded.to_owned()];
     let mut seen: HashSet<String> = HashSet::from([folded.to_owned()]);
     for name in &dataset.names {
-        let every: Vec<String> = std::iter::once(name.en.as_str())
+        let every: Vec<String> = std::iter::once(name.en.as_ref())
             .chain(forms(name))
             .map(normalize)
             .collect();
@@ -62,7 +62,7 @@ pub fn equivalents(dataset: &Dataset, folded: &str) -> Vec<String> {
 
 /// Finds the group a user means by `name`: its id, name or an alias, ignoring case, singular or
 /// plural, or a prefix that fits one group only.
-pub fn resolve_group<'a>(dataset: &'a Dataset<'a>, name: &str) -> Result<&'a Group> {
+pub fn resolve_group<'a>(dataset: &'a Dataset<'a>, name: &str) -> Result<&'a Group<'a>> {
     resolve_shown_group(dataset, name, Names::english())
 }
 
@@ -72,7 +72,7 @@ pub fn resolve_shown_group<'a>(
     dataset: &'a Dataset<'a>,
     name: &str,
     shown: &Names<'_>,
-) -> Result<&'a Group> {
+) -> Result<&'a Group<'a>> {
     let wanted = normalize(name);
     if wanted.is_empty() {
         return Err(Error::Usage(String::from("a group name cannot be empty")));
@@ -107,7 +107,7 @@ pub fn resolve_shown_group<'a>(
             .groups
             .iter()
             .filter(|group| {
-                [group.id.as_str(), shown.group(group)]
+                [group.id.as_ref(), shown.group(group)]
                     .iter()
                     .any(|candidate| normalize(candidate).starts_with(&wanted))
             })
@@ -135,7 +135,7 @@ pub fn resolve_shown_group<'a>(
 /// The groups one of whose names of several words holds `wanted` as a whole word, such as
 /// `guest` of "guest workers" or `рабочие` of "рабочие из КНДР". A word of the dataset's title
 /// (`north`, `koreans`, `russia`) tells no group apart, so it finds none.
-fn by_whole_word<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Vec<&'a Group> {
+fn by_whole_word<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Vec<&'a Group<'a>> {
     if wanted.contains(' ') {
         return Vec::new();
     }
@@ -161,7 +161,7 @@ fn not_found_message(dataset: &Dataset, name: &str, wanted: &str) -> String {
     let ids: Vec<&str> = dataset
         .groups
         .iter()
-        .map(|group| group.id.as_str())
+        .map(|group| group.id.as_ref())
         .collect();
     let mut message = format!("no group is called `{}`", quote(name));
     if let Some(suggestion) = suggest(dataset, wanted) {
@@ -193,7 +193,7 @@ fn suggest<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Option<&'a str> {
         .flat_map(|group| {
             names_of(dataset, group).map(move |candidate| {
                 let score = strsim::jaro_winkler(&normalize(candidate), wanted);
-                (score, group.id.as_str())
+                (score, group.id.as_ref())
             })
         })
         .filter(|(score, _)| *score >= THRESHOLD)
@@ -206,7 +206,7 @@ fn suggest<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Option<&'a str> {
 /// exactly `name` (by id or name, ignoring case).
 pub fn resolve_population(dataset: &Dataset, name: &str) -> Result<String> {
     match resolve_group(dataset, name) {
-        Ok(group) => Ok(group.id.clone()),
+        Ok(group) => Ok(group.id.to_string()),
         Err(error) => {
             let wanted = normalize(name);
             dataset
@@ -217,7 +217,7 @@ pub fn resolve_population(dataset: &Dataset, name: &str) -> Result<String> {
                         || normalize(&related.name) == wanted
                         || translations(dataset, &related.id).any(|form| normalize(form) == wanted)
                 })
-                .map(|related| related.id.clone())
+                .map(|related| related.id.to_string())
                 .ok_or(error)
         }
     }
@@ -236,7 +236,7 @@ pub fn resolve_summary_groups(
         let id = if normalize(name) == TOTAL_ID {
             TOTAL_ID.to_owned()
         } else {
-            resolve_shown_group(dataset, name, shown)?.id.clone()
+            resolve_shown_group(dataset, name, shown)?.id.to_string()
         };
         if !ids.contains(&id) {
             ids.push(id);
@@ -252,7 +252,7 @@ pub fn resolve_groups(dataset: &Dataset, names: &[String]) -> Result<Vec<String>
     for name in names {
         let id = &resolve_group(dataset, name)?.id;
         if seen.insert(id) {
-            ids.push(id.clone());
+            ids.push(id.to_string());
         }
     }
     Ok(ids)
@@ -265,7 +265,7 @@ mod tests {
 
     fn resolved(name: &str) -> std::result::Result<String, (i32, String)> {
         resolve_group(&dataset(), name)
-            .map(|group| group.id.clone())
+            .map(|group| group.id.to_string())
             .map_err(|error| (error.exit_code(), error.to_string()))
     }
 
@@ -306,7 +306,7 @@ mod tests {
         // Only the students' name begins `in`, so the prefix is not ambiguous.
         assert_eq!(resolved("in"), Ok(String::from("students")));
         let mut dataset = dataset();
-        dataset.groups[1].name = String::from("Stevedores");
+        dataset.groups[1].name = String::from("Stevedores").into();
         let error = resolve_group(&dataset, "st").expect_err("ambiguous prefix");
         assert_eq!(error.exit_code(), 1);
         assert_eq!(
@@ -319,17 +319,19 @@ mod tests {
     fn an_id_wins_and_a_prefix_of_an_alias_finds_nothing() {
         let mut dataset = dataset();
         // An alias of the students that is the workers' id does not take the workers' id away.
-        dataset.groups[0].aliases.push(String::from("workers"));
+        dataset.groups[0]
+            .aliases
+            .push(String::from("workers").into());
         assert_eq!(
             resolve_group(&dataset, "workers")
-                .map(|group| group.id.as_str())
+                .map(|group| group.id.as_ref())
                 .ok(),
             Some("workers")
         );
         // "North Korean workers" is an alias: its first word does not pick the workers.
         dataset.groups[1]
             .aliases
-            .push(String::from("North Korean workers"));
+            .push(String::from("North Korean workers").into());
         let error = resolve_group(&dataset, "north").expect_err("no group");
         assert_eq!(error.exit_code(), 1);
     }
@@ -339,11 +341,11 @@ mod tests {
         let mut dataset = dataset();
         dataset.groups[1]
             .aliases
-            .push(String::from("İstanbul café"));
+            .push(String::from("İstanbul café").into());
         for typed in ["istanbul cafe", "ISTANBUL CAFÉ", "istanbul cafe\u{301}"] {
             assert_eq!(
                 resolve_group(&dataset, typed)
-                    .map(|group| group.id.as_str())
+                    .map(|group| group.id.as_ref())
                     .ok(),
                 Some("workers"),
                 "{typed}"

@@ -9,7 +9,7 @@ use super::timeline::events_of;
 use crate::dataset::{Counts, Dataset, Estimate, Event, Group, Period, Source};
 
 /// The source with this id.
-pub fn source_by_id<'a>(dataset: &'a Dataset<'a>, id: &str) -> Option<&'a Source> {
+pub fn source_by_id<'a>(dataset: &'a Dataset<'a>, id: &str) -> Option<&'a Source<'a>> {
     dataset.source(id)
 }
 
@@ -19,17 +19,17 @@ pub fn estimates_of<'a>(dataset: &'a Dataset<'a>, group: &str) -> Vec<&'a Estima
 }
 
 /// The sources a group's facts, estimates and events cite, in first-cited order.
-pub fn sources_of<'a>(dataset: &'a Dataset<'a>, group: &Group) -> Vec<&'a Source> {
+pub fn sources_of<'a>(dataset: &'a Dataset<'a>, group: &Group) -> Vec<&'a Source<'a>> {
     let by_id: HashMap<&str, &Source> = dataset
         .sources
         .iter()
-        .map(|source| (source.id.as_str(), source))
+        .map(|source| (source.id.as_ref(), source))
         .collect();
     let mut seen: HashSet<&str> = HashSet::new();
     let cited = group
         .facts
         .iter()
-        .map(|fact| fact.source.as_str())
+        .map(|fact| fact.source.as_ref())
         .chain(
             estimates_of(dataset, &group.id)
                 .into_iter()
@@ -38,7 +38,7 @@ pub fn sources_of<'a>(dataset: &'a Dataset<'a>, group: &Group) -> Vec<&'a Source
         .chain(
             events_of(dataset, &group.id)
                 .into_iter()
-                .map(|event| event.source.as_str()),
+                .map(|event| event.source.as_ref()),
         );
     cited
         .filter(|id| seen.insert(id))
@@ -98,7 +98,7 @@ pub fn documented_span(group: &Group) -> (Option<i32>, Option<i32>) {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupOverview<'a> {
     /// The group.
-    pub group: &'a Group,
+    pub group: &'a Group<'a>,
     /// The earliest known year the group is documented.
     pub from: Option<i32>,
     /// The latest known year, or none when unknown or still open.
@@ -124,7 +124,7 @@ pub fn overviews<'a>(dataset: &'a Dataset<'a>) -> Vec<GroupOverview<'a>> {
         .iter()
         .map(|group| {
             let estimates = by_population
-                .get(group.id.as_str())
+                .get(group.id.as_ref())
                 .map_or(&[][..], Vec::as_slice);
             overview_of(group, estimates)
         })
@@ -153,7 +153,7 @@ fn overview_of<'a>(group: &'a Group, estimates: &[&'a Estimate<'a>]) -> GroupOve
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupDetail<'a> {
     /// The group.
-    pub group: &'a Group,
+    pub group: &'a Group<'a>,
     /// The earliest known year the group is documented.
     pub from: Option<i32>,
     /// The latest known year, or none when unknown or still open.
@@ -161,9 +161,9 @@ pub struct GroupDetail<'a> {
     /// Its estimates, in the dataset's order.
     pub estimates: Vec<&'a Estimate<'a>>,
     /// The events that involve it, oldest first.
-    pub events: Vec<&'a Event>,
+    pub events: Vec<&'a Event<'a>>,
     /// The sources its facts, estimates and events cite, in first-cited order.
-    pub sources: Vec<&'a Source>,
+    pub sources: Vec<&'a Source<'a>>,
 }
 
 /// A group in full.

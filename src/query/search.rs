@@ -36,10 +36,10 @@ pub fn search<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Result<Vec<Hit<'a>>
         wanted: Wanted::new(&equivalents(dataset, &normalize(wanted))),
         hits: Vec::new(),
     };
-    let title = dataset.title.as_str();
+    let title = dataset.title.as_ref();
     let mut texts = vec![
         ("title", None, title),
-        ("overview", None, dataset.overview.as_str()),
+        ("overview", None, dataset.overview.as_ref()),
     ];
     texts.extend(listed("categories", &dataset.categories));
     finder.look("dataset", title, &texts);
@@ -68,7 +68,7 @@ pub fn search<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Result<Vec<Hit<'a>>
             format!("{}: {}", event.period.text, event.description)
         });
         let texts = [
-            ("description", None, event.description.as_str()),
+            ("description", None, event.description.as_ref()),
             (
                 "attributed_to",
                 None,
@@ -87,7 +87,7 @@ pub fn search<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Result<Vec<Hit<'a>>
     }
     for related in &dataset.related {
         let texts = [
-            ("name", None, related.name.as_str()),
+            ("name", None, related.name.as_ref()),
             ("description", None, &related.description),
             ("origin", None, &related.origin),
             ("destination", None, &related.destination),
@@ -96,7 +96,7 @@ pub fn search<'a>(dataset: &'a Dataset<'a>, wanted: &str) -> Result<Vec<Hit<'a>>
         finder.look("related", &related.id, &texts);
     }
     for name in &dataset.names {
-        let mut texts = vec![("en", None, name.en.as_str())];
+        let mut texts = vec![("en", None, name.en.as_ref())];
         texts.extend(name.ko.as_deref().map(|ko| ("ko", None, ko)));
         texts.extend(name.ru.as_deref().map(|ru| ("ru", None, ru)));
         texts.extend(listed("aliases", &name.aliases));
@@ -157,25 +157,28 @@ impl<'a> Finder<'a> {
 }
 
 /// The items of a list field, each with its position.
-fn listed<'a>(field: &'static str, items: &'a [String]) -> impl Iterator<Item = Text<'a>> {
+fn listed<'a>(
+    field: &'static str,
+    items: &'a [crate::dataset::Text<'_>],
+) -> impl Iterator<Item = Text<'a>> {
     items
         .iter()
         .enumerate()
-        .map(move |(index, item)| (field, Some(index), item.as_str()))
+        .map(move |(index, item)| (field, Some(index), item.as_ref()))
 }
 
 /// A group's searchable texts.
-fn group_texts(group: &Group) -> Vec<Text<'_>> {
-    let mut texts = vec![("name", None, group.name.as_str())];
+fn group_texts<'a>(group: &'a Group<'a>) -> Vec<Text<'a>> {
+    let mut texts = vec![("name", None, group.name.as_ref())];
     texts.extend(listed("aliases", &group.aliases));
     texts.push(("description", None, &group.description));
-    let periods = group.periods.iter().map(|period| period.text.as_str());
+    let periods = group.periods.iter().map(|period| period.text.as_ref());
     texts.extend(
         periods
             .enumerate()
             .map(|(index, text)| ("periods", Some(index), text)),
     );
-    let facts = group.facts.iter().map(|fact| fact.text.as_str());
+    let facts = group.facts.iter().map(|fact| fact.text.as_ref());
     texts.extend(
         facts
             .enumerate()
@@ -207,9 +210,9 @@ fn estimate_texts<'a>(estimate: &'a Estimate<'a>) -> Vec<Text<'a>> {
 }
 
 /// A source's searchable texts.
-fn source_texts(source: &Source) -> Vec<Text<'_>> {
+fn source_texts<'a>(source: &'a Source<'a>) -> Vec<Text<'a>> {
     let texts = [
-        ("publisher", None, source.publisher.as_str()),
+        ("publisher", None, source.publisher.as_ref()),
         ("title", None, &source.title),
         ("kind", None, source.kind.words()),
         ("url", None, source.url.as_deref().unwrap_or_default()),

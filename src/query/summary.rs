@@ -65,7 +65,7 @@ pub fn summarize<'a>(
     let by_population = estimates_by_population(dataset);
     let of = |id: &str| by_population.get(id).map_or(&[][..], Vec::as_slice);
     for group in &dataset.groups {
-        if everything || groups.contains(&group.id) {
+        if everything || groups.iter().any(|id| *id == group.id) {
             add_lines(&mut lines, &group.id, names.group(group), of(&group.id));
         }
     }
@@ -194,10 +194,10 @@ pub fn now<'a>(dataset: &'a Dataset<'a>) -> headline::Now<'a> {
         .iter()
         .map(|group| {
             let estimates = by_population
-                .get(group.id.as_str())
+                .get(group.id.as_ref())
                 .cloned()
                 .unwrap_or_default();
-            (group.id.as_str(), estimates)
+            (group.id.as_ref(), estimates)
         })
         .collect();
     headline::now(&totals, &groups)

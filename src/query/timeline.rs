@@ -4,7 +4,7 @@
 use crate::dataset::{Dataset, Event, Group};
 
 /// The events that involve one group, oldest first.
-pub fn events_of<'a>(dataset: &'a Dataset<'a>, group: &str) -> Vec<&'a Event> {
+pub fn events_of<'a>(dataset: &'a Dataset<'a>, group: &str) -> Vec<&'a Event<'a>> {
     let mut events: Vec<&Event> = dataset.events_of(group).collect();
     events.sort_by_key(|event| (event.period.anchor(), event.period.end()));
     events
@@ -16,12 +16,16 @@ pub fn timeline<'a>(
     groups: &[String],
     from: Option<i32>,
     to: Option<i32>,
-) -> Vec<&'a Event> {
+) -> Vec<&'a Event<'a>> {
     let mut events: Vec<&Event> = dataset
         .events
         .iter()
         .filter(|event| {
-            groups.is_empty() || event.groups.iter().any(|group| groups.contains(group))
+            groups.is_empty()
+                || event
+                    .groups
+                    .iter()
+                    .any(|group| groups.iter().any(|id| id == group))
         })
         .filter(|event| event.period.within(from, to))
         .collect();
@@ -59,14 +63,14 @@ mod tests {
     fn timeline_is_oldest_first_and_filters_by_group_and_years() {
         let dataset = dataset();
         let ids = |events: Vec<&Event>| -> Vec<String> {
-            events.iter().map(|event| event.id.clone()).collect()
+            events.iter().map(|event| event.id.to_string()).collect()
         };
         let all = ids(timeline(&dataset, &[], None, None));
         assert_eq!(
-            all.first().map(String::as_str),
+            all.first().map(AsRef::as_ref),
             Some("workers-recruited-sakhalin")
         );
-        assert_eq!(all.last().map(String::as_str), Some("kyung-hee-study-2006"));
+        assert_eq!(all.last().map(AsRef::as_ref), Some("kyung-hee-study-2006"));
         let refugees = ids(timeline(
             &dataset,
             &[String::from("refugees")],

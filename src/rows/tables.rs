@@ -81,57 +81,66 @@ pub fn estimates<'f, 'e: 'f>() -> &'f [Field<Estimate<'e>>] {
                 Value::optional_text(estimate.note.as_deref())
             }),
             Field::hidden("same_figure_as", List, |estimate| {
-                Value::texts(estimate.same_figure_as.iter().map(String::as_str))
+                Value::texts(estimate.same_figure_as.iter().map(AsRef::as_ref))
             }),
         ]
     }
 }
 
-/// Fields of `nkru timeline`.
-pub const EVENTS: &[Field<Event>] = &[
-    Field::hidden("id", Id, |event| Value::text(&event.id)),
-    Field::hidden("from", Text, |event| date(event.period.from)),
-    Field::hidden("to", Text, |event| date(event.period.end())),
-    Field::hidden("precision", Text, |event| {
-        Value::text(event.period.precision.name())
-    }),
-    Field::shown("when", Text, |event| Value::text(&event.period.text)),
-    Field::shown("groups", List, |event| {
-        Value::texts(event.groups.iter().map(String::as_str))
-    }),
-    Field::shown("description", Text, |event| Value::text(&event.description)),
-    Field::hidden("attributed_to", Text, |event| {
-        Value::optional_text(event.attributed_to.as_deref())
-    }),
-    Field::shown("source", Id, |event| Value::text(&event.source)),
-    Field::hidden("section", Text, |event| {
-        Value::optional_text(event.section.as_deref())
-    }),
-];
+/// Fields of `nkru timeline`, for events whose text borrows for any lifetime `'e`.
+pub fn events<'f, 'e: 'f>() -> &'f [Field<Event<'e>>] {
+    const {
+        &[
+            Field::hidden("id", Id, |event| Value::text(&event.id)),
+            Field::hidden("from", Text, |event| date(event.period.from)),
+            Field::hidden("to", Text, |event| date(event.period.end())),
+            Field::hidden("precision", Text, |event| {
+                Value::text(event.period.precision.name())
+            }),
+            Field::shown("when", Text, |event| Value::text(&event.period.text)),
+            Field::shown("groups", List, |event| {
+                Value::texts(event.groups.iter().map(AsRef::as_ref))
+            }),
+            Field::shown("description", Text, |event| Value::text(&event.description)),
+            Field::hidden("attributed_to", Text, |event| {
+                Value::optional_text(event.attributed_to.as_deref())
+            }),
+            Field::shown("source", Id, |event| Value::text(&event.source)),
+            Field::hidden("section", Text, |event| {
+                Value::optional_text(event.section.as_deref())
+            }),
+        ]
+    }
+}
 
-/// Fields of `nkru related`, one record per related population.
-pub const RELATED: &[Field<Related>] = &[
-    Field::shown("id", Id, |related| Value::text(&related.id)),
-    Field::shown("name", Text, |related: &Related| Value::text(&related.name))
-        .named(|related, names| Value::text(names.related(related))),
-    Field::shown("description", Text, |related| {
-        Value::text(&related.description)
-    }),
-    Field::hidden("origin", Text, |related| Value::text(&related.origin)),
-    Field::hidden("destination", Text, |related| {
-        Value::text(&related.destination)
-    }),
-    Field::hidden("from", Text, |related| date(related.period.from)),
-    Field::hidden("to", Text, |related| date(related.period.end())),
-    Field::hidden("precision", Text, |related| {
-        Value::text(related.period.precision.name())
-    }),
-    Field::shown("period", Text, |related| Value::text(&related.period.text)),
-    Field::shown("source", Id, |related| Value::text(&related.source)),
-    Field::hidden("section", Text, |related| {
-        Value::optional_text(related.section.as_deref())
-    }),
-];
+/// Fields of `nkru related`, one record per related population, whose text borrows for any
+/// lifetime `'r`.
+pub fn related<'f, 'r: 'f>() -> &'f [Field<Related<'r>>] {
+    const {
+        &[
+            Field::shown("id", Id, |related| Value::text(&related.id)),
+            Field::shown("name", Text, |related: &Related| Value::text(&related.name))
+                .named(|related, names| Value::text(names.related(related))),
+            Field::shown("description", Text, |related| {
+                Value::text(&related.description)
+            }),
+            Field::hidden("origin", Text, |related| Value::text(&related.origin)),
+            Field::hidden("destination", Text, |related| {
+                Value::text(&related.destination)
+            }),
+            Field::hidden("from", Text, |related| date(related.period.from)),
+            Field::hidden("to", Text, |related| date(related.period.end())),
+            Field::hidden("precision", Text, |related| {
+                Value::text(related.period.precision.name())
+            }),
+            Field::shown("period", Text, |related| Value::text(&related.period.text)),
+            Field::shown("source", Id, |related| Value::text(&related.source)),
+            Field::hidden("section", Text, |related| {
+                Value::optional_text(related.section.as_deref())
+            }),
+        ]
+    }
+}
 
 impl<'a> About<'a> {
     /// Fields of `nkru about`, the one record of the dataset's own facts.
@@ -144,10 +153,10 @@ impl<'a> About<'a> {
             Value::text(&about.dataset.overview)
         }),
         Field::shown("categories", List, |about| {
-            Value::texts(about.dataset.categories.iter().map(String::as_str))
+            Value::texts(about.dataset.categories.iter().map(AsRef::as_ref))
         }),
         Field::shown("groups", List, |about| {
-            Value::texts(about.dataset.groups.iter().map(|group| group.id.as_str()))
+            Value::texts(about.dataset.groups.iter().map(|group| group.id.as_ref()))
         }),
         Field::shown("related", List, |about| {
             Value::texts(
@@ -155,7 +164,7 @@ impl<'a> About<'a> {
                     .dataset
                     .related
                     .iter()
-                    .map(|related| related.id.as_str()),
+                    .map(|related| related.id.as_ref()),
             )
         }),
     ];
@@ -168,13 +177,13 @@ impl<'a> GroupOverview<'a> {
         Field::shown("name", Text, |line: &Self| Value::text(&line.group.name))
             .named(|line, names| Value::text(names.group(line.group))),
         Field::hidden("aliases", List, |line: &Self| {
-            Value::texts(line.group.aliases.iter().map(String::as_str))
+            Value::texts(line.group.aliases.iter().map(AsRef::as_ref))
         })
         .named(|line, names| Value::texts(names.aliases(line.group).into_iter())),
         Field::shown("from", Number, |line| Value::optional_integer(line.from)),
         Field::shown("to", Number, |line| Value::optional_integer(line.to)),
         Field::hidden("periods", List, |line| {
-            Value::texts(line.group.periods.iter().map(|period| period.text.as_str()))
+            Value::texts(line.group.periods.iter().map(|period| period.text.as_ref()))
         }),
         Field::hidden("estimates", Number, |line| Value::count(line.estimates)),
         Field::shown("present", FigureText, |line: &Self| {
@@ -299,7 +308,7 @@ impl<'a> GroupDetail<'a> {
         })
         .named(|detail, names| Value::text(names.group(detail.group))),
         Field::shown("aliases", List, |detail: &Self| {
-            Value::texts(detail.group.aliases.iter().map(String::as_str))
+            Value::texts(detail.group.aliases.iter().map(AsRef::as_ref))
         })
         .named(|detail, names| Value::texts(names.aliases(detail.group).into_iter())),
         Field::shown("description", Text, |detail| {
@@ -315,20 +324,20 @@ impl<'a> GroupDetail<'a> {
                     .group
                     .periods
                     .iter()
-                    .map(|period| period.text.as_str()),
+                    .map(|period| period.text.as_ref()),
             )
         }),
         Field::shown("facts", List, |detail| {
-            Value::texts(detail.group.facts.iter().map(|fact| fact.text.as_str()))
+            Value::texts(detail.group.facts.iter().map(|fact| fact.text.as_ref()))
         }),
         Field::shown("estimate_ids", List, |detail| {
             Value::texts(detail.estimates.iter().map(|estimate| estimate.id.as_ref()))
         }),
         Field::shown("event_ids", List, |detail| {
-            Value::texts(detail.events.iter().map(|event| event.id.as_str()))
+            Value::texts(detail.events.iter().map(|event| event.id.as_ref()))
         }),
         Field::shown("source_ids", List, |detail| {
-            Value::texts(detail.sources.iter().map(|source| source.id.as_str()))
+            Value::texts(detail.sources.iter().map(|source| source.id.as_ref()))
         }),
     ];
 }
@@ -444,10 +453,10 @@ impl<'a> FactRecord<'a> {
             Value::optional_text(record.fact.section.as_deref())
         }),
         Field::hidden("publisher", Text, |record| {
-            Value::optional_text(record.source.map(|source| source.publisher.as_str()))
+            Value::optional_text(record.source.map(|source| source.publisher.as_ref()))
         }),
         Field::hidden("title", Text, |record| {
-            Value::optional_text(record.source.map(|source| source.title.as_str()))
+            Value::optional_text(record.source.map(|source| source.title.as_ref()))
         }),
         Field::hidden("date", Text, |record| {
             date(record.source.and_then(|source| source.date))
@@ -633,7 +642,7 @@ fn high_of(estimate: Option<&Estimate>) -> Value<'static> {
 
 /// An estimate's period in words, or null when there is none.
 fn period_of<'a>(estimate: Option<&'a Estimate<'a>>) -> Value<'a> {
-    Value::optional_text(estimate.map(|estimate| estimate.period.text.as_str()))
+    Value::optional_text(estimate.map(|estimate| estimate.period.text.as_ref()))
 }
 
 /// An estimate's figures as people read them, or null when there is none.

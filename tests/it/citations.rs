@@ -156,7 +156,7 @@ fn every_records_citation_holds_its_sources_reference_on_a_line_of_its_own() {
             dataset
                 .events
                 .iter()
-                .map(|event| (event.id.as_str(), event.source.as_str())),
+                .map(|event| (event.id.as_ref(), event.source.as_ref())),
         )
         .collect();
     assert!(records.len() > 100, "{}", records.len());

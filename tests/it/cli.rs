@@ -215,8 +215,8 @@ struct GroupObject {
     description: String,
     from: Option<i32>,
     to: Option<i32>,
-    periods: Vec<nkru::dataset::Period>,
-    facts: Vec<nkru::dataset::Fact>,
+    periods: Vec<serde_json::Value>,
+    facts: Vec<serde_json::Value>,
     estimates: Vec<EstimateRow>,
     events: Vec<EventRow>,
     sources: Vec<SourceRow>,
@@ -266,7 +266,7 @@ fn estimates_json_matches_the_dataset_field_by_field() {
             from: estimate.period.from.map(|date| date.to_string()),
             to: estimate.period.end().map(|date| date.to_string()),
             precision: estimate.period.precision.name().to_owned(),
-            period: estimate.period.text.clone(),
+            period: estimate.period.text.to_string(),
             when: estimate.period.label(),
             region: estimate.region.as_deref().map(String::from),
             coverage: estimate.coverage.map(|coverage| coverage.name().to_owned()),
@@ -280,7 +280,11 @@ fn estimates_json_matches_the_dataset_field_by_field() {
             source: estimate.source.to_string(),
             section: estimate.section.as_deref().map(String::from),
             note: estimate.note.as_deref().map(String::from),
-            same_figure_as: estimate.same_figure_as.clone(),
+            same_figure_as: estimate
+                .same_figure_as
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
         })
         .collect();
     assert_eq!(rows, expected);
@@ -397,7 +401,8 @@ fn group_json_nests_estimates_events_and_sources() {
     assert_eq!(sources, ["article"]);
     assert_eq!((group.from, group.to), (None, None));
     assert!(!group.description.is_empty() && !group.aliases.is_empty());
-    assert_eq!(group.periods, dataset().groups[2].periods);
+    let periods = serde_json::to_value(&dataset().groups[2].periods).expect("periods serialize");
+    assert_eq!(serde_json::Value::from(group.periods), periods);
 }
 
 /// The keys of a JSON object in the order they were written (nkru's serde_json keeps it).
@@ -489,7 +494,7 @@ fn about_and_related_give_scripts_what_the_summary_shows_people() {
     );
     assert_eq!(about.figures_to.as_deref(), Some("2006"));
     assert_eq!(about.overview, dataset().overview);
-    assert_eq!(about.categories, dataset().categories);
+    assert_eq!(about.categories, *dataset().categories);
     assert_eq!(about.groups, ["students", "workers", "refugees"]);
     assert_eq!(about.related, ["koryo-saram"]);
     let related: Vec<RelatedRow> = json(&["related"]);

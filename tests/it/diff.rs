@@ -40,7 +40,7 @@ fn the_diff_from_1_0_0_lists_the_new_records_and_the_changed_ones() {
             version.old.as_deref(),
             version.new.as_deref()
         ),
-        ("changed", Some("1.0.0"), Some(embedded.version.as_str()))
+        ("changed", Some("1.0.0"), Some(embedded.version.as_ref()))
     );
     let old: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(OLD).expect("the copy")).expect("JSON");
@@ -168,8 +168,8 @@ fn the_diff_from_2_1_0_holds_every_addition_and_correction_of_2_2_0() {
         .estimates
         .iter()
         .map(|estimate| estimate.id.as_ref())
-        .chain(embedded.events.iter().map(|event| event.id.as_str()))
-        .chain(embedded.sources.iter().map(|source| source.id.as_str()))
+        .chain(embedded.events.iter().map(|event| event.id.as_ref()))
+        .chain(embedded.sources.iter().map(|source| source.id.as_ref()))
         .filter(|id| !old_ids.contains(id))
         .collect();
     assert!(new_ids.contains(&"workers-2007-russia-govt-ap"));

@@ -24,20 +24,20 @@ fn cited<'a>(dataset: &'a Dataset<'a>) -> BTreeSet<&'a str> {
     let facts = dataset
         .groups
         .iter()
-        .flat_map(|group| group.facts.iter().map(|fact| fact.source.as_str()));
+        .flat_map(|group| group.facts.iter().map(|fact| fact.source.as_ref()));
     let estimates = dataset
         .estimates
         .iter()
         .map(|estimate| estimate.source.as_ref());
-    let events = dataset.events.iter().map(|event| event.source.as_str());
+    let events = dataset.events.iter().map(|event| event.source.as_ref());
     let related = dataset
         .related
         .iter()
-        .map(|related| related.source.as_str());
+        .map(|related| related.source.as_ref());
     let names = dataset
         .names
         .iter()
-        .flat_map(|name| name.sources.iter().map(String::as_str));
+        .flat_map(|name| name.sources.iter().map(AsRef::as_ref));
     facts
         .chain(estimates)
         .chain(events)
@@ -52,10 +52,10 @@ fn every_record_cites_a_source_with_an_address_and_the_day_it_was_read() {
     let cited = cited(&dataset);
     let mut unread = Vec::new();
     for source in &dataset.sources {
-        if !cited.contains(source.id.as_str()) {
+        if !cited.contains(source.id.as_ref()) {
             unread.push(format!("{}: cited by no record", source.id));
         }
-        if cited.contains(source.id.as_str())
+        if cited.contains(source.id.as_ref())
             && (source.url.is_none() || source.retrieved.is_none())
         {
             unread.push(format!("{}: no url or no retrieved date", source.id));
@@ -66,7 +66,7 @@ fn every_record_cites_a_source_with_an_address_and_the_day_it_was_read() {
     let ids: HashSet<&str> = dataset
         .sources
         .iter()
-        .map(|source| source.id.as_str())
+        .map(|source| source.id.as_ref())
         .collect();
     assert!(cited.iter().all(|id| ids.contains(id)));
 }
@@ -85,7 +85,7 @@ fn a_source_without_an_address_fails_the_check_above() {
     let missing = dataset
         .sources
         .iter()
-        .filter(|source| cited.contains(source.id.as_str()) && source.url.is_none())
+        .filter(|source| cited.contains(source.id.as_ref()) && source.url.is_none())
         .count();
     assert_eq!(missing, 1);
 }

@@ -49,7 +49,7 @@ fn facts_are_one_row_each_with_an_id_and_their_source_in_csv() {
         assert_eq!(&row[0], format!("refugees-fact-{}", index + 1));
         assert_eq!(
             (&row[1], &row[2], &row[3]),
-            ("refugees", fact.text.as_str(), fact.source.as_str())
+            ("refugees", fact.text.as_ref(), fact.source.as_ref())
         );
         assert!(
             !row[8].is_empty(),

@@ -39,7 +39,7 @@ fn date_of(precision: Precision, year: i32, month: u8, day: u8) -> Date {
 }
 
 /// A period that keeps the rules of its precision, its ends in order.
-fn period() -> impl Strategy<Value = Period> {
+fn period() -> impl Strategy<Value = Period<'static>> {
     (
         0..6usize,
         year(),
@@ -78,13 +78,13 @@ fn period() -> impl Strategy<Value = Period> {
                 precision,
                 from,
                 to,
-                text,
+                text: text.into(),
             }
         })
 }
 
 /// A period with a known date, as events need.
-fn dated_period() -> impl Strategy<Value = Period> {
+fn dated_period() -> impl Strategy<Value = Period<'static>> {
     period().prop_filter("an event needs a date", Period::is_dated)
 }
 
@@ -105,27 +105,27 @@ prop_compose! {
         description in text(),
         periods in proptest::collection::vec(period(), 0..3),
         facts in proptest::collection::vec((text(), any::<Index>(), text()), 0..3),
-    ) -> Group {
+    ) -> Group<'static> {
         // Every name of group `index` ends in `-index` or `-index-n`, so no two groups share one.
         Group {
-            id: format!("{word}-{index}"),
-            name: format!("{title} {word}-{index}"),
+            id: format!("{word}-{index}").into(),
+            name: format!("{title} {word}-{index}").into(),
             aliases: alias_words
                 .iter()
                 .enumerate()
-                .map(|(number, alias)| format!("{alias}-{index}-{number}"))
+                .map(|(number, alias)| format!("{alias}-{index}-{number}").into())
                 .collect(),
-            description,
-            periods,
+            description: description.into(),
+            periods: periods.into(),
             facts: facts
                 .into_iter()
-                .map(|(text, source, section)| Fact { text, source: pick(&sources, source), section: Some(section) })
+                .map(|(text, source, section)| Fact { text: text.into(), source: pick(&sources, source).into(), section: Some(section.into()) })
                 .collect(),
         }
     }
 }
 
-fn source(index: usize) -> impl Strategy<Value = Source> {
+fn source(index: usize) -> impl Strategy<Value = Source<'static>> {
     (
         (
             text(),
@@ -139,15 +139,15 @@ fn source(index: usize) -> impl Strategy<Value = Source> {
     )
         .prop_map(
             move |((publisher, title, date), address, kind, original_publisher, note)| Source {
-                id: format!("s.{index}"),
-                publisher,
-                title,
+                id: format!("s.{index}").into(),
+                publisher: publisher.into(),
+                title: title.into(),
                 title_english: None,
                 date: date.map(|(year, month, day)| date_of(Precision::Date, year, month, day)),
                 retrieved: address
                     .as_ref()
                     .map(|_| date_of(Precision::Date, 2026, 11, 28)),
-                url: address.map(|address| format!("https://{address}.example/page")),
+                url: address.map(|address| format!("https://{address}.example/page").into()),
                 kind: [
                     SourceKind::News,
                     SourceKind::Government,
@@ -156,9 +156,9 @@ fn source(index: usize) -> impl Strategy<Value = Source> {
                     SourceKind::Study,
                     SourceKind::Encyclopedia,
                 ][kind],
-                original_publisher,
+                original_publisher: original_publisher.map(Into::into),
                 language: None,
-                note,
+                note: note.map(Into::into),
             },
         )
 }
@@ -206,7 +206,7 @@ fn estimate(
                     group: group.map(|group| pick(&groups, group).into()),
                     low: first.min(second),
                     high: first.max(second),
-                    qualifiers,
+                    qualifiers: qualifiers.into(),
                     counts,
                     period,
                     region: region.map(Into::into),
@@ -216,13 +216,17 @@ fn estimate(
                     section: section.map(Into::into),
                     note: note.map(Into::into),
                     coverage,
-                    same_figure_as: Vec::new(),
+                    same_figure_as: nkru::dataset::List::default(),
                 }
             },
         )
 }
 
-fn event(index: usize, groups: Vec<String>, sources: Vec<String>) -> impl Strategy<Value = Event> {
+fn event(
+    index: usize,
+    groups: Vec<String>,
+    sources: Vec<String>,
+) -> impl Strategy<Value = Event<'static>> {
     (
         dated_period(),
         text(),
@@ -241,19 +245,19 @@ fn event(index: usize, groups: Vec<String>, sources: Vec<String>) -> impl Strate
                     }
                 }
                 Event {
-                    id: format!("v.{index}"),
+                    id: format!("v.{index}").into(),
                     period,
-                    description,
-                    groups: ids,
-                    attributed_to,
-                    source: pick(&sources, source),
-                    section,
+                    description: description.into(),
+                    groups: ids.into(),
+                    attributed_to: attributed_to.map(Into::into),
+                    source: pick(&sources, source).into(),
+                    section: section.map(Into::into),
                 }
             },
         )
 }
 
-fn related(index: usize, sources: Vec<String>) -> impl Strategy<Value = Related> {
+fn related(index: usize, sources: Vec<String>) -> impl Strategy<Value = Related<'static>> {
     (
         text(),
         text(),
@@ -265,14 +269,14 @@ fn related(index: usize, sources: Vec<String>) -> impl Strategy<Value = Related>
     )
         .prop_map(
             move |(name, description, origin, destination, period, source, section)| Related {
-                id: format!("related.{index}"),
-                name,
-                description,
-                origin,
-                destination,
+                id: format!("related.{index}").into(),
+                name: name.into(),
+                description: description.into(),
+                origin: origin.into(),
+                destination: destination.into(),
                 period,
-                source: pick(&sources, source),
-                section,
+                source: pick(&sources, source).into(),
+                section: section.map(Into::into),
             },
         )
 }
@@ -289,9 +293,10 @@ fn dataset() -> impl Strategy<Value = Dataset<'static>> {
                 .map(|index| group(index, source_ids.clone()))
                 .collect();
             (groups, sources).prop_flat_map(move |(groups, sources)| {
-                let group_ids: Vec<String> = groups.iter().map(|group| group.id.clone()).collect();
+                let group_ids: Vec<String> =
+                    groups.iter().map(|group| group.id.to_string()).collect();
                 let source_ids: Vec<String> =
-                    sources.iter().map(|source| source.id.clone()).collect();
+                    sources.iter().map(|source| source.id.to_string()).collect();
                 let estimates: Vec<_> = (0..estimate_count)
                     .map(|index| estimate(index, group_ids.clone(), source_ids.clone()))
                     .collect();
@@ -325,17 +330,17 @@ fn dataset() -> impl Strategy<Value = Dataset<'static>> {
                             as_of,
                         )| {
                             Dataset {
-                                title,
-                                overview,
-                                categories,
-                                version: String::from("1"),
+                                title: title.into(),
+                                overview: overview.into(),
+                                categories: categories.into(),
+                                version: String::from("1").into(),
                                 as_of: date_of(Precision::Date, as_of.0, as_of.1, as_of.2),
-                                groups,
-                                estimates,
-                                events,
-                                sources,
-                                related,
-                                names: Vec::new(),
+                                groups: groups.into(),
+                                estimates: estimates.into(),
+                                events: events.into(),
+                                sources: sources.into(),
+                                related: related.into(),
+                                names: Vec::new().into(),
                                 index: Default::default(),
                             }
                         },
@@ -454,7 +459,7 @@ proptest! {
         .expect("read");
         prop_assert_eq!(handed.is_some(), holds);
         if let Some(handed) = handed {
-            prop_assert_eq!(handed, usual.dataset.estimates);
+            prop_assert_eq!(handed, usual.dataset.estimates.into_owned());
         }
     }
 
@@ -474,7 +479,7 @@ proptest! {
             prop_assert_eq!(&row["from"], &serde_json::to_value(estimate.period.from).expect("JSON"));
             prop_assert_eq!(&row["to"], &serde_json::to_value(estimate.period.end()).expect("JSON"));
             prop_assert_eq!(&row["precision"], &serde_json::to_value(estimate.period.precision).expect("JSON"));
-            prop_assert_eq!(row["period"].as_str(), Some(estimate.period.text.as_str()));
+            prop_assert_eq!(row["period"].as_str(), Some(estimate.period.text.as_ref()));
             prop_assert_eq!(&row["region"], &serde_json::to_value(&estimate.region).expect("JSON"));
             prop_assert_eq!(row["attributed_to"].as_str(), Some(estimate.attributed_to.as_ref()));
             prop_assert_eq!(row["party_to_conflict"].as_bool(), Some(estimate.party_to_conflict));
@@ -484,13 +489,13 @@ proptest! {
         }
         let groups = json(&text, &["groups"]);
         for (row, group) in groups.as_array().expect("an array").iter().zip(&dataset.groups) {
-            prop_assert_eq!(row["id"].as_str(), Some(group.id.as_str()));
-            prop_assert_eq!(row["name"].as_str(), Some(group.name.as_str()));
+            prop_assert_eq!(row["id"].as_str(), Some(group.id.as_ref()));
+            prop_assert_eq!(row["name"].as_str(), Some(group.name.as_ref()));
             prop_assert_eq!(&row["aliases"], &serde_json::to_value(&group.aliases).expect("JSON"));
         }
         for group in &dataset.groups {
             let detail = json(&text, &["group", &group.id]);
-            prop_assert_eq!(&detail["description"], &Value::from(group.description.as_str()));
+            prop_assert_eq!(&detail["description"], &Value::from(group.description.as_ref()));
             prop_assert_eq!(&detail["periods"], &serde_json::to_value(&group.periods).expect("JSON"));
             prop_assert_eq!(&detail["facts"], &serde_json::to_value(&group.facts).expect("JSON"));
         }
@@ -504,14 +509,14 @@ proptest! {
         let expected: BTreeSet<(String, String)> = dataset
             .events
             .iter()
-            .map(|event| (event.id.clone(), event.description.clone()))
+            .map(|event| (event.id.to_string(), event.description.to_string()))
             .collect();
         prop_assert_eq!(listed, expected);
         let sources = json(&text, &["sources"]);
         for (row, source) in sources.as_array().expect("an array").iter().zip(&dataset.sources) {
-            prop_assert_eq!(row["id"].as_str(), Some(source.id.as_str()));
-            prop_assert_eq!(row["publisher"].as_str(), Some(source.publisher.as_str()));
-            prop_assert_eq!(row["title"].as_str(), Some(source.title.as_str()));
+            prop_assert_eq!(row["id"].as_str(), Some(source.id.as_ref()));
+            prop_assert_eq!(row["publisher"].as_str(), Some(source.publisher.as_ref()));
+            prop_assert_eq!(row["title"].as_str(), Some(source.title.as_ref()));
             prop_assert_eq!(&row["date"], &serde_json::to_value(source.date).expect("JSON"));
             prop_assert_eq!(&row["url"], &serde_json::to_value(&source.url).expect("JSON"));
             prop_assert_eq!(&row["retrieved"], &serde_json::to_value(source.retrieved).expect("JSON"));
@@ -537,13 +542,13 @@ proptest! {
         prop_assert_eq!(&by_min, &keep(&|estimate| estimate.high >= min));
         let by_max = filtered(&dataset, &EstimateFilter { max: Some(max), ..Default::default() });
         prop_assert_eq!(&by_max, &keep(&|estimate| estimate.low <= max));
-        let by_group = filtered(&dataset, &EstimateFilter { groups: vec![group.clone()], ..Default::default() });
-        prop_assert_eq!(&by_group, &keep(&|estimate| estimate.group.as_deref() == Some(group.as_str())));
+        let by_group = filtered(&dataset, &EstimateFilter { groups: vec![group.to_string()], ..Default::default() });
+        prop_assert_eq!(&by_group, &keep(&|estimate| estimate.group.as_deref() == Some(group.as_ref())));
         let combined = filtered(&dataset, &EstimateFilter {
             year: Some(year),
             min: Some(min),
             max: Some(max),
-            groups: vec![group.clone()],
+            groups: vec![group.to_string()],
             ..Default::default()
         });
         let intersection: Vec<String> = by_year

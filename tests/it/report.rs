@@ -107,7 +107,7 @@ fn every_table_has_a_caption_and_the_page_says_its_dataset() {
         .expect("the embedded dataset loads")
         .names
         .iter()
-        .map(|name| name.id.clone())
+        .map(|name| name.id.to_string())
         .collect();
     let shown = sources.iter().filter(|source| {
         source["cited_by"]

@@ -459,7 +459,7 @@ fn version_names_the_dataset() {
         )
     );
     assert_eq!(
-        (dataset.version.as_str(), dataset.as_of.to_string().as_str()),
+        (dataset.version.as_ref(), dataset.as_of.to_string().as_str()),
         ("2.2.0", "2026-12-03")
     );
 }

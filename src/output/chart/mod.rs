@@ -446,13 +446,13 @@ mod tests {
             group: None,
             low: 1,
             high: 1,
-            qualifiers: Vec::new(),
+            qualifiers: Vec::new().into(),
             counts: Counts::Present,
             period: crate::dataset::Period {
                 precision: crate::dataset::Precision::Year,
                 from: Some(from.parse().expect("a date")),
                 to: to.map(|to| to.parse().expect("a date")),
-                text: from.to_owned(),
+                text: from.to_owned().into(),
             },
             region: None,
             coverage: None,
@@ -461,7 +461,7 @@ mod tests {
             source: "s".into(),
             section: None,
             note: None,
-            same_figure_as: Vec::new(),
+            same_figure_as: crate::dataset::List::default(),
         }
     }
 
@@ -480,7 +480,7 @@ mod tests {
                 precision: crate::dataset::Precision::Unknown,
                 from: None,
                 to: None,
-                text: String::from("in any given year"),
+                text: String::from("in any given year").into(),
             },
             ..figure("2017", None)
         };

@@ -125,7 +125,7 @@ fn note(citable: &Citable<'_>) -> Option<String> {
 fn csl_title(source: &Source) -> String {
     match &source.title_english {
         Some(english) => format!("{} [{english}]", source.title),
-        None => source.title.clone(),
+        None => source.title.to_string(),
     }
 }
 
@@ -197,7 +197,7 @@ fn text(writer: &mut dyn Write, style: TextStyle, citables: &[Citable<'_>]) -> R
         }
         // The reference is to the source alone, as citing the source writes it.
         let source_only = Citable {
-            id: citable.source.id.clone(),
+            id: citable.source.id.to_string(),
             statement: None,
             attributed_to: None,
             section: None,
@@ -225,28 +225,28 @@ fn ris(citable: &Citable<'_>) -> String {
     };
     lines.push(("TY", kind.to_owned()));
     lines.push(("ID", citable.id.clone()));
-    lines.push(("TI", source.title.clone()));
+    lines.push(("TI", source.title.to_string()));
     if let Some(english) = &source.title_english {
-        lines.push(("TT", english.clone()));
+        lines.push(("TT", english.to_string()));
     }
     if publishes_as_author(source.kind) {
-        lines.push(("AU", source.publisher.clone()));
+        lines.push(("AU", source.publisher.to_string()));
     } else {
-        lines.push(("T2", source.publisher.clone()));
+        lines.push(("T2", source.publisher.to_string()));
     }
-    lines.push(("PB", source.publisher.clone()));
+    lines.push(("PB", source.publisher.to_string()));
     if let Some(date) = source.date {
         lines.push(("PY", format!("{:04}", date.year)));
         lines.push(("DA", ris_date(date)));
     }
     if let Some(url) = &source.url {
-        lines.push(("UR", url.clone()));
+        lines.push(("UR", url.to_string()));
     }
     if let Some(retrieved) = source.retrieved {
         lines.push(("Y2", ris_date(retrieved)));
     }
     if let Some(language) = &source.language {
-        lines.push(("LA", language.clone()));
+        lines.push(("LA", language.to_string()));
     }
     if let Some(note) = note(citable) {
         lines.push(("N1", note));

@@ -496,7 +496,7 @@ pub fn title_case(text: &str) -> String {
         last_word: None,
     };
     if !strings[0].trim().is_empty() {
-        strings[0] = state.words(&strings[0], 0, tags.first().map(String::as_str));
+        strings[0] = state.words(&strings[0], 0, tags.first().map(AsRef::as_ref));
     }
     // Quotation marks open and close; a capital after a mark that does not pair is undone.
     let mut quote_state: Vec<Quotation> = Vec::new();

@@ -115,7 +115,7 @@ pub fn footnote(dataset: &Dataset, cited: &[&str], figures_to: Option<Date>) -> 
     let mut seen: HashSet<&str> = HashSet::new();
     for id in cited {
         if let Some(source) = query::source_by_id(dataset, id) {
-            let publisher = source.publisher.as_str();
+            let publisher = source.publisher.as_ref();
             if seen.insert(publisher) {
                 publishers.push(publisher);
             }

@@ -102,7 +102,7 @@ impl Layout {
             })
             .collect();
         let entries = entries(dataset, events, groups, bounds);
-        let cited: Vec<&str> = events.iter().map(|event| event.source.as_str()).collect();
+        let cited: Vec<&str> = events.iter().map(|event| event.source.as_ref()).collect();
         let span = years.map_or_else(String::new, |(first, last)| {
             format!(", {}", crate::text::year_span(Some(first), Some(last)))
         });
@@ -165,7 +165,7 @@ fn lanes(
     let mut events_of: HashMap<&str, Vec<&Event>> = HashMap::new();
     for event in events {
         for group in &event.groups {
-            let list = events_of.entry(group.as_str()).or_default();
+            let list = events_of.entry(group.as_ref()).or_default();
             if !list.last().is_some_and(|last| std::ptr::eq(*last, *event)) {
                 list.push(event);
             }
@@ -199,7 +199,7 @@ fn lanes(
                     })
                     .collect(),
                 events: events_of
-                    .get(group.id.as_str())
+                    .get(group.id.as_ref())
                     .into_iter()
                     .flatten()
                     .filter_map(|event| position(&event.period))
@@ -237,7 +237,7 @@ fn entries(
                 event.description
             );
             Entry {
-                series: Series::of(dataset, event.groups.first().map(String::as_str)),
+                series: Series::of(dataset, event.groups.first().map(AsRef::as_ref)),
                 lines: lines(&clean(&text), width),
             }
         })

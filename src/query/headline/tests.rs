@@ -21,13 +21,13 @@ fn figure(
         group: Some("workers".into()),
         low,
         high: low,
-        qualifiers: vec![Qualifier::About],
+        qualifiers: vec![Qualifier::About].into(),
         counts: kind,
         period: Period {
             precision,
             from: Some(date.parse().expect("a date")),
             to: None,
-            text: format!("in {date}"),
+            text: format!("in {date}").into(),
         },
         region: coverage.map(|coverage| match coverage {
             Coverage::Russia => "Russia".into(),
@@ -39,7 +39,7 @@ fn figure(
         source: "s".into(),
         section: None,
         note: None,
-        same_figure_as: Vec::new(),
+        same_figure_as: crate::dataset::List::default(),
     }
 }
 
@@ -85,7 +85,7 @@ fn an_undated_figure_never_heads() {
         precision: Precision::Unknown,
         from: None,
         to: None,
-        text: String::from("some time"),
+        text: String::from("some time").into(),
     };
     assert_eq!(headline(Counts::Present, &[&undated]), None);
     let dated = figure("dated", Counts::Present, "1990", RUSSIA, 5);
@@ -98,7 +98,7 @@ fn an_undated_figure_never_heads() {
 #[test]
 fn a_claimed_figure_heads_only_where_nothing_else_does() {
     let mut claimed = figure("claimed", Counts::Quota, "2025", RUSSIA, 500_000);
-    claimed.qualifiers = vec![Qualifier::Claimed];
+    claimed.qualifiers = vec![Qualifier::Claimed].into();
     let plain = figure("plain", Counts::Quota, "2020", RUSSIA, 100);
     assert_eq!(
         ids(&headline(Counts::Quota, &[&claimed, &plain]).expect("one")),
@@ -166,10 +166,10 @@ fn every_figure_of_the_latest_year_heads_together_as_one_range() {
 #[test]
 fn figures_over_a_span_head_together_only_with_figures_of_the_same_span() {
     let mut year = figure("year", Counts::Entries, "2025", RUSSIA, 1_000);
-    year.period.text = String::from("calendar year 2025");
+    year.period.text = String::from("calendar year 2025").into();
     let mut quarter = figure("quarter", Counts::Entries, "2025-01", RUSSIA, 300);
     quarter.period.to = Some("2025-03".parse().expect("a month"));
-    quarter.period.text = String::from("first quarter of 2025");
+    quarter.period.text = String::from("first quarter of 2025").into();
     let chosen = headline(Counts::Entries, &[&quarter, &year]).expect("a headline");
     assert_eq!(ids(&chosen), ["year"]);
     assert_eq!(chosen.period(), "calendar year 2025");
@@ -184,14 +184,14 @@ fn figures_over_a_span_head_together_only_with_figures_of_the_same_span() {
 #[test]
 fn a_range_keeps_only_the_hedge_every_figure_shares_and_marks_a_party() {
     let mut first = figure("first", Counts::Present, "2025", RUSSIA, 100);
-    first.qualifiers = vec![Qualifier::About, Qualifier::Estimated];
+    first.qualifiers = vec![Qualifier::About, Qualifier::Estimated].into();
     let mut second = figure("second", Counts::Present, "2025", RUSSIA, 200);
-    second.qualifiers = vec![Qualifier::Estimated];
+    second.qualifiers = vec![Qualifier::Estimated].into();
     let chosen = headline(Counts::Present, &[&first, &second]).expect("a headline");
     assert_eq!(chosen.qualifiers(), [Qualifier::Estimated]);
     assert_eq!(chosen.words(), "about estimated 100 / estimated 200");
     let mut third = figure("third", Counts::Present, "2025", RUSSIA, 150);
-    third.qualifiers = vec![Qualifier::Estimated, Qualifier::MoreThan];
+    third.qualifiers = vec![Qualifier::Estimated, Qualifier::MoreThan].into();
     let chosen = headline(Counts::Present, &[&first, &second, &third]).expect("a headline");
     assert_eq!(chosen.words(), "estimated 100–200");
     assert!(!chosen.by_a_party());

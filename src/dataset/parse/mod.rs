@@ -2,6 +2,11 @@
 
 use serde::Deserialize;
 
+pub(crate) mod keys;
+mod records;
+
+pub(crate) use records::borrowed;
+
 use super::load::{Origin, position};
 use super::model::Dataset;
 use crate::error::{Error, Result};
@@ -39,9 +44,7 @@ pub const NESTING_LIMIT: usize = 128;
 pub fn parse<'a>(text: &'a str, origin: &Origin) -> Result<Parsed<'a>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_top_level(text, origin)?;
-    if let (Ok(dataset), false) =
-        super::keys::noting_unknown(|| serde_json::from_str::<Dataset>(text))
-    {
+    if let (Ok(dataset), false) = keys::noting_unknown(|| serde_json::from_str::<Dataset>(text)) {
         return Ok(Parsed {
             dataset,
             unknown_fields: Vec::new(),

@@ -13,7 +13,7 @@ thread_local! {
 }
 
 /// Runs `read`, and says whether any record it read met a key that is not one of its fields.
-pub(super) fn noting_unknown<T>(read: impl FnOnce() -> T) -> (T, bool) {
+pub(crate) fn noting_unknown<T>(read: impl FnOnce() -> T) -> (T, bool) {
     let before = UNKNOWN.replace(false);
     let value = read();
     let unknown = UNKNOWN.replace(before);
@@ -21,7 +21,7 @@ pub(super) fn noting_unknown<T>(read: impl FnOnce() -> T) -> (T, bool) {
 }
 
 /// The names of a record's fields, as its derived reading passes them to the deserializer.
-pub(super) fn fields<T>(
+pub(crate) fn fields<T>(
     read: impl FnOnce(FieldsProbe) -> Result<T, FieldsProbe>,
 ) -> &'static [&'static str] {
     match read(FieldsProbe(&[])) {
@@ -33,7 +33,7 @@ pub(super) fn fields<T>(
 /// A deserializer that reads nothing and answers with the fields a struct asks for; it is its
 /// own error, which carries them out.
 #[derive(Debug)]
-pub(super) struct FieldsProbe(&'static [&'static str]);
+pub(crate) struct FieldsProbe(&'static [&'static str]);
 
 impl fmt::Display for FieldsProbe {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -72,7 +72,7 @@ impl<'de> Deserializer<'de> for FieldsProbe {
 }
 
 /// The entries of one record, whose keys are checked against the record's fields as they pass.
-pub(super) struct Checked<A> {
+pub(crate) struct Checked<A> {
     /// The entries.
     map: A,
     /// The record's fields, and where the next key most likely is among them.
@@ -81,7 +81,7 @@ pub(super) struct Checked<A> {
 
 impl<A> Checked<A> {
     /// The entries of a record with the fields `fields`.
-    pub(super) fn new(map: A, fields: &'static [&'static str]) -> Self {
+    pub(crate) fn new(map: A, fields: &'static [&'static str]) -> Self {
         Checked {
             map,
             fields: Fields { fields, next: 0 },
@@ -141,7 +141,7 @@ impl Watch for Fields {
 }
 
 /// What looks at each key of an object as it passes.
-pub(super) trait Watch {
+pub(crate) trait Watch {
     /// Sees a key written as text.
     fn key(&mut self, key: &[u8]);
 
@@ -151,7 +151,7 @@ pub(super) trait Watch {
 
 /// A key about to be read, or the reader of one, or its visitor: each hands the key on as it is
 /// and shows it to `watch`.
-pub(super) struct Watched<'w, T, W> {
+pub(crate) struct Watched<'w, T, W> {
     /// The seed, deserializer or visitor of the key.
     pub inner: T,
     /// What sees the key.

@@ -1,0 +1,157 @@
+//! How each record is read from JSON: from an object only, its keys checked as they pass, its
+//! text borrowed from the input where the input allows it.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::model::{Dataset, Estimate, Event, Fact, Group, Name, Period, Related, Source};
+
+/// Makes each record of the format readable from a JSON object only. serde reads a struct from
+/// an array of its fields in order as well, which the format (and its JSON Schema) does not
+/// allow; so each record's derived reading (`#[serde(remote = "Self")]` makes it an inherent
+/// function) is reached through an object, and its derived writing through the trait. Its keys
+/// are checked against its fields on the way (`keys`), so a file's unknown fields are noticed
+/// without the cost of naming them.
+macro_rules! objects_only {
+    ($($record:ident),* $(,)?) => {$(
+        impl<'de: 'a, 'a> Deserialize<'de> for $record<'a> {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                static FIELDS: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
+                struct Object<'de>(std::marker::PhantomData<&'de ()>);
+                impl<'de> serde::de::Visitor<'de> for Object<'de> {
+                    type Value = $record<'de>;
+                    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        formatter.write_str("an object")
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                        let fields = *FIELDS.get_or_init(|| super::keys::fields(|probe| $record::deserialize(probe)));
+                        let map = super::keys::Checked::new(map, fields);
+                        $record::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    }
+                }
+                deserializer.deserialize_map(Object(std::marker::PhantomData))
+            }
+        }
+        impl Serialize for $record<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $record::serialize(self, serializer)
+            }
+        }
+    )*};
+}
+
+objects_only!(
+    Dataset, Group, Fact, Period, Estimate, Event, Source, Related, Name
+);
+
+/// Text read from a dataset borrowed from the input where the input allows it (a string with
+/// no escape in it), and copied otherwise.
+pub(crate) mod borrowed {
+    use std::borrow::Cow;
+    use std::fmt;
+
+    use serde::Deserializer;
+    use serde::de::{Error, SeqAccess, Visitor};
+
+    use crate::dataset::model::List;
+
+    /// Reads a string, borrowing it where it can.
+    struct Text;
+
+    impl<'de> Visitor<'de> for Text {
+        type Value = Cow<'de, str>;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("a string")
+        }
+
+        fn visit_borrowed_str<E: Error>(self, text: &'de str) -> Result<Self::Value, E> {
+            Ok(Cow::Borrowed(text))
+        }
+
+        fn visit_str<E: Error>(self, text: &str) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(text.to_owned()))
+        }
+
+        fn visit_string<E: Error>(self, text: String) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(text))
+        }
+    }
+
+    /// A string read by [`Text`] as an element of a list.
+    struct Element<'de>(Cow<'de, str>);
+
+    impl<'de> serde::Deserialize<'de> for Element<'de> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_str(Text).map(Element)
+        }
+    }
+
+    /// Reads a list of strings, borrowing each where it can.
+    struct Texts;
+
+    impl<'de> Visitor<'de> for Texts {
+        type Value = Vec<Cow<'de, str>>;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("a sequence")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Self::Value, A::Error> {
+            // As serde reads a `Vec`: room for what the input says, within reason.
+            let mut texts = Vec::with_capacity(items.size_hint().unwrap_or(0).min(4096));
+            while let Some(Element(text)) = items.next_element()? {
+                texts.push(text);
+            }
+            Ok(texts)
+        }
+    }
+
+    /// Reads a string or null, borrowing the string where it can.
+    struct Optional;
+
+    impl<'de> Visitor<'de> for Optional {
+        type Value = Option<Cow<'de, str>>;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("option")
+        }
+
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
+            deserializer.deserialize_str(Text).map(Some)
+        }
+    }
+
+    /// Reads a text field.
+    pub fn text<'de: 'a, 'a, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Cow<'a, str>, D::Error> {
+        deserializer.deserialize_str(Text)
+    }
+
+    /// Reads an optional text field.
+    pub fn optional<'de: 'a, 'a, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Cow<'a, str>>, D::Error> {
+        deserializer.deserialize_option(Optional)
+    }
+
+    /// Reads a list of texts.
+    pub fn texts<'de: 'a, 'a, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<List<'a, Cow<'a, str>>, D::Error> {
+        deserializer.deserialize_seq(Texts).map(List::Owned)
+    }
+}
