@@ -20,11 +20,6 @@ pub fn estimates_of<'a>(dataset: &'a Dataset<'a>, group: &str) -> Vec<&'a Estima
 
 /// The sources a group's facts, estimates and events cite, in first-cited order.
 pub fn sources_of<'a>(dataset: &'a Dataset<'a>, group: &Group) -> Vec<&'a Source<'a>> {
-    let by_id: HashMap<&str, &Source> = dataset
-        .sources
-        .iter()
-        .map(|source| (source.id.as_ref(), source))
-        .collect();
     let mut seen: HashSet<&str> = HashSet::new();
     let cited = group
         .facts
@@ -42,7 +37,7 @@ pub fn sources_of<'a>(dataset: &'a Dataset<'a>, group: &Group) -> Vec<&'a Source
         );
     cited
         .filter(|id| seen.insert(id))
-        .filter_map(|id| by_id.get(id).copied())
+        .filter_map(|id| dataset.source(id))
         .collect()
 }
 
@@ -178,3 +173,4 @@ pub fn detail<'a>(dataset: &'a Dataset<'a>, group: &'a Group) -> GroupDetail<'a>
         sources: sources_of(dataset, group),
     }
 }
+
