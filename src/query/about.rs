@@ -33,3 +33,24 @@ pub fn reach<'e>(estimates: impl IntoIterator<Item = &'e Estimate<'e>>) -> Optio
         .filter_map(|estimate| estimate.period.latest())
         .max_by_key(|date| date.key())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::fixture;
+
+    #[test]
+    fn figures_run_to_the_latest_date_any_of_them_reaches() {
+        let dataset = fixture();
+        let about = about(&dataset);
+        assert_eq!(
+            about.figures_to.map(|date| date.to_string()),
+            Some(String::from("2006"))
+        );
+        assert_eq!(
+            reach(&dataset.estimates[1..3]).map(|date| date.to_string()),
+            Some(String::from("1949"))
+        );
+        assert_eq!(reach(&dataset.estimates[2..3]), None);
+    }
+}

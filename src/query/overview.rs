@@ -174,3 +174,73 @@ pub fn detail<'a>(dataset: &'a Dataset<'a>, group: &'a Group) -> GroupDetail<'a>
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::fixture as dataset;
+
+    #[test]
+    fn overviews_give_each_group_its_span_figures_and_latest_count() {
+        let dataset = dataset();
+        let overviews = overviews(&dataset);
+        let rows: Vec<(&str, Option<i32>, Option<i32>, usize)> = overviews
+            .iter()
+            .map(|line| (line.group.id.as_ref(), line.from, line.to, line.estimates))
+            .collect();
+        // A period with no end (the workers' newest wave) or no date leaves the span open.
+        assert_eq!(
+            rows,
+            [
+                ("students", Some(1953), Some(1962), 0),
+                ("workers", Some(1945), None, 2),
+                ("refugees", None, None, 1),
+            ]
+        );
+        assert_eq!(
+            overviews[2].latest.map(|estimate| estimate.id.as_ref()),
+            Some("refugees-1999")
+        );
+        // The workers' one count of people present has no date: never the latest.
+        assert_eq!(overviews[1].latest, None);
+        assert_eq!(overview(&dataset, &dataset.groups[1]), overviews[1]);
+    }
+
+    #[test]
+    fn a_detail_holds_the_groups_records_and_each_source_once() {
+        let dataset = dataset();
+        let detail = detail(&dataset, &dataset.groups[2]);
+        let events: Vec<&str> = detail
+            .events
+            .iter()
+            .map(|event| event.id.as_ref())
+            .collect();
+        assert_eq!(
+            events,
+            [
+                "asylum-remark-1994",
+                "citizens-killed-1995",
+                "consul-killed-1996"
+            ]
+        );
+        assert_eq!(detail.estimates.len(), 1);
+        let sources: Vec<&str> = detail
+            .sources
+            .iter()
+            .map(|source| source.id.as_ref())
+            .collect();
+        assert_eq!(sources, ["article"]);
+    }
+
+    #[test]
+    fn the_latest_figure_is_the_one_reaching_latest_and_an_undated_one_never() {
+        let dataset = dataset();
+        let all: Vec<&Estimate> = dataset.estimates.iter().collect();
+        assert_eq!(
+            latest(&all).map(|estimate| estimate.id.as_ref()),
+            Some("total-2006")
+        );
+        assert_eq!(latest(&all[2..3]), None);
+        let periods: Vec<&Period> = all[..2].iter().map(|estimate| &estimate.period).collect();
+        assert_eq!(span(&periods), (Some(1945), Some(2006)));
+    }
+}
