@@ -2,52 +2,6 @@
 
 use super::*;
 
-#[test]
-fn keys_in_any_order_are_known_and_an_unknown_one_is_noticed_wherever_it_is() {
-    let fields = [
-        r#""id": "e""#,
-        r#""group": null"#,
-        r#""low": 1"#,
-        r#""high": 2"#,
-        r#""qualifiers": []"#,
-        r#""counts": "present""#,
-        r#""period": {"precision": "unknown", "from": null, "to": null, "text": "t"}"#,
-        r#""attributed_to": "a""#,
-        r#""party_to_conflict": false"#,
-        r#""source": "s""#,
-    ];
-    let read = |fields: &[&str]| {
-        let text = format!("{{{}}}", fields.join(", "));
-        crate::dataset::parse::keys::noting_unknown(|| {
-            serde_json::from_str::<Estimate<'_>>(&text).is_ok()
-        })
-    };
-    assert_eq!(read(&fields), (true, false));
-    let mut reversed = fields.to_vec();
-    reversed.reverse();
-    assert_eq!(read(&reversed), (true, false));
-    for position in [0, 5, fields.len()] {
-        let mut with_unknown = fields.to_vec();
-        with_unknown.insert(position, r#""notes": "x""#);
-        assert_eq!(read(&with_unknown), (true, true), "at {position}");
-    }
-}
-
-#[test]
-fn text_borrows_from_the_input_unless_it_holds_an_escape() {
-    let text = r#"{"id": "plain", "group": null, "low": 1, "high": 2, "qualifiers": [],
-        "counts": "present", "period": {"precision": "unknown", "from": null, "to": null,
-        "text": "t"}, "region": "Tver\u0027", "attributed_to": "a \"b\"",
-        "party_to_conflict": false, "source": "s"}"#;
-    let estimate: Estimate<'_> = serde_json::from_str(text).expect("an estimate");
-    assert!(matches!(estimate.id, Cow::Borrowed("plain")));
-    assert!(matches!(estimate.source, Cow::Borrowed("s")));
-    assert!(matches!(estimate.region.as_deref(), Some("Tver'")));
-    assert!(matches!(estimate.region, Some(Cow::Owned(_))));
-    assert_eq!(estimate.attributed_to, "a \"b\"");
-    assert_eq!((estimate.section, estimate.note), (None, None));
-}
-
 fn date(text: &str) -> Date {
     text.parse().expect("a date")
 }
