@@ -1,32 +1,324 @@
-//! Reads the embedded dataset's version, its `as_of` date and the latest date its figures reach,
-//! so `nkru --version` can show them.
+//! Reads the embedded dataset, `data/nkru.json`, with the crate's own parser and validator (its
+//! modules, compiled here as well) and fails the build with the validator's problems if it is not
+//! valid. Writes it into `OUT_DIR` as Rust statics (`embedded.rs`, which `dataset::embedded`
+//! includes), so nkru reads its own data without parsing, and gives `--version` the dataset's
+//! version, its `as_of` date and the latest date its figures reach.
 
+// The dataset's modules serve the whole crate; the build script uses a part of them.
+#![allow(dead_code, unused_imports)]
+
+use std::fmt::Write as _;
 use std::fs;
+use std::path::Path;
+
+/// The crate's `text` module, which the parser and the validator use.
+#[path = "src/text.rs"]
+mod text;
+
+/// The one error of the dataset's modules, as far as they use it: their messages.
+mod error {
+    use std::fmt;
+
+    /// What went wrong reading or checking the dataset.
+    #[derive(Debug)]
+    pub enum Error {
+        /// The dataset cannot be read or is not valid.
+        Dataset(String),
+        /// The dataset was asked for wrongly.
+        Usage(String),
+    }
+
+    impl fmt::Display for Error {
+        fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                Error::Dataset(message) | Error::Usage(message) => formatter.write_str(message),
+            }
+        }
+    }
+
+    pub type Result<T> = std::result::Result<T, Error>;
+}
+
+/// The crate's `src/` folder, holding the dataset's modules at their own paths.
+mod src {
+    /// The dataset: its model, reading, parsing and validation, as the crate has them.
+    pub mod dataset {
+        pub mod index;
+        pub mod load;
+        pub mod model;
+        pub mod parse;
+        pub mod validate;
+
+        pub use model::{
+            Counts, Coverage, Dataset, Date, Estimate, Event, Fact, Group, List, Name, Period,
+            Precision, Qualifier, Related, Source, SourceKind, Text,
+        };
+
+        /// The dataset built into nkru.
+        pub const EMBEDDED: &str = include_str!("data/nkru.json");
+    }
+}
+
+use src::dataset::{
+    self, Dataset, Date, Estimate, Event, Fact, Group, List, Name, Period, Related, Source, Text,
+};
 
 fn main() {
-    const DATASET: &str = "data/nkru.json";
-    println!("cargo:rerun-if-changed={DATASET}");
-    let text = fs::read_to_string(DATASET).expect("data/nkru.json can be read");
-    let dataset: serde_json::Value =
-        serde_json::from_str(&text).expect("data/nkru.json is valid JSON");
-    let version = dataset["version"]
-        .as_str()
-        .expect("data/nkru.json has a `version` string");
-    let as_of = dataset["as_of"]
-        .as_str()
-        .expect("data/nkru.json has an `as_of` date");
+    println!("cargo:rerun-if-changed=data/nkru.json");
+    let origin = dataset::load::Origin::Embedded;
+    let checked = dataset::parse::parse(dataset::EMBEDDED, &origin)
+        .and_then(|parsed| dataset::validate::checked(&origin, parsed));
+    let parsed = match checked {
+        Ok(parsed) => parsed,
+        Err(error) => panic!("data/nkru.json is not a valid dataset: {error}"),
+    };
+    if let Some(field) = parsed.unknown_fields.first() {
+        panic!(
+            "data/nkru.json has a field nkru does not know: {}",
+            field.path
+        );
+    }
+    let dataset = parsed.dataset;
+
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&out).join("embedded.rs"), statics(&dataset))
+        .expect("the embedded dataset can be written to OUT_DIR");
+
     // Dates are written YYYY, YYYY-MM or YYYY-MM-DD, so the latest sorts last as text.
-    let figures_to = dataset["estimates"]
-        .as_array()
-        .expect("data/nkru.json has a list of estimates")
+    let figures_to = dataset
+        .estimates
         .iter()
-        .filter_map(|estimate| {
-            let period = &estimate["period"];
-            period["to"].as_str().or_else(|| period["from"].as_str())
-        })
+        .filter_map(|estimate| estimate.period.to.or(estimate.period.from))
+        .map(|date| date.to_string())
         .max()
-        .unwrap_or("unknown");
-    println!("cargo:rustc-env=NKRU_DATASET_VERSION={version}");
-    println!("cargo:rustc-env=NKRU_DATASET_AS_OF={as_of}");
+        .unwrap_or_else(|| String::from("unknown"));
+    println!("cargo:rustc-env=NKRU_DATASET_VERSION={}", dataset.version);
+    println!("cargo:rustc-env=NKRU_DATASET_AS_OF={}", dataset.as_of);
     println!("cargo:rustc-env=NKRU_FIGURES_TO={figures_to}");
 }
+
+/// The dataset as Rust: one static per list of records, and `dataset()`, which puts them
+/// together without copying anything.
+fn statics(dataset: &Dataset<'_>) -> String {
+    let mut out = String::from(
+        "// Written by build.rs from data/nkru.json, which it read and checked.\n\n\
+         use std::borrow::Cow;\n\n\
+         use super::index::IndexCell;\n\
+         use super::model::{\n    Counts, Coverage, Dataset, Date, Estimate, Event, Fact, Group, List, Name, Period,\n    \
+         Precision, Qualifier, Related, Source, SourceKind,\n};\n\n",
+    );
+    let lists: [(&str, &str, String); 6] = [
+        ("GROUPS", "Group", literal(&dataset.groups[..])),
+        ("ESTIMATES", "Estimate", literal(&dataset.estimates[..])),
+        ("EVENTS", "Event", literal(&dataset.events[..])),
+        ("SOURCES", "Source", literal(&dataset.sources[..])),
+        ("RELATED", "Related", literal(&dataset.related[..])),
+        ("NAMES", "Name", literal(&dataset.names[..])),
+    ];
+    for (name, record, items) in &lists {
+        let _ = writeln!(out, "static {name}: &[{record}<'static>] = &{items};\n");
+    }
+    let _ = write!(
+        out,
+        "/// The embedded dataset, made of the statics above.\n\
+         pub(super) fn dataset() -> Dataset<'static> {{\n    Dataset {{\n        \
+         title: {},\n        overview: {},\n        categories: {},\n        version: {},\n        \
+         as_of: {},\n        groups: List::Borrowed(GROUPS),\n        \
+         estimates: List::Borrowed(ESTIMATES),\n        events: List::Borrowed(EVENTS),\n        \
+         sources: List::Borrowed(SOURCES),\n        related: List::Borrowed(RELATED),\n        \
+         names: List::Borrowed(NAMES),\n        index: IndexCell::new(),\n    }}\n}}\n",
+        literal(&dataset.title),
+        literal(&dataset.overview),
+        literal(&dataset.categories),
+        literal(&dataset.version),
+        literal(&dataset.as_of),
+    );
+    out
+}
+
+/// The Rust expression of a value, as constant data.
+fn literal<T: Literal + ?Sized>(value: &T) -> String {
+    let mut out = String::new();
+    value.write(&mut out);
+    out
+}
+
+/// A value written as a Rust expression that a static can hold.
+trait Literal {
+    /// Writes the expression.
+    fn write(&self, out: &mut String);
+}
+
+impl Literal for Text<'_> {
+    fn write(&self, out: &mut String) {
+        // `Debug` writes a string as a Rust literal, escapes and all.
+        let _ = write!(out, "Cow::Borrowed({:?})", &**self);
+    }
+}
+
+impl<T: Literal> Literal for Option<T> {
+    fn write(&self, out: &mut String) {
+        match self {
+            Some(value) => {
+                out.push_str("Some(");
+                value.write(out);
+                out.push(')');
+            }
+            None => out.push_str("None"),
+        }
+    }
+}
+
+impl<T: Literal> Literal for [T] {
+    fn write(&self, out: &mut String) {
+        out.push('[');
+        for (index, item) in self.iter().enumerate() {
+            if index > 0 {
+                out.push_str(", ");
+            }
+            item.write(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: Literal> Literal for List<'_, T> {
+    fn write(&self, out: &mut String) {
+        out.push_str("List::Borrowed(&");
+        self[..].write(out);
+        out.push(')');
+    }
+}
+
+impl Literal for u64 {
+    fn write(&self, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+}
+
+impl Literal for bool {
+    fn write(&self, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+}
+
+impl Literal for Date {
+    fn write(&self, out: &mut String) {
+        let Date { year, month, day } = self;
+        let _ = write!(
+            out,
+            "Date {{ year: {year}, month: {month:?}, day: {day:?} }}"
+        );
+    }
+}
+
+/// Enumerations are written by their variant's name, which `Debug` gives.
+macro_rules! variants {
+    ($($kind:ident),*) => {$(
+        impl Literal for dataset::$kind {
+            fn write(&self, out: &mut String) {
+                let _ = write!(out, "{}::{self:?}", stringify!($kind));
+            }
+        }
+    )*};
+}
+
+variants!(Precision, Qualifier, Counts, Coverage, SourceKind);
+
+/// Records are written field by field; each names every field of its type, so a field added to
+/// the model and not written here is a compile error.
+macro_rules! record {
+    ($type:ident { $($field:ident),* $(,)? }) => {
+        impl Literal for $type<'_> {
+            fn write(&self, out: &mut String) {
+                let $type { $($field),* } = self;
+                out.push_str(concat!(stringify!($type), " {"));
+                $(
+                    out.push_str(concat!(" ", stringify!($field), ": "));
+                    $field.write(out);
+                    out.push(',');
+                )*
+                out.push_str(" }");
+            }
+        }
+    };
+}
+
+record!(Group {
+    id,
+    name,
+    aliases,
+    description,
+    periods,
+    facts
+});
+record!(Fact {
+    text,
+    source,
+    section
+});
+record!(Period {
+    precision,
+    from,
+    to,
+    text
+});
+record!(Estimate {
+    id,
+    group,
+    low,
+    high,
+    qualifiers,
+    counts,
+    period,
+    region,
+    coverage,
+    attributed_to,
+    party_to_conflict,
+    source,
+    section,
+    note,
+    same_figure_as,
+});
+record!(Event {
+    id,
+    period,
+    description,
+    groups,
+    attributed_to,
+    source,
+    section
+});
+record!(Source {
+    id,
+    publisher,
+    title,
+    title_english,
+    date,
+    url,
+    retrieved,
+    kind,
+    original_publisher,
+    language,
+    note,
+});
+record!(Related {
+    id,
+    name,
+    description,
+    origin,
+    destination,
+    period,
+    source,
+    section
+});
+record!(Name {
+    id,
+    en,
+    group,
+    ko,
+    ru,
+    aliases,
+    sources,
+    note
+});

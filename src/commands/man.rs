@@ -40,7 +40,7 @@ const DESCRIPTION: &str = "nkru answers questions about North Koreans in Russia 
 /// The description with every group of the embedded dataset, its name in lower case, parted by
 /// semicolons.
 fn description() -> String {
-    let groups: Vec<String> = crate::dataset::embedded_unchecked()
+    let groups: Vec<String> = crate::dataset::embedded()
         .map(|dataset| {
             dataset
                 .groups

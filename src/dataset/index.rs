@@ -48,6 +48,13 @@ pub struct Index {
 #[derive(Debug, Clone, Default)]
 pub struct IndexCell(OnceLock<Index>);
 
+impl IndexCell {
+    /// An index not built yet.
+    pub const fn new() -> Self {
+        IndexCell(OnceLock::new())
+    }
+}
+
 impl PartialEq for IndexCell {
     fn eq(&self, _: &Self) -> bool {
         true

@@ -21,17 +21,39 @@ pub use model::{
 pub use parse::{Parsed, UnknownField, parse};
 pub use validate::{LISTED_PROBLEMS, Problem, checked, validate, validate_counted};
 
-/// The dataset built into nkru, from `data/nkru.json`.
+/// The text of the dataset built into nkru, `data/nkru.json`, for what reads it as JSON
+/// (`validate` and `diff` of the embedded dataset); queries read [`embedded`] instead.
 pub const EMBEDDED: &str = include_str!("../../data/nkru.json");
 
-/// Parses the embedded dataset without the checks a user's file gets. The tests prove that it
-/// has no unknown field and keeps every invariant, so a query on it pays for the parse alone.
-pub fn embedded_unchecked() -> crate::error::Result<Dataset<'static>> {
-    parse::plain(EMBEDDED, &Origin::Embedded)
+/// The embedded dataset as constant data, written by the build script from `data/nkru.json`
+/// after it was parsed and checked by this module's own `parse` and `checked`.
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    reason = "code written by the build script"
+)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
-/// Parses the embedded dataset; it is checked by the tests, so a failure here is a build defect.
+/// The embedded dataset: statics in the binary, read without parsing. The build checked it as a
+/// user's file is checked, so it cannot fail; it returns a `Result` as every reading of a dataset
+/// does.
 pub fn embedded() -> crate::error::Result<Dataset<'static>> {
-    let origin = Origin::Embedded;
-    checked(&origin, parse(EMBEDDED, &origin)?).map(|parsed| parsed.dataset)
+    Ok(generated::dataset())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_binary_holds_exactly_the_data_of_the_file() {
+        let parsed = parse(EMBEDDED, &Origin::Embedded).expect("the embedded text parses");
+        let built = embedded().expect("the embedded dataset");
+        assert_eq!(built, parsed.dataset);
+        // And it is read in place: no list or text is copied to make it.
+        assert!(matches!(built.estimates, List::Borrowed(_)));
+        assert!(matches!(built.estimates[0].id, Text::Borrowed(_)));
+    }
 }

@@ -16,13 +16,6 @@ fn embedded_dataset_has_no_unknown_fields() {
 }
 
 #[test]
-fn the_unchecked_read_of_the_embedded_dataset_gives_the_checked_one() {
-    let checked = crate::dataset::embedded().expect("checked");
-    let unchecked = crate::dataset::embedded_unchecked().expect("parsed");
-    assert_eq!(checked, unchecked);
-}
-
-#[test]
 fn embedded_dataset_keeps_every_invariant() {
     let problems = validate(&embedded_dataset());
     assert!(problems.is_empty(), "{problems:#?}");
