@@ -37,10 +37,15 @@ fn flags(root: clap::Command, places: usize) -> clap::Command {
 }
 
 /// A command that writes one fixed form, whose help does not offer `--format` and `--fields`:
-/// it has flags of those names of its own, hidden, which the global ones are not copied over.
-/// Their values still reach the settings, where `Config::check` refuses them in words.
+/// it has flags of those names of its own, hidden, which the global ones are not copied over, and
+/// so do its own commands (`export sqlite`). Their values still reach the settings, where
+/// `Config::check` refuses them in words.
 pub fn without_format_in_help(command: clap::Command) -> clap::Command {
-    command
+    let nested: Vec<String> = command
+        .get_subcommands()
+        .map(|nested| nested.get_name().to_owned())
+        .collect();
+    let mut command = command
         .arg(
             clap::Arg::new("format")
                 .long("format")
@@ -53,7 +58,11 @@ pub fn without_format_in_help(command: clap::Command) -> clap::Command {
                 .hide(true)
                 .value_delimiter(',')
                 .action(clap::ArgAction::Append),
-        )
+        );
+    for name in nested {
+        command = command.mut_subcommand(name, without_format_in_help);
+    }
+    command
 }
 
 /// What an argument list asks of the command line, read as clap reads it up to the command's

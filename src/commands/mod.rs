@@ -50,10 +50,11 @@ pub trait Run: clap::Args + clap::FromArgMatches {
 /// The clap definition of a command called `name` with the arguments `A`.
 fn definition<A: Run>(name: &'static str) -> clap::Command {
     let command = A::augment_args(clap::Command::new(name));
-    if !A::WRITES_ROWS && name == "cite" {
-        return cli::without_format_in_help(command);
+    if A::WRITES_ROWS {
+        command
+    } else {
+        cli::without_format_in_help(command)
     }
-    command
 }
 
 /// What the configuration must know of a command called `name` with the arguments `A`.

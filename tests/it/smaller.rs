@@ -206,23 +206,51 @@ fn timeline_years_and_lane_labels_keep_apart() {
 }
 
 #[test]
-fn cite_help_offers_no_flag_that_cite_refuses() {
-    let (code, help, _) = run(&["cite", "--help"]);
-    assert_eq!(code, 0);
-    assert!(help.contains("--style"), "{help}");
-    for flag in ["--format <", "--fields <"] {
-        assert!(!help.contains(flag), "{flag} in {help}");
+fn a_command_of_one_fixed_form_offers_no_flag_it_refuses() {
+    // Each command that writes one fixed form, with arguments it runs with, and the name its
+    // refusal gives it.
+    let commands: [(&[&str], &str); 8] = [
+        (&["cite", "article"], "cite"),
+        (&["report"], "report"),
+        (&["export", "sqlite", "nkru.db"], "export"),
+        (&["schema"], "schema"),
+        (&["validate"], "validate"),
+        (&["completions", "bash"], "completions"),
+        (&["man"], "man"),
+        (&["export"], "export"),
+    ];
+    for (arguments, name) in commands {
+        let mut help = arguments.to_vec();
+        help.push("--help");
+        let (code, text, _) = run(&help);
+        assert_eq!(code, 0, "{help:?}");
+        for flag in ["--format <", "--fields <"] {
+            assert!(!text.contains(flag), "{flag} in {text}");
+        }
+        if arguments == ["export"] {
+            continue;
+        }
+        for flag in [&["--format", "json"][..], &["--fields", "id"]] {
+            let mut refused = arguments.to_vec();
+            refused.extend_from_slice(flag);
+            let (code, stdout, stderr) = run(&refused);
+            assert_eq!((code, stdout.as_str()), (2, ""), "{refused:?}");
+            assert_eq!(
+                stderr,
+                format!(
+                    "nkru: error: `{name}` writes one fixed form; --format and --fields do not apply to it\n"
+                )
+            );
+        }
     }
-    for flag in [&["--format", "json"][..], &["--fields", "id"]] {
-        let mut arguments = vec!["cite", "article"];
-        arguments.extend_from_slice(flag);
-        let (code, stdout, stderr) = run(&arguments);
-        assert_eq!((code, stdout.as_str()), (2, ""), "{flag:?}");
-        assert_eq!(
-            stderr,
-            "nkru: error: `cite` writes one fixed form; --format and --fields do not apply to it\n"
-        );
-    }
+    let (_, text, _) = run(&["cite", "--help"]);
+    assert!(text.contains("--style"), "{text}");
+    // A command that writes rows still offers them.
+    let (_, text, _) = run(&["groups", "--help"]);
+    assert!(
+        text.contains("--format <") && text.contains("--fields <"),
+        "{text}"
+    );
 }
 
 #[test]
