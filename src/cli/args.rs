@@ -1,9 +1,11 @@
 //! Definition of the command-line arguments and options: clap types only.
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, ValueEnum};
 
 use super::values::{self, check_bounds, check_year_in_span};
 use crate::error::Error;
+use crate::output::Format;
 
 /// nkru's version with the embedded dataset's version, the latest date its figures reach and
 /// the day it was checked against its sources.
@@ -38,7 +40,7 @@ pub struct Cli {
 pub struct OutputArgs {
     /// Output format (default: NKRU_FORMAT, or `auto`: a table on a terminal and TSV elsewhere).
     #[arg(long, global = true, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatChoice>,
 
     /// Columns to show, in order, separated by commas (see the README for each command's fields).
     #[arg(long, global = true, value_delimiter = ',', value_name = "FIELD,...")]
@@ -95,25 +97,44 @@ pub struct DataArgs {
     pub max_size: Option<u64>,
 }
 
-/// The output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+/// The choices of `--format` and `NKRU_FORMAT`: `auto`, or one of the output formats, whose
+/// names and meanings are the formats' own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormatChoice {
     /// A table on a terminal, TSV when piped.
     Auto,
-    /// A table for people to read.
-    Table,
-    /// Tab-separated values with a header line.
-    Tsv,
-    /// Comma-separated values (RFC 4180) with a header line.
-    Csv,
-    /// JSON: an array of objects for lists, one object for `group`.
-    Json,
-    /// One compact JSON object per line.
-    Ndjson,
-    /// A Markdown pipe table.
-    Markdown,
-    /// A standalone SVG picture (`chart` and `timeline` only).
-    Svg,
+    /// The format chosen.
+    Chosen(Format),
+}
+
+impl FormatChoice {
+    /// `auto`, then every format in its order.
+    const ALL: [FormatChoice; 1 + Format::ALL.len()] = {
+        let mut all = [FormatChoice::Auto; 1 + Format::ALL.len()];
+        let mut index = 0;
+        while index < Format::ALL.len() {
+            all[index + 1] = FormatChoice::Chosen(Format::ALL[index]);
+            index += 1;
+        }
+        all
+    };
+}
+
+impl ValueEnum for FormatChoice {
+    fn value_variants<'a>() -> &'a [Self] {
+        &FormatChoice::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            FormatChoice::Auto => {
+                PossibleValue::new("auto").help("A table on a terminal, TSV when piped")
+            }
+            FormatChoice::Chosen(format) => {
+                PossibleValue::new(format.name()).help(format.meaning())
+            }
+        })
+    }
 }
 
 /// When to use colour.

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 
 use clap::ValueEnum;
 
-use super::args::{Cli, ColorChoice, Format as FormatChoice, Lang};
+use super::args::{Cli, ColorChoice, FormatChoice, Lang};
 use super::docs;
 use super::values;
 use crate::dataset::{Origin, SizeLimit};
@@ -125,8 +125,9 @@ impl Config {
             None if command.writes_rows => match &environment.format {
                 Some(value) => FormatChoice::from_str(value, true).map_err(|_| {
                     Error::Usage(format!(
-                        "NKRU_FORMAT=`{}` is not a format: use auto, table, tsv, csv, json, ndjson, markdown or svg",
-                        quote(value)
+                        "NKRU_FORMAT=`{}` is not a format: use {}",
+                        quote(value),
+                        format_names()
                     ))
                 })?,
                 None => FormatChoice::Auto,
@@ -135,13 +136,8 @@ impl Config {
         };
         let format = match format {
             FormatChoice::Auto if environment.stdout_is_terminal => Format::Table,
-            FormatChoice::Auto | FormatChoice::Tsv => Format::Tsv,
-            FormatChoice::Table => Format::Table,
-            FormatChoice::Csv => Format::Csv,
-            FormatChoice::Json => Format::Json,
-            FormatChoice::Ndjson => Format::Ndjson,
-            FormatChoice::Markdown => Format::Markdown,
-            FormatChoice::Svg => Format::Svg,
+            FormatChoice::Auto => Format::Tsv,
+            FormatChoice::Chosen(format) => format,
         };
         let color = match cli.output.color {
             ColorChoice::Always => true,
@@ -214,10 +210,10 @@ impl Config {
                     // The format came from the environment: the message names it, not a flag.
                     return Err(Error::Usage(format!(
                         "NKRU_FORMAT=svg, but {}; give --format or unset NKRU_FORMAT",
-                        output::SVG_ONLY.trim_start_matches("--format ")
+                        output::svg_only().trim_start_matches("--format ")
                     )));
                 }
-                return Err(Error::Usage(String::from(output::SVG_ONLY)));
+                return Err(Error::Usage(output::svg_only()));
             }
             if self.output.fields.is_some() {
                 return Err(Error::Usage(String::from(
@@ -226,6 +222,19 @@ impl Config {
             }
         }
         Ok(())
+    }
+}
+
+/// The names `--format` and `NKRU_FORMAT` take, in words: `auto, table, ... or svg`.
+fn format_names() -> String {
+    let names: Vec<String> = FormatChoice::value_variants()
+        .iter()
+        .filter_map(ValueEnum::to_possible_value)
+        .map(|value| value.get_name().to_owned())
+        .collect();
+    match names.split_last() {
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 

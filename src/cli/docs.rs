@@ -114,3 +114,20 @@ pub fn sentence(meaning: &str) -> String {
         format!("{}{}.", first.to_uppercase(), characters.as_str())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Format;
+
+    #[test]
+    fn the_variable_of_the_format_names_every_format() {
+        let format = ENVIRONMENT
+            .iter()
+            .find(|variable| variable.name == "NKRU_FORMAT")
+            .expect("NKRU_FORMAT is documented");
+        for name in std::iter::once("auto").chain(Format::ALL.iter().map(|format| format.name())) {
+            assert!(format.detail.contains(name), "{name}");
+        }
+    }
+}

@@ -50,7 +50,7 @@ pub fn without_format_in_help(command: clap::Command) -> clap::Command {
             clap::Arg::new("format")
                 .long("format")
                 .hide(true)
-                .value_parser(clap::value_parser!(args::Format)),
+                .value_parser(clap::value_parser!(args::FormatChoice)),
         )
         .arg(
             clap::Arg::new("fields")

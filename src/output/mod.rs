@@ -24,7 +24,17 @@ use crate::text::quote;
 pub const DEFAULT_WIDTH: usize = 80;
 
 /// Why `--format svg` is refused where it cannot be drawn.
-pub const SVG_ONLY: &str = "--format svg draws `chart` and `timeline` only; other commands write rows (table, tsv, csv, json, ndjson, markdown)";
+pub fn svg_only() -> String {
+    let rows: Vec<&str> = Format::ALL
+        .iter()
+        .filter(|format| **format != Format::Svg)
+        .map(|format| format.name())
+        .collect();
+    format!(
+        "--format svg draws `chart` and `timeline` only; other commands write rows ({})",
+        rows.join(", ")
+    )
+}
 
 /// An output format with `auto` decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +53,45 @@ pub enum Format {
     Markdown,
     /// A standalone SVG picture: the chart and the timeline only.
     Svg,
+}
+
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 7] = [
+        Format::Table,
+        Format::Tsv,
+        Format::Csv,
+        Format::Json,
+        Format::Ndjson,
+        Format::Markdown,
+        Format::Svg,
+    ];
+
+    /// The format's name, as `--format` and `NKRU_FORMAT` take it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Tsv => "tsv",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Markdown => "markdown",
+            Format::Svg => "svg",
+        }
+    }
+
+    /// What the format is, in a few words, as `--help` says it.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Format::Table => "A table for people to read",
+            Format::Tsv => "Tab-separated values with a header line",
+            Format::Csv => "Comma-separated values (RFC 4180) with a header line",
+            Format::Json => "JSON: an array of objects for lists, one object for `group`",
+            Format::Ndjson => "One compact JSON object per line",
+            Format::Markdown => "A Markdown pipe table",
+            Format::Svg => "A standalone SVG picture (`chart` and `timeline` only)",
+        }
+    }
 }
 
 /// How output looks, decided once from the flags and the environment.
@@ -122,7 +171,7 @@ pub fn records(
         Format::Ndjson => machine::ndjson(writer, columns, records),
         Format::Markdown => machine::markdown(writer, columns, records, settings.terminal),
         Format::Json => machine::json(writer, columns, records),
-        Format::Svg => Err(Error::Usage(String::from(SVG_ONLY))),
+        Format::Svg => Err(Error::Usage(svg_only())),
         Format::Table => {
             let width = settings.drawing_width();
             records::records(writer, settings, columns, records, width)
