@@ -6,6 +6,8 @@ pub mod citation;
 pub mod group;
 pub mod human;
 pub mod machine;
+#[cfg(test)]
+mod reach;
 pub mod records;
 pub mod report;
 pub mod sqlite;

@@ -11,7 +11,7 @@ use crate::query;
 /// The tables, their keys and their indexes. `estimates.group_id` names a group, and
 /// `estimates.related_id` a related population; both are NULL for all North Koreans in Russia.
 /// An event with no row in `event_groups` concerns every group.
-const SCHEMA: &str = "
+pub(super) const SCHEMA: &str = "
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
     value TEXT
@@ -20,6 +20,7 @@ CREATE TABLE sources (
     id TEXT PRIMARY KEY,
     publisher TEXT NOT NULL,
     title TEXT NOT NULL,
+    title_english TEXT,
     date TEXT,
     url TEXT,
     retrieved TEXT,
@@ -251,14 +252,15 @@ fn meta(transaction: &Transaction<'_>, dataset: &Dataset) -> Result<()> {
 
 fn sources(transaction: &Transaction<'_>, dataset: &Dataset) -> Result<()> {
     let mut statement = transaction.prepare(
-        "INSERT INTO sources (id, publisher, title, date, url, retrieved, kind, original_publisher, \
-         language, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO sources (id, publisher, title, title_english, date, url, retrieved, kind, \
+         original_publisher, language, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for source in &dataset.sources {
         statement.execute(params![
             source.id,
             source.publisher,
             source.title,
+            source.title_english,
             source.date.map(|date| date.to_string()),
             source.url,
             source.retrieved.map(|date| date.to_string()),
