@@ -182,7 +182,16 @@ fn every_id<'a>(
 /// group's id, are told apart by their own checks; a name may have the id of the group or related
 /// population it names.
 fn ids_apart(checker: &mut Checker, dataset: &Dataset) {
-    let mut first: HashMap<Cow<'_, str>, (&'static str, usize)> = HashMap::new();
+    // Room for every id at once: a map that grows doubles its table, and for a moment holds both.
+    let facts: usize = dataset.groups.iter().map(|group| group.facts.len()).sum();
+    let ids = dataset.groups.len()
+        + dataset.sources.len()
+        + dataset.estimates.len()
+        + dataset.events.len()
+        + dataset.related.len()
+        + dataset.names.len()
+        + facts;
+    let mut first: HashMap<Cow<'_, str>, (&'static str, usize)> = HashMap::with_capacity(ids);
     for (id, list, index) in every_id(dataset) {
         if crate::text::is_blank(&id) {
             continue;

@@ -172,7 +172,11 @@ impl<T: Serialize> Serialize for List<'_, T> {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<'_, T> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Vec::deserialize(deserializer).map(List::Owned)
+        // A list read from JSON grows as its items come; it keeps only the room it fills, since
+        // a large file's lists are held for the whole run.
+        let mut items = Vec::deserialize(deserializer)?;
+        items.shrink_to_fit();
+        Ok(List::Owned(items))
     }
 }
 

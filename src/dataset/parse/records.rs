@@ -104,6 +104,7 @@ pub(crate) mod borrowed {
             while let Some(Element(text)) = items.next_element()? {
                 texts.push(text);
             }
+            texts.shrink_to_fit();
             Ok(texts)
         }
     }
