@@ -4,7 +4,8 @@
 # and runs every command in every format on both. It fails, naming the command and the shape,
 # when ten times the data costs more than 30 times the time (a bound wide enough for a noisy
 # machine, far below the 100 times of a cost that grows with the square of the data), or when a
-# run's peak memory passes 3 times the size of the files it reads.
+# run's peak memory, less what nkru takes to start (the peak of `nkru --version`), passes 3 times
+# the size of the files it reads.
 #
 # Usage: bash bench/growth.sh [SMALL LARGE]   (10000 100000 unless given)
 # GROWTH_MEMORY=report prints the memory that passes its bound without failing on it: the bound
@@ -73,8 +74,14 @@ command_lines() {
   echo "validate FILE"
 }
 
+# What the program itself takes, before any data: its code, libraries and stack.
+measure "$nkru" --version
+start_kilobytes=$kilobytes
+
 failures=()
 over_memory=0
+printf 'nkru takes %s MB to start; x_file is the peak above that against the files\n' \
+  "$(awk -v k="$start_kilobytes" 'BEGIN { printf "%.1f", k / 1024 }')"
 printf '%-8s %-44s %8s %8s %6s %9s %8s %6s\n' shape command "t_small" "t_large" ratio "peak_MB" "files_MB" "x_file"
 for shape in sources groups names words; do
   for size in "$small" "$large"; do
@@ -100,10 +107,11 @@ for shape in sources groups names words; do
     bytes=$(($(stat -c %s "$work/$shape-$large.json") * files))
     shown=${line//--data FILE /}
     verdict=$(awk -v s="${time[$small]}" -v l="${time[$large]}" -v m="${memory[$large]}" \
-      -v b="$bytes" -v floor="$floor" -v tb="$time_bound" -v mb="$memory_bound" 'BEGIN {
+      -v b="$bytes" -v floor="$floor" -v tb="$time_bound" -v mb="$memory_bound" \
+      -v start="$start_kilobytes" 'BEGIN {
         base = s < floor ? floor : s
         ratio = l / base
-        times = m * 1024 / b
+        times = (m - start) * 1024 / b
         printf "%8.3f %8.3f %6.1f %9.1f %8.1f %6.2f", s, l, ratio, m / 1024, b / 1048576, times
         if (ratio > tb) printf " TIME"
         if (times > mb) printf " MEMORY"
