@@ -9,7 +9,7 @@ use std::io::Write;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::svg::{self, clean};
-use crate::dataset::{Counts, Dataset, Estimate, Event, Group, Related, Source};
+use crate::dataset::{Counts, Dataset, Date, Estimate, Event, Group, Related, Source};
 use crate::error::Result;
 use crate::output::chart::Options;
 use crate::output::group::describe;
@@ -23,49 +23,7 @@ const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src dat
 /// words, and tables and pictures too wide for the screen scroll in their own box (pictures at
 /// their own size, so their text stays as large as it was drawn); on a narrow screen each row
 /// of a table becomes a labelled block; a print layout that spells out each link.
-const STYLE: &str = "
-:root { color-scheme: light; }
-body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; line-height: 1.45;
-  color: #111; background: #fff; margin: 0 auto; max-width: 75rem; padding: 0 1rem 2rem; }
-h1 { font-size: 1.7rem; margin: 1.2rem 0 .4rem; }
-h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; border-bottom: 2px solid #004488; }
-h3 { font-size: 1.1rem; margin: 1.6rem 0 .4rem; }
-a { color: #004488; }
-nav ul { display: flex; flex-wrap: wrap; gap: .3rem 1rem; padding: 0; list-style: none; }
-.lead { font-size: 1.1rem; }
-.figure { white-space: nowrap; }
-dl.headline { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
-dl.headline dt { font-weight: 600; }
-dl.headline dd { margin: 0; }
-.scroll { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; font-size: .9rem; }
-caption { text-align: left; font-weight: 600; padding: .3rem 0; }
-th, td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid #ccc; }
-th { background: #eef2f7; }
-[lang|=ko] { word-break: keep-all; }
-@media (max-width: 40rem) {
-  table, caption, tbody, tr, td { display: block; }
-  thead { display: none; }
-  tr { border-bottom: 2px solid #999; padding: .3rem 0; }
-  td { border: 0; padding: .1rem 0; overflow-wrap: anywhere; }
-  td::before { content: attr(data-label) ': '; font-weight: 600; }
-  dl.headline { grid-template-columns: 1fr; }
-  dl.headline dd { margin-bottom: .4rem; }
-}
-figure { margin: 1rem 0; }
-figure svg { display: block; max-width: none; height: auto; border: 1px solid #ddd; }
-figcaption { font-size: .9rem; color: #333; }
-.meta { color: #333; }
-@media print {
-  nav { display: none; }
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  a { color: inherit; text-decoration: none; }
-  a[href^='http']::after { content: ' <' attr(href) '>'; font-size: 8pt; overflow-wrap: anywhere; }
-  h2, h3 { break-after: avoid; }
-  tr, figure { break-inside: avoid; }
-  figure svg { max-width: 100%; }
-}
-";
+const STYLE: &str = include_str!("report.css");
 
 /// What the report shows: the records that pass the filters, and words saying which.
 pub struct Contents<'a> {
@@ -140,9 +98,11 @@ fn page<'c>(
 ) -> Result<Markup> {
     let dataset = contents.dataset;
     let chart = overall_chart(contents)?;
+    // How far the figures run, said under every group's chart: found once, not once a group.
+    let figures_to = query::figures_end(dataset);
     let profiles = later.part(move |writer| {
         for (_, group) in &contents.groups {
-            let profile = profile(contents, by_group, group)?;
+            let profile = profile(contents, by_group, group, figures_to)?;
             writer.write_all(profile.into_string().as_bytes())?;
         }
         Ok(())
@@ -355,7 +315,12 @@ fn figures_list(figures: &Figures<'_>) -> Markup {
 }
 
 /// One group: its description, its headline figures of each kind, and its chart over time.
-fn profile(contents: &Contents<'_>, by_group: &ByGroup<'_>, group: &Group) -> Result<Markup> {
+fn profile(
+    contents: &Contents<'_>,
+    by_group: &ByGroup<'_>,
+    group: &Group,
+    figures_to: Option<Date>,
+) -> Result<Markup> {
     let estimates = of_group(by_group, Some(&group.id));
     let headlines: Vec<Figures> = Counts::ALL
         .into_iter()
@@ -375,7 +340,7 @@ fn profile(contents: &Contents<'_>, by_group: &ByGroup<'_>, group: &Group) -> Re
                 log: false,
                 every_coverage: contents.every_coverage,
                 names: Names::english(),
-                figures_to: query::figures_end(contents.dataset),
+                figures_to,
             },
             svg::WIDTH,
         )?),
