@@ -5,8 +5,6 @@ use std::borrow::Cow;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::parse::borrowed;
-
 /// Text of a record: borrowed from the input it was read from (or from the binary, for the
 /// embedded dataset), or owned where it had to be copied or changed.
 pub type Text<'a> = Cow<'a, str>;
@@ -710,6 +708,7 @@ impl Estimate<'_> {
     }
 }
 
+pub(crate) mod borrowed;
 mod date;
 mod list;
 mod owned;

@@ -5,8 +5,6 @@ use serde::Deserialize;
 pub(crate) mod keys;
 mod records;
 
-pub(crate) use records::borrowed;
-
 use super::load::{Origin, position};
 use super::model::Dataset;
 use crate::error::{Error, Result};
