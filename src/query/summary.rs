@@ -1,6 +1,8 @@
 //! Summaries: the lines of `nkru summary` (one per group and kind of count, with its headline
 //! figures), a kind over time for `nkru trend`, and the current picture (`now`).
 
+use std::collections::HashSet;
+
 use super::filter::EstimateFilter;
 use super::localize::Names;
 use super::overview::{estimates_by_population, latest, span};
@@ -64,8 +66,10 @@ pub fn summarize<'a>(
     }
     let by_population = estimates_by_population(dataset);
     let of = |id: &str| by_population.get(id).map_or(&[][..], Vec::as_slice);
+    // The groups asked for, found through a set as the dataset's groups pass.
+    let asked: HashSet<&str> = groups.iter().map(String::as_str).collect();
     for group in &dataset.groups {
-        if everything || groups.iter().any(|id| *id == group.id) {
+        if everything || asked.contains(group.id.as_ref()) {
             add_lines(&mut lines, &group.id, names.group(group), of(&group.id));
         }
     }
