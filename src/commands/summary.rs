@@ -12,7 +12,7 @@ use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::output::{self, Format};
 use crate::query::{self, Localize, Names, Summary};
-use crate::rows::{self, Row};
+use crate::rows::{self, Lazy, Row};
 
 /// The overall picture: all North Koreans now, and each group's headline figures.
 ///
@@ -88,10 +88,13 @@ fn summarize(
     if table && !long {
         lines.retain(Summary::is_count);
     }
-    let rows: Vec<Row<'_>> = lines.iter().map(|line| selection.row(line)).collect();
     if !table {
-        return output::rows(streams.stdout, settings, &columns, rows);
+        // Each line's values are read as they are written, so no row is made.
+        let selection = &selection;
+        let records = lines.iter().map(|item| Lazy { selection, item });
+        return output::records(streams.stdout, settings, &columns, records);
     }
+    let rows: Vec<Row<'_>> = lines.iter().map(|line| selection.row(line)).collect();
     let everything = groups.is_empty();
     if everything {
         output::group::headline(streams.stdout, settings, dataset)?;
