@@ -90,6 +90,19 @@ pub fn names<'d, 'e>(
     shown: impl IntoIterator<Item = &'e Estimate<'e>>,
 ) -> Result<Names<'d>> {
     let names = Names::new(dataset, config.language, what);
+    note_missing(config, streams, dataset, &names, shown)?;
+    Ok(names)
+}
+
+/// Notes once on stderr the names `names` leaves in English: the groups' and related
+/// populations', and the regions of the estimates `shown`.
+pub fn note_missing<'e>(
+    config: &Config,
+    streams: &mut Streams<'_>,
+    dataset: &Dataset<'_>,
+    names: &Names<'_>,
+    shown: impl IntoIterator<Item = &'e Estimate<'e>>,
+) -> Result<()> {
     let missing = names.missing(dataset, shown);
     if !missing.is_empty() {
         let quoted: Vec<String> = missing.iter().map(|name| quote(name)).collect();
@@ -100,7 +113,7 @@ pub fn names<'d, 'e>(
             quoted.join(", ")
         )?;
     }
-    Ok(names)
+    Ok(())
 }
 
 /// The estimates that pass the filter of the command line, in the dataset's order, with the

@@ -2,7 +2,7 @@
 //! table per kind under a line that says what is counted and where.
 
 use super::{Run, Streams};
-use super::input::{names, with_dataset};
+use super::input::{note_missing, with_dataset};
 use crate::cli::{Config, EstimateFilterArgs};
 use crate::dataset::{Counts, Dataset};
 use crate::error::{Error, Result};
@@ -59,7 +59,8 @@ pub fn run(
             groups: true,
             regions: true,
         };
-        let shown = names(config, streams, &dataset, what, &dataset.estimates)?;
+        // The note of names left in English waits for the figures shown, whose regions it names.
+        let shown = Names::new(&dataset, config.language, what);
         over_time(config, streams, &dataset, name, arguments, &shown)
     })
 }
@@ -90,9 +91,17 @@ fn over_time(
     let settings = &config.output;
     let selection = output::choose(Trend::FIELDS, settings)?.showing(shown);
     let columns = selection.columns();
+    let trends: Vec<(Counts, Vec<Trend<'_>>)> = kinds
+        .iter()
+        .map(|kind| (*kind, query::trend(dataset, id, *kind, &filter)))
+        .collect();
+    let figures = trends
+        .iter()
+        .flat_map(|(_, trend)| trend)
+        .flat_map(|line| line.figures.estimates.iter().copied());
+    note_missing(config, streams, dataset, shown, figures)?;
     let mut all: Vec<Trend<'_>> = Vec::new();
-    for kind in &kinds {
-        let trend = query::trend(dataset, id, *kind, &filter);
+    for (kind, trend) in trends {
         if settings.format == Format::Table {
             let place = if filter.region.is_some() || !filter.coverage.is_empty() {
                 "the places asked for"

@@ -265,3 +265,15 @@ fn tables_stay_aligned_with_korean_names() {
     }
     assert!(table.contains("탈북자"));
 }
+
+#[test]
+fn trend_notes_only_the_regions_of_the_figures_it_shows() {
+    let (code, _, stderr) = run(&["trend", "workers", "--lang", "ko", "--format", "tsv"]);
+    assert_eq!(code, 0);
+    assert_eq!(stderr.lines().count(), 1, "one note: {stderr}");
+    // Kursk is where the soldiers' figures are, never the workers'.
+    assert!(!stderr.contains("Kursk"), "{stderr}");
+    let (code, _, stderr) = run(&["trend", "military", "--lang", "ko", "--format", "tsv"]);
+    assert_eq!(code, 0);
+    assert!(!stderr.contains("Kamchatka"), "{stderr}");
+}
