@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use aho_corasick::AhoCorasick;
 
 use super::TOTAL_ID;
-use super::names::equivalents;
+use super::names::looked_for;
 use crate::dataset::{Counts, Coverage, Dataset, Estimate};
 use crate::text::{contains_folded, fold};
 
@@ -119,7 +119,7 @@ impl EstimateFilter {
 struct Lookups<'a> {
     /// The ids of the sources whose publisher or title contains the `--source` text.
     sources_named: HashSet<&'a str>,
-    /// The `--region` text and the English names it stands for ([`equivalents`]).
+    /// The `--region` text and the English names it stands for ([`equivalents`](super::equivalents)).
     regions: Wanted,
     /// The `--attributed-to` text and the English names it stands for.
     authors: Wanted,
@@ -131,7 +131,7 @@ impl<'a> Lookups<'a> {
             Wanted::new(
                 &text
                     .as_deref()
-                    .map(|text| equivalents(dataset, text))
+                    .map(|text| looked_for(dataset, text))
                     .unwrap_or_default(),
             )
         };
