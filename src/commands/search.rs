@@ -32,12 +32,12 @@ impl Run for Arguments {
 pub fn run(config: &Config, streams: &mut Streams<'_>, text: &str) -> Result<()> {
     with_dataset(config, streams, |dataset, streams| {
         let hits = query::search(&dataset, text)?;
-        output::list(
+        output::list_made(
             streams.stdout,
             streams.stderr,
             &config.output,
             Hit::FIELDS,
-            &hits,
+            hits,
             "nothing matches",
         )
     })

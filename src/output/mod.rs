@@ -19,7 +19,7 @@ use std::io::Write;
 
 use crate::error::{Error, Result};
 use crate::query::Names;
-use crate::rows::{Columns, Field, FieldChoiceError, Lazy, Record, Row, Selection};
+use crate::rows::{Columns, Field, FieldChoiceError, Lazy, Record, Row, Selection, Value};
 use crate::text::quote;
 
 /// The width human views draw to when neither `--width` nor the terminal gives one.
@@ -241,6 +241,38 @@ pub fn list_showing<'i, T: 'i>(
     let columns = selection.columns();
     if settings.format == Format::Table {
         let made = items.map(|item| selection.row(item));
+        rows(stdout, settings, &columns, made)?;
+    } else {
+        let selection = &selection;
+        let lazy = items.map(|item| Lazy { selection, item });
+        records(stdout, settings, &columns, lazy)?;
+    }
+    if empty {
+        note(stderr, settings, nothing)?;
+    }
+    Ok(())
+}
+
+/// Writes items made as they are asked for, as [`list`] writes items of a list: each is let go
+/// once written, so they are never held together, but for the rows a table lays out together,
+/// which keep a copy of their values.
+pub fn list_made<T>(
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    settings: &Settings,
+    fields: &[Field<T>],
+    items: impl IntoIterator<Item = T>,
+    nothing: &str,
+) -> Result<()> {
+    let selection = choose(fields, settings)?;
+    let mut items = items.into_iter().peekable();
+    let empty = items.peek().is_none();
+    let columns = selection.columns();
+    if settings.format == Format::Table {
+        let made = items.map(|item| -> Row<'static> {
+            let row = selection.row(&item);
+            row.into_iter().map(Value::into_owned).collect()
+        });
         rows(stdout, settings, &columns, made)?;
     } else {
         let selection = &selection;

@@ -64,6 +64,22 @@ impl<'a> Value<'a> {
         Value::List(items.map(Cow::Borrowed).collect())
     }
 
+    /// The value with its text copied, free of what it was read from.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Text(text) => Value::Text(Cow::Owned(text.into_owned())),
+            Value::Integer(number) => Value::Integer(number),
+            Value::Bool(flag) => Value::Bool(flag),
+            Value::Null => Value::Null,
+            Value::List(items) => Value::List(
+                items
+                    .into_iter()
+                    .map(|item| Cow::Owned(item.into_owned()))
+                    .collect(),
+            ),
+        }
+    }
+
     /// The value as plain text for the delimited formats: null is empty, lists are joined.
     pub fn plain(&self) -> Cow<'_, str> {
         match self {

@@ -437,7 +437,7 @@ impl<'a> Hit<'a> {
     pub const FIELDS: &'a [Field<Self>] = &[
         Field::shown("kind", Text, |hit| Value::text(hit.kind)),
         Field::shown("id", Id, |hit| Value::text(hit.id)),
-        Field::shown("field", Text, |hit| Value::text(&hit.field)),
+        Field::shown("field", Text, |hit| Value::Text(hit.field_name())),
         Field::shown("text", Text, |hit| Value::text(&hit.text)),
     ];
 }
