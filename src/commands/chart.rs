@@ -86,8 +86,7 @@ fn draw(
         })
         .collect();
     if config.output.format == output::Format::Svg {
-        let picture = output::svg::chart::document(dataset, &drawn, &options)?;
-        streams.stdout.write_all(picture.as_bytes())?;
+        output::svg::chart::document(streams.stdout, dataset, &drawn, &options)?;
         if estimates.is_empty() {
             output::note(streams.stderr, &config.output, "no estimates match")?;
         }

@@ -93,15 +93,12 @@ fn show(
     });
     if events.is_empty() && !periods {
         if svg {
-            let picture = output::svg::nothing(&dataset.title, "No events match.")?;
-            streams.stdout.write_all(picture.as_bytes())?;
+            output::svg::nothing(streams.stdout, &dataset.title, "No events match.")?;
         }
         return output::note(streams.stderr, &config.output, "no events match");
     }
     if svg {
-        let picture = output::svg::timeline::document(dataset, &events, &shown, bounds)?;
-        streams.stdout.write_all(picture.as_bytes())?;
-        return Ok(());
+        return output::svg::timeline::document(streams.stdout, dataset, &events, &shown, bounds);
     }
     let settings = &config.output;
     output::timeline::timeline(streams.stdout, settings, dataset, &events, &shown, bounds)

@@ -44,26 +44,15 @@ pub struct Contents<'a> {
     pub every_coverage: bool,
 }
 
-/// Writes the whole page. Its frame is laid out first, with a marker where each long list goes
-/// (the groups' profiles and the rows of each table); then the frame is written piece by piece
-/// and each list in its place, an item at a time, so the page is never held whole.
+/// Writes the whole page. Its frame is laid out first, with a marker where each long list or
+/// picture goes (the groups' profiles, the rows of each table, the chart and the timeline); then
+/// the frame is written piece by piece and each part in its place, an item or an element at a
+/// time, so the page is never held whole.
 pub fn write(writer: &mut dyn Write, contents: &Contents<'_>) -> Result<()> {
     let by_group = by_group(contents);
     let later = Later::default();
-    let frame = page(contents, &by_group, &later)?.into_string();
-    let mut parts = later.parts.into_inner().into_iter();
-    let mut pieces = frame.split(MARKER);
-    if let Some(first) = pieces.next() {
-        writer.write_all(first.as_bytes())?;
-    }
-    // Each marker was put in the frame as its part was kept, so they come in the same order.
-    for piece in pieces {
-        if let Some(part) = parts.next() {
-            part(writer)?;
-        }
-        writer.write_all(piece.as_bytes())?;
-    }
-    Ok(())
+    let frame = page(contents, &by_group, &later).into_string();
+    later.write(writer, &frame)
 }
 
 /// What stands in the frame of the page for a part written later. Dataset text cannot hold it:
@@ -88,29 +77,43 @@ impl<'c> Later<'c> {
         self.parts.borrow_mut().push(Box::new(part));
         PreEscaped(MARKER)
     }
+
+    /// Writes `frame`, each part it keeps written where its marker stands.
+    fn write(self, writer: &mut dyn Write, frame: &str) -> Result<()> {
+        let mut parts = self.parts.into_inner().into_iter();
+        let mut pieces = frame.split(MARKER);
+        if let Some(first) = pieces.next() {
+            writer.write_all(first.as_bytes())?;
+        }
+        // Each marker was put in the frame as its part was kept, so they come in the same order.
+        for piece in pieces {
+            if let Some(part) = parts.next() {
+                part(writer)?;
+            }
+            writer.write_all(piece.as_bytes())?;
+        }
+        Ok(())
+    }
 }
 
 /// The page's frame, with a marker for each part kept in `later`.
-fn page<'c>(
-    contents: &'c Contents<'c>,
-    by_group: &'c ByGroup<'c>,
-    later: &Later<'c>,
-) -> Result<Markup> {
+fn page<'c>(contents: &'c Contents<'c>, by_group: &'c ByGroup<'c>, later: &Later<'c>) -> Markup {
     let dataset = contents.dataset;
-    let chart = overall_chart(contents)?;
+    let chart = overall_chart(contents, later);
     // How far the figures run, said under every group's chart: found once, not once a group.
     let figures_to = query::figures_end(dataset);
     let profiles = later.part(move |writer| {
         for (_, group) in &contents.groups {
-            let profile = profile(contents, by_group, group, figures_to)?;
-            writer.write_all(profile.into_string().as_bytes())?;
+            profile(writer, contents, by_group, group, figures_to)?;
         }
         Ok(())
     });
-    let timeline =
-        svg::timeline::picture(dataset, &contents.events, &contents.groups, contents.bounds)?;
+    let timeline = later.part(move |writer| {
+        let (events, groups) = (&contents.events, &contents.groups);
+        svg::timeline::picture(writer, dataset, events, groups, contents.bounds)
+    });
     let title = clean(&dataset.title);
-    let markup = html! {
+    html! {
         (DOCTYPE)
         html lang="en" {
             head {
@@ -138,7 +141,7 @@ fn page<'c>(
                     section id="timeline" aria-labelledby="timeline-heading" {
                         h2 id="timeline-heading" { "Timeline" }
                         figure {
-                            div class="scroll" { (PreEscaped(timeline)) }
+                            div class="scroll" { (timeline) }
                             figcaption { "The years each group is documented in, and its events." }
                         }
                     }
@@ -154,13 +157,16 @@ fn page<'c>(
                 }
             }
         }
-    };
-    Ok(markup)
+    }
 }
 
 /// The chart of people present over time, of every group shown: the total and the groups; a
-/// related population only when it is all the filters name.
-fn overall_chart(contents: &Contents<'_>) -> Result<Option<String>> {
+/// related population only when it is all the filters name. Its marker, when it has a figure to
+/// draw, for the picture kept in `later`.
+fn overall_chart<'c>(
+    contents: &'c Contents<'c>,
+    later: &Later<'c>,
+) -> Option<PreEscaped<&'static str>> {
     let dataset = contents.dataset;
     let present = Options {
         kinds: vec![Counts::Present],
@@ -187,24 +193,22 @@ fn overall_chart(contents: &Contents<'_>) -> Result<Option<String>> {
         })
         .collect();
     if drawn.is_empty() {
-        return Ok(None);
+        return None;
     }
-    Ok(Some(svg::chart::picture(
-        dataset,
-        &drawn,
-        &present,
-        svg::WIDTH,
-    )?))
+    Some(
+        later
+            .part(move |writer| svg::chart::picture(writer, dataset, &drawn, &present, svg::WIDTH)),
+    )
 }
 
 /// The section of the chart of every group, or words saying no figure matches.
-fn chart_section(chart: Option<String>) -> Markup {
+fn chart_section(chart: Option<PreEscaped<&str>>) -> Markup {
     html! {
         section id="chart" aria-labelledby="chart-heading" {
             h2 id="chart-heading" { "Population figures" }
             @if let Some(chart) = chart {
                 figure {
-                    div class="scroll" { (PreEscaped(chart)) }
+                    div class="scroll" { (chart) }
                     figcaption {
                         "People present over time, each group in its colour, on a linear scale. "
                         "Point at a mark for its figure, who made it and its source; "
@@ -314,13 +318,15 @@ fn figures_list(figures: &Figures<'_>) -> Markup {
     }
 }
 
-/// One group: its description, its headline figures of each kind, and its chart over time.
+/// Writes one group: its description, its headline figures of each kind, and its chart over
+/// time, drawn into its place as it is written.
 fn profile(
+    writer: &mut dyn Write,
     contents: &Contents<'_>,
     by_group: &ByGroup<'_>,
     group: &Group,
     figures_to: Option<Date>,
-) -> Result<Markup> {
+) -> Result<()> {
     let estimates = of_group(by_group, Some(&group.id));
     let headlines: Vec<Figures> = Counts::ALL
         .into_iter()
@@ -331,22 +337,21 @@ fn profile(
         .into_iter()
         .chain(headlines.iter().map(|figures| figures.counts))
         .find(|kind| !headline::over_time(*kind, &estimates, contents.every_coverage).is_empty());
-    let chart = match kind {
-        Some(kind) => Some(svg::chart::picture(
-            contents.dataset,
-            &estimates,
-            &Options {
-                kinds: vec![kind],
-                log: false,
-                every_coverage: contents.every_coverage,
-                names: Names::english(),
-                figures_to,
-            },
-            svg::WIDTH,
-        )?),
-        None => None,
-    };
-    Ok(html! {
+    let later = Later::default();
+    let chart = kind.map(|kind| {
+        let options = Options {
+            kinds: vec![kind],
+            log: false,
+            every_coverage: contents.every_coverage,
+            names: Names::english(),
+            figures_to,
+        };
+        let (dataset, estimates) = (contents.dataset, &estimates);
+        later.part(move |writer| {
+            svg::chart::picture(writer, dataset, estimates, &options, svg::WIDTH)
+        })
+    });
+    let markup = html! {
         article id=(format!("group-{}", clean(&group.id))) aria-labelledby=(format!("group-{}-heading", clean(&group.id))) {
             h3 id=(format!("group-{}-heading", clean(&group.id))) { (clean(&group.name)) " (" (clean(&group.id)) ")" }
             p { (clean(&group.description)) }
@@ -370,12 +375,13 @@ fn profile(
             }
             @if let (Some(chart), Some(kind)) = (chart, kind) {
                 figure {
-                    div class="scroll" { (PreEscaped(chart)) }
+                    div class="scroll" { (chart) }
                     figcaption { (capitalised(kind.meaning())) " over time: " (clean(&group.name)) "." }
                 }
             }
         }
-    })
+    };
+    later.write(writer, &markup.into_string())
 }
 
 /// Text with its first letter in capitals.

@@ -4,14 +4,14 @@
 //! was read. Plotters draws the axes and the words; the marks, which carry their titles, are
 //! written beside them.
 
-use std::fmt::Write as _;
+use std::io::Write;
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{
-    Area, LINE_HEIGHT, LegendEntry, MARGIN, Series, TEXT_SIZE, WIDTH, bold, clean, draw_head,
-    drawing, footnote, legend_rows, lines, px, style, text_width,
+    Area, DECLARATION, LINE_HEIGHT, LegendEntry, MARGIN, Series, TEXT_SIZE, WIDTH, bold, clean,
+    draw, draw_head, drawing, footnote, legend_rows, lines, px, style, text_width,
 };
 use crate::dataset::{Dataset, Estimate};
 use crate::error::Result;
@@ -182,85 +182,99 @@ fn series_name(dataset: &Dataset, series: Series) -> String {
     }
 }
 
-/// The estimates over time as a standalone SVG picture of a slide's width, with an XML
+/// Writes the estimates over time as a standalone SVG picture of a slide's width, with an XML
 /// declaration; with nothing to draw, a picture that says so.
 pub fn document(
+    writer: &mut dyn Write,
     dataset: &Dataset,
     estimates: &[&Estimate],
     options: &Options<'_>,
-) -> Result<String> {
-    Ok(format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
-        picture(dataset, estimates, options, FILE_WIDTH)?
-    ))
+) -> Result<()> {
+    writer.write_all(DECLARATION.as_bytes())?;
+    picture(writer, dataset, estimates, options, FILE_WIDTH)
 }
 
-/// The estimates over time as an SVG element `width` pixels wide, for a file or a page.
+/// Writes the estimates over time as an SVG element `width` pixels wide, for a file or a page,
+/// as it is drawn.
 pub fn picture(
+    writer: &mut dyn Write,
     dataset: &Dataset,
     estimates: &[&Estimate],
     options: &Options<'_>,
     width: u32,
-) -> Result<String> {
+) -> Result<()> {
     let width = width.max(WIDTH);
     let layout = Layout::new(dataset, estimates, options, width);
-    let mut svg = String::new();
-    let mut marks = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (width, layout.height())).into_drawing_area();
-        root.fill(&WHITE).map_err(drawing)?;
-        draw_head(&root, &layout.title, &layout.subtitle, &layout.legend)?;
-        draw_markers(&root, layout.markers_top())?;
-        let mut top = layout.panels_top();
-        let panels = if layout.is_empty() {
-            &[][..]
-        } else {
-            &layout.panels[..]
-        };
-        for panel in panels {
-            match layout.years {
+    // Each panel's plot, where it has one: the panels are drawn first and their marks after.
+    let mut plots: Vec<Option<Plot>> = Vec::new();
+    let mut top = layout.panels_top();
+    if !layout.is_empty() {
+        for panel in &layout.panels {
+            plots.push(match layout.years {
                 Some(years) if !panel.marks.is_empty() => {
-                    let plot = Plot::new(&layout, panel, years, top);
-                    draw_panel(&root, &plot, panel)?;
-                    write_marks(&mut marks, dataset, &plot, panel);
+                    Some(Plot::new(&layout, panel, years, top))
                 }
-                _ => {
-                    draw_heading(&root, panel, top)?;
-                    root.draw(&Text::new(
-                        String::from("No dated figure of this kind passes the filters."),
-                        (px(MARGIN), px(top + HEADING_HEIGHT)),
-                        style(TEXT_SIZE, BLACK),
-                    ))
-                    .map_err(drawing)?;
-                }
-            }
+                _ => None,
+            });
             top += layout.panel_height(panel);
         }
-        if layout.is_empty() {
+    }
+    let size = (width, layout.height());
+    draw(
+        writer,
+        size,
+        |root| draw_layout(root, &layout, &plots),
+        // The marks go last, over the grid, each with its title for a reader who points at it.
+        |writer| {
+            for (plot, panel) in plots.iter().zip(&layout.panels) {
+                if let Some(plot) = plot {
+                    write_marks(writer, dataset, plot, panel)?;
+                }
+            }
+            Ok(())
+        },
+    )
+}
+
+/// Draws the chart laid out, but its marks: its head, the panels with their plots (`plots`, one
+/// for each panel drawn), and the footnote.
+fn draw_layout(root: &Area<'_>, layout: &Layout, plots: &[Option<Plot>]) -> Result<()> {
+    draw_head(root, &layout.title, &layout.subtitle, &layout.legend)?;
+    draw_markers(root, layout.markers_top())?;
+    let mut top = layout.panels_top();
+    for (plot, panel) in plots.iter().zip(&layout.panels) {
+        if let Some(plot) = plot {
+            draw_panel(root, plot, panel)?;
+        } else {
+            draw_heading(root, panel, top)?;
             root.draw(&Text::new(
-                String::from("No figure matches the filters: nothing to draw."),
-                (px(MARGIN), px(top)),
+                "No dated figure of this kind passes the filters.",
+                (px(MARGIN), px(top + HEADING_HEIGHT)),
                 style(TEXT_SIZE, BLACK),
             ))
             .map_err(drawing)?;
-            top += 2 * LINE_HEIGHT;
         }
-        for line in &layout.footnote {
-            root.draw(&Text::new(
-                line.clone(),
-                (px(MARGIN), px(top)),
-                style(TEXT_SIZE - 1, RGBColor(0x44, 0x44, 0x44)),
-            ))
-            .map_err(drawing)?;
-            top += LINE_HEIGHT;
-        }
-        root.present().map_err(drawing)?;
+        top += layout.panel_height(panel);
     }
-    // The marks go last, over the grid, each with its title for a reader who points at it.
-    if let Some(end) = svg.rfind("</svg>") {
-        svg.insert_str(end, &marks);
+    if layout.is_empty() {
+        root.draw(&Text::new(
+            "No figure matches the filters: nothing to draw.",
+            (px(MARGIN), px(top)),
+            style(TEXT_SIZE, BLACK),
+        ))
+        .map_err(drawing)?;
+        top += 2 * LINE_HEIGHT;
     }
-    Ok(svg)
+    for line in &layout.footnote {
+        root.draw(&Text::new(
+            line.as_str(),
+            (px(MARGIN), px(top)),
+            style(TEXT_SIZE - 1, RGBColor(0x44, 0x44, 0x44)),
+        ))
+        .map_err(drawing)?;
+        top += LINE_HEIGHT;
+    }
+    Ok(())
 }
 
 /// Draws the legend of marks: a point, a bar, and the hollow mark of a party to the conflict.
@@ -414,7 +428,7 @@ fn draw_panel(root: &Area<'_>, plot: &Plot, panel: &Panel) -> Result<()> {
 
 /// Writes the marks of a panel as SVG, each in a group with its title; marks that would hide
 /// one another move a little to the right.
-fn write_marks(svg: &mut String, dataset: &Dataset, plot: &Plot, panel: &Panel) {
+fn write_marks(svg: &mut dyn Write, dataset: &Dataset, plot: &Plot, panel: &Panel) -> Result<()> {
     let mut placed: Vec<(i32, i32, i32)> = Vec::new();
     for mark in &panel.marks {
         let estimate = mark.estimate;
@@ -439,46 +453,47 @@ fn write_marks(svg: &mut String, dataset: &Dataset, plot: &Plot, panel: &Panel) 
         } else {
             (colour.as_str(), "#000000", "1")
         };
-        let _ = write!(
+        write!(
             svg,
             "<g class=\"figure\"><title>{}</title>",
             escape(&tooltip(dataset, mark))
-        );
+        )?;
         let hollow = estimate.party_to_conflict;
-        let _ = if estimate.low == estimate.high {
+        if estimate.low == estimate.high {
             // A hollow mark keeps a thin black edge, so a light colour still stands out on white.
             if hollow {
-                let _ = write!(
+                write!(
                     svg,
                     "<circle cx=\"{x}\" cy=\"{upper}\" r=\"{}\" fill=\"none\" stroke=\"#000000\" stroke-width=\"1\"/>",
                     POINT_RADIUS + 2
-                );
+                )?;
             }
             write!(
                 svg,
                 "<circle cx=\"{x}\" cy=\"{upper}\" r=\"{POINT_RADIUS}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{stroke_width}\"/>"
-            )
+            )?;
         } else {
             let height = (lower - upper).max(2);
             if hollow {
-                let _ = write!(
+                write!(
                     svg,
                     "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#000000\" stroke-width=\"1\"/>",
                     x - BAR_HALF_WIDTH - 2,
                     upper - 2,
                     2 * BAR_HALF_WIDTH + 4,
                     height + 4
-                );
+                )?;
             }
             write!(
                 svg,
                 "<rect x=\"{}\" y=\"{upper}\" width=\"{}\" height=\"{height}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{stroke_width}\"/>",
                 x - BAR_HALF_WIDTH,
                 2 * BAR_HALF_WIDTH,
-            )
-        };
-        svg.push_str("</g>\n");
+            )?;
+        }
+        svg.write_all(b"</g>\n")?;
     }
+    Ok(())
 }
 
 /// A mark's figure in words, its period, who made it and its source, for its title.

@@ -1,13 +1,18 @@
-//! The chart and the timeline as standalone SVG pictures, drawn with plotters' SVG backend: what
-//! both share (the palette of groups, text made safe for XML, the legend and the footnote).
+//! The chart and the timeline as standalone SVG pictures, drawn with plotters and written as they
+//! are drawn (`backend`): what both share (the palette of groups, text made safe for XML, the
+//! legend and the footnote).
 
+pub mod backend;
 pub mod chart;
 pub mod timeline;
 
 use std::collections::HashSet;
-use std::io;
+use std::io::{self, Write};
 
 use plotters::prelude::*;
+use plotters_backend::DrawingErrorKind;
+
+use self::backend::{Backend, END};
 
 use super::human::wrap;
 use crate::dataset::{Dataset, Date};
@@ -155,25 +160,51 @@ fn bold(size: u32) -> TextStyle<'static> {
         .color(&BLACK)
 }
 
-/// A drawing error as nkru's error: the SVG goes to a string, so only a bug can cause one.
-fn drawing<E: std::error::Error>(error: E) -> Error {
-    Error::Io(io::Error::other(format!(
-        "cannot draw the picture: {error}"
-    )))
+/// A drawing error as nkru's error: a failed write stays the writer's error, so a closed pipe
+/// still ends nkru quietly; anything else is a bug.
+fn drawing(error: DrawingAreaErrorKind<io::Error>) -> Error {
+    match error {
+        DrawingAreaErrorKind::BackendError(DrawingErrorKind::DrawingError(error)) => {
+            Error::Io(error)
+        }
+        other => Error::Io(io::Error::other(format!(
+            "cannot draw the picture: {other}"
+        ))),
+    }
 }
 
-/// A standalone SVG picture with nothing to draw: a title and one line saying why, so that a file
-/// or page that expects a picture still gets one.
-pub fn nothing(title: &str, message: &str) -> Result<String> {
-    let mut svg = String::new();
+/// The declaration that begins a standalone picture.
+pub const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+/// Writes an SVG element of `size` pixels as it is drawn: a white ground, what `picture` draws,
+/// then what `last` writes as it is, and the element's end.
+pub fn draw(
+    writer: &mut dyn Write,
+    size: (u32, u32),
+    picture: impl FnOnce(&Area<'_>) -> Result<()>,
+    last: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, 2 * MARGIN + 30 + LINE_HEIGHT))
-            .into_drawing_area();
+        let root = Backend::new(writer, size)?.into_drawing_area();
         root.fill(&WHITE).map_err(drawing)?;
-        draw_head(&root, &clean(title), &[clean(message)], &[])?;
-        root.present().map_err(drawing)?;
+        picture(&root)?;
     }
-    Ok(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}"))
+    last(writer)?;
+    writer.write_all(END.as_bytes())?;
+    Ok(())
+}
+
+/// Writes a standalone SVG picture with nothing to draw: a title and one line saying why, so that
+/// a file or page that expects a picture still gets one.
+pub fn nothing(writer: &mut dyn Write, title: &str, message: &str) -> Result<()> {
+    writer.write_all(DECLARATION.as_bytes())?;
+    let size = (WIDTH, 2 * MARGIN + 30 + LINE_HEIGHT);
+    draw(
+        writer,
+        size,
+        |root| draw_head(root, &clean(title), &[clean(message)], &[]),
+        |_| Ok(()),
+    )
 }
 
 /// A pixel measure as plotters' coordinate.
@@ -182,7 +213,7 @@ pub fn px(value: u32) -> i32 {
 }
 
 /// The drawing area of a whole picture, in pixels from its top left corner.
-pub type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+pub type Area<'a> = DrawingArea<Backend<'a>, plotters::coord::Shift>;
 
 /// Draws the title, the subtitle and the legend.
 pub fn draw_head(
@@ -191,16 +222,12 @@ pub fn draw_head(
     subtitle: &[String],
     legend: &[LegendEntry],
 ) -> Result<()> {
-    root.draw(&Text::new(
-        title.to_owned(),
-        (px(MARGIN), px(MARGIN)),
-        bold(20),
-    ))
-    .map_err(drawing)?;
+    root.draw(&Text::new(title, (px(MARGIN), px(MARGIN)), bold(20)))
+        .map_err(drawing)?;
     let mut y = MARGIN + 30;
     for line in subtitle {
         root.draw(&Text::new(
-            line.clone(),
+            line.as_str(),
             (px(MARGIN), px(y)),
             style(TEXT_SIZE, BLACK),
         ))
@@ -213,7 +240,7 @@ pub fn draw_head(
             let (x, top) = (px(x), px(y));
             swatch(root, [(x, top + 2), (x + 12, top + 12)], entry.series)?;
             root.draw(&Text::new(
-                entry.words.clone(),
+                entry.words.as_str(),
                 (x + 18, top),
                 style(TEXT_SIZE, BLACK),
             ))

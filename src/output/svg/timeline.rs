@@ -2,13 +2,14 @@
 //! and its events as dots, on an axis of years; then the events in words, oldest first.
 
 use std::collections::HashMap;
+use std::io::Write;
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{
-    Area, LINE_HEIGHT, LegendEntry, MARGIN, Series, TEXT_SIZE, WIDTH, clean, draw_head, drawing,
-    footnote, legend_rows, lines, px, style, swatch,
+    Area, DECLARATION, LINE_HEIGHT, LegendEntry, MARGIN, Series, TEXT_SIZE, WIDTH, clean, draw,
+    draw_head, drawing, footnote, legend_rows, lines, px, style, swatch,
 };
 use crate::dataset::{Dataset, Event, Group, Period};
 use crate::error::Result;
@@ -262,68 +263,68 @@ fn entries(
     entries
 }
 
-/// The events and the periods of the groups shown as a standalone SVG picture.
+/// Writes the events and the periods of the groups shown as a standalone SVG picture.
 pub fn document(
+    writer: &mut dyn Write,
     dataset: &Dataset,
     events: &[&Event],
     groups: &[(usize, &Group)],
     bounds: (Option<i32>, Option<i32>),
-) -> Result<String> {
-    Ok(format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
-        picture(dataset, events, groups, bounds)?
-    ))
+) -> Result<()> {
+    writer.write_all(DECLARATION.as_bytes())?;
+    picture(writer, dataset, events, groups, bounds)
 }
 
-/// The same as an SVG element, for a file or a page.
+/// Writes the same as an SVG element, for a file or a page, as it is drawn.
 pub fn picture(
+    writer: &mut dyn Write,
     dataset: &Dataset,
     events: &[&Event],
     groups: &[(usize, &Group)],
     bounds: (Option<i32>, Option<i32>),
-) -> Result<String> {
+) -> Result<()> {
     let layout = Layout::new(dataset, events, groups, bounds);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, layout.height())).into_drawing_area();
-        root.fill(&WHITE).map_err(drawing)?;
-        draw_head(&root, &layout.title, &layout.subtitle, &layout.legend)?;
-        let mut top = layout.lanes_top();
-        if let Some(years) = layout.years {
-            draw_lanes(&root, &layout.lanes, years, top)?;
-        }
-        top += layout.lanes_height();
-        for entry in &layout.entries {
-            let dot = Circle::new(
-                (px(MARGIN + 6), px(top + LINE_HEIGHT / 2)),
-                4,
-                entry.series.fill().filled(),
-            );
-            root.draw(&dot).map_err(drawing)?;
-            let outline = Circle::new(
-                (px(MARGIN + 6), px(top + LINE_HEIGHT / 2)),
-                4,
-                BLACK.stroke_width(1),
-            );
-            root.draw(&outline).map_err(drawing)?;
-            for line in &entry.lines {
-                let at = (px(MARGIN + LIST_INDENT), px(top));
-                root.draw(&Text::new(line.clone(), at, style(TEXT_SIZE, BLACK)))
-                    .map_err(drawing)?;
-                top += LINE_HEIGHT;
-            }
-            top += 4;
-        }
-        top += 10;
-        for line in &layout.footnote {
-            let grey = style(TEXT_SIZE - 1, RGBColor(0x44, 0x44, 0x44));
-            root.draw(&Text::new(line.clone(), (px(MARGIN), px(top)), grey))
+    let size = (WIDTH, layout.height());
+    draw(writer, size, |root| draw_layout(root, &layout), |_| Ok(()))
+}
+
+/// Draws the timeline laid out: its head, its lanes, the events in words and the footnote.
+fn draw_layout(root: &Area<'_>, layout: &Layout) -> Result<()> {
+    draw_head(root, &layout.title, &layout.subtitle, &layout.legend)?;
+    let mut top = layout.lanes_top();
+    if let Some(years) = layout.years {
+        draw_lanes(root, &layout.lanes, years, top)?;
+    }
+    top += layout.lanes_height();
+    for entry in &layout.entries {
+        let dot = Circle::new(
+            (px(MARGIN + 6), px(top + LINE_HEIGHT / 2)),
+            4,
+            entry.series.fill().filled(),
+        );
+        root.draw(&dot).map_err(drawing)?;
+        let outline = Circle::new(
+            (px(MARGIN + 6), px(top + LINE_HEIGHT / 2)),
+            4,
+            BLACK.stroke_width(1),
+        );
+        root.draw(&outline).map_err(drawing)?;
+        for line in &entry.lines {
+            let at = (px(MARGIN + LIST_INDENT), px(top));
+            root.draw(&Text::new(line.as_str(), at, style(TEXT_SIZE, BLACK)))
                 .map_err(drawing)?;
             top += LINE_HEIGHT;
         }
-        root.present().map_err(drawing)?;
+        top += 4;
     }
-    Ok(svg)
+    top += 10;
+    for line in &layout.footnote {
+        let grey = style(TEXT_SIZE - 1, RGBColor(0x44, 0x44, 0x44));
+        root.draw(&Text::new(line.as_str(), (px(MARGIN), px(top)), grey))
+            .map_err(drawing)?;
+        top += LINE_HEIGHT;
+    }
+    Ok(())
 }
 
 /// The years between two marks of the axis: the least of 1, 2, 5, 10, 20, 50, 100 and so on
