@@ -82,54 +82,22 @@ pub fn json(
     columns: &Columns,
     rows: impl IntoIterator<Item = impl Record>,
 ) -> Result<()> {
-    let mut writer = direct(writer);
-    let mut json = serde_json::Serializer::pretty(&mut writer);
-    let mut array = json.serialize_seq(None)?;
-    for row in rows {
-        array.serialize_element(&Object { columns, row: &row })?;
-    }
-    SerializeSeq::end(array)?;
-    writer.write_all(b"\n")?;
-    writer.flush()?;
-    Ok(())
+    Ok(super::json::pretty(writer, columns, rows)?)
 }
 
-/// A buffer in front of the output, so the many small writes of a serializer are direct calls
-/// into memory rather than one call through `dyn Write` for every token.
+/// A buffer in front of the output, so the many small writes of a writer are direct calls into
+/// memory rather than one call through `dyn Write` for every field.
 fn direct(writer: &mut dyn Write) -> std::io::BufWriter<&mut dyn Write> {
     std::io::BufWriter::with_capacity(1 << 16, writer)
 }
 
-/// Writes rows as one compact JSON object per line, each as soon as it comes. Each column's key
-/// is written out as JSON once, before the first row, and copied before its value in every row.
+/// Writes rows as one compact JSON object per line, each as soon as it comes.
 pub fn ndjson(
     writer: &mut dyn Write,
     columns: &Columns,
     rows: impl IntoIterator<Item = impl Record>,
 ) -> Result<()> {
-    let mut writer = direct(writer);
-    let mut keys: Vec<Vec<u8>> = Vec::with_capacity(columns.names.len());
-    for (index, name) in columns.names.iter().enumerate() {
-        let mut key = Vec::from(if index == 0 { "{" } else { "," });
-        serde_json::to_writer(&mut key, name)?;
-        key.push(b':');
-        keys.push(key);
-    }
-    for row in rows {
-        let mut keys = keys.iter();
-        row.each_value(|value| {
-            if let Some(key) = keys.next() {
-                writer.write_all(key).map_err(serde_json::Error::io)?;
-            }
-            serde_json::to_writer(&mut writer, value)
-        })?;
-        if keys.len() == columns.names.len() {
-            writer.write_all(b"{")?;
-        }
-        writer.write_all(b"}\n")?;
-    }
-    writer.flush()?;
-    Ok(())
+    Ok(super::json::lines(writer, columns, rows)?)
 }
 
 /// Writes rows as CSV, each as soon as it comes: quoted as RFC 4180 says, but with lines ended

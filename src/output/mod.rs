@@ -5,6 +5,7 @@ pub mod chart;
 pub mod citation;
 pub mod group;
 pub mod human;
+pub mod json;
 pub mod machine;
 #[cfg(test)]
 mod reach;
