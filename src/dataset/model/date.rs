@@ -128,7 +128,39 @@ fn days_in_month(year: i32, month: i32) -> i32 {
 }
 
 impl fmt::Display for Date {
+    /// Writes the digits straight out: dates are written in every row of every table, and
+    /// formatting each number with its padding cost several times as much.
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Ok(year) = u16::try_from(self.year) else {
+            return self.fmt_padded(formatter);
+        };
+        let within = |part: Option<u8>| part.is_none_or(|part| part <= 99);
+        if year > 9999 || !within(self.month) || !within(self.day) {
+            return self.fmt_padded(formatter);
+        }
+        let mut text = [0u8; 10];
+        let digit = |number: u16, place: u16| b'0' + u8::try_from(number / place % 10).unwrap_or(0);
+        text[..4].copy_from_slice(&[
+            digit(year, 1000),
+            digit(year, 100),
+            digit(year, 10),
+            digit(year, 1),
+        ]);
+        let mut length = 4;
+        let day = self.month.and(self.day);
+        for part in [self.month, day].into_iter().flatten() {
+            let part = u16::from(part);
+            text[length..length + 3].copy_from_slice(&[b'-', digit(part, 10), digit(part, 1)]);
+            length += 3;
+        }
+        // Only ASCII digits and dashes were written.
+        formatter.write_str(std::str::from_utf8(&text[..length]).unwrap_or_default())
+    }
+}
+
+impl Date {
+    /// Writes the date through the formatter's padding, for numbers outside its usual ranges.
+    fn fmt_padded(self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(formatter, "{:04}", self.year)?;
         if let Some(month) = self.month {
             write!(formatter, "-{month:02}")?;

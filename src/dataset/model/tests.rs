@@ -172,3 +172,22 @@ fn every_kind_of_count_is_listed_once() {
         assert_eq!(written, format!("\"{}\"", kind.name()));
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn a_date_is_written_as_its_padded_numbers(
+        year in -20_000i32..20_000,
+        month in proptest::option::of(0u8..=255),
+        day in proptest::option::of(0u8..=255),
+    ) {
+        let date = Date { year, month, day };
+        let mut expected = format!("{year:04}");
+        if let Some(month) = month {
+            expected.push_str(&format!("-{month:02}"));
+            if let Some(day) = day {
+                expected.push_str(&format!("-{day:02}"));
+            }
+        }
+        proptest::prop_assert_eq!(date.to_string(), expected);
+    }
+}
