@@ -140,8 +140,8 @@ impl<'a> Figures<'a> {
     }
 
     /// Who made them, each once, in the dataset's order, in short ([`maker`]).
-    pub fn makers(&self) -> Vec<String> {
-        let mut makers: Vec<String> = Vec::new();
+    pub fn makers(&self) -> Vec<&'a str> {
+        let mut makers: Vec<&str> = Vec::new();
         for estimate in &self.estimates {
             let maker = maker(&estimate.attributed_to);
             if !makers.contains(&maker) {
@@ -367,7 +367,7 @@ pub fn now<'a>(
 /// Who made a figure, in a few words: the short name a text gives in brackets (`NIS`, `HUR`,
 /// `Rosstat`), else the first capitalised abbreviation in it (`FSB`), else its words up to the first comma,
 /// bracket or semicolon.
-pub fn maker(attributed_to: &str) -> String {
+pub fn maker(attributed_to: &str) -> &str {
     let is_abbreviation = |word: &str| {
         (3..=6).contains(&word.chars().count())
             && word.chars().all(|character| character.is_ascii_uppercase())
@@ -382,7 +382,7 @@ pub fn maker(attributed_to: &str) -> String {
         is_short_name(inside).then_some(inside)
     });
     if let Some(abbreviation) = bracketed {
-        return abbreviation.to_owned();
+        return abbreviation;
     }
     let head = attributed_to
         .split([',', '(', ';'])
@@ -392,10 +392,7 @@ pub fn maker(attributed_to: &str) -> String {
     let abbreviation = head
         .split(|character: char| !character.is_alphanumeric())
         .find(|word| is_abbreviation(word));
-    match abbreviation {
-        Some(abbreviation) => abbreviation.to_owned(),
-        None => head.to_owned(),
-    }
+    abbreviation.unwrap_or(head)
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 //! machine formats.
 
 use super::Kind::{Figure, FigureText, Flag, Id, List, Number, Text};
+use std::borrow::Cow;
+
 use super::{Field, Value};
 use crate::dataset::diff::Change;
 use crate::dataset::{Counts, Coverage, Date, Estimate, Event, Related};
@@ -65,7 +67,7 @@ pub fn estimates<'f, 'e: 'f>() -> &'f [Field<Estimate<'e>>] {
                 Value::optional_text(estimate.coverage.map(Coverage::name))
             }),
             Field::shown("by", Text, |estimate: &Estimate| {
-                Value::owned(maker_of(estimate))
+                Value::Text(maker_of(estimate))
             }),
             Field::hidden("attributed_to", Text, |estimate| {
                 Value::text(&estimate.attributed_to)
@@ -288,7 +290,7 @@ fn headline_ids<'a>(figures: Option<&Figures<'a>>) -> Value<'a> {
 }
 
 /// Who made headline figures, each once, in a few words ([`crate::query::headline::maker`]).
-fn headline_makers(figures: Option<&Figures<'_>>) -> Value<'static> {
+fn headline_makers<'a>(figures: Option<&Figures<'a>>) -> Value<'a> {
     Value::List(
         figures
             .map(Figures::makers)
@@ -595,17 +597,18 @@ pub fn by(figures: &Figures<'_>) -> String {
 }
 
 /// Who made a figure, in a few words, a party to the conflict marked `*`.
-fn maker_of(estimate: &Estimate<'_>) -> String {
-    let mut maker = crate::query::headline::maker(&estimate.attributed_to);
+fn maker_of<'a>(estimate: &'a Estimate<'_>) -> Cow<'a, str> {
+    let maker = crate::query::headline::maker(&estimate.attributed_to);
     if estimate.party_to_conflict {
-        maker.push('*');
+        Cow::Owned(format!("{maker}*"))
+    } else {
+        Cow::Borrowed(maker)
     }
-    maker
 }
 
 /// Who made headline figures, each once, a party to the conflict marked `*`.
-fn makers(figures: &Figures<'_>) -> Vec<String> {
-    let mut makers: Vec<String> = Vec::new();
+fn makers<'a>(figures: &'a Figures<'_>) -> Vec<Cow<'a, str>> {
+    let mut makers: Vec<Cow<'a, str>> = Vec::new();
     for estimate in &figures.estimates {
         let maker = maker_of(estimate);
         if !makers.contains(&maker) {

@@ -66,7 +66,7 @@ impl Mark<'_> {
             words.push_str(region);
         }
         words.push_str(" — ");
-        words.push_str(&maker(&estimate.attributed_to));
+        words.push_str(maker(&estimate.attributed_to));
         if estimate.party_to_conflict {
             words.push_str(" (a party to the conflict)");
         }
