@@ -51,8 +51,11 @@ struct Layout<'a> {
     title: String,
     /// The lines under the title.
     subtitle: Vec<String>,
-    /// The legend of colours.
-    legend: Vec<LegendEntry>,
+    /// The series of the legend of colours, by the group each counts (none for the total); the
+    /// entries are made as they are drawn.
+    series: Vec<Option<&'a str>>,
+    /// How many rows the legend of colours takes.
+    legend_rows: u32,
     /// One panel per kind of figure asked for.
     panels: Vec<Panel<'a>>,
     /// The years across, shared by every panel; none when nothing is dated.
@@ -76,16 +79,6 @@ impl<'a> Layout<'a> {
             .iter()
             .flat_map(|panel| panel.marks.iter().map(|mark| mark.estimate))
             .collect();
-        let legend = series_order(dataset, &drawn)
-            .into_iter()
-            .map(|group| {
-                let series = Series::of(dataset, group);
-                LegendEntry {
-                    series,
-                    words: series_name(dataset, series),
-                }
-            })
-            .collect();
         let cited: Vec<&str> = drawn
             .iter()
             .map(|estimate| estimate.source.as_ref())
@@ -105,7 +98,7 @@ impl<'a> Layout<'a> {
             width - 2 * MARGIN,
         );
         // The chart of one group is titled with the group's name, any other with the dataset's.
-        let series = series_order(dataset, &drawn);
+        let series: Vec<Option<&'a str>> = series_order(dataset, &drawn);
         let subject = match series.as_slice() {
             [Some(id)] => dataset
                 .groups
@@ -122,7 +115,8 @@ impl<'a> Layout<'a> {
             width,
             title,
             subtitle,
-            legend,
+            legend_rows: legend_rows(legend(dataset, &series)),
+            series,
             years: Years::of(&panels),
             panels,
             log: options.log,
@@ -133,8 +127,7 @@ impl<'a> Layout<'a> {
     /// Where the marker legend is drawn, under the legend of colours.
     fn markers_top(&self) -> u32 {
         let subtitle = u32::try_from(self.subtitle.len()).unwrap_or(0);
-        let legend = u32::try_from(legend_rows(&self.legend).len()).unwrap_or(0);
-        MARGIN + 30 + subtitle * LINE_HEIGHT + 8 + legend * LINE_HEIGHT
+        MARGIN + 30 + subtitle * LINE_HEIGHT + 8 + self.legend_rows * LINE_HEIGHT
     }
 
     /// Where the panels begin, below the title, subtitle and legends.
@@ -169,6 +162,20 @@ impl<'a> Layout<'a> {
         let footnote = u32::try_from(self.footnote.len()).unwrap_or(0);
         self.panels_top() + panels + footnote * LINE_HEIGHT + MARGIN
     }
+}
+
+/// The legend of colours, an entry for each series, made as it is drawn.
+fn legend<'s>(
+    dataset: &'s Dataset,
+    series: &'s [Option<&str>],
+) -> impl Iterator<Item = LegendEntry> + 's {
+    series.iter().map(|group| {
+        let series = Series::of(dataset, *group);
+        LegendEntry {
+            series,
+            words: series_name(dataset, series),
+        }
+    })
 }
 
 /// The words of a series in the legend.
@@ -223,7 +230,7 @@ pub fn picture(
     draw(
         writer,
         size,
-        |root| draw_layout(root, &layout, &plots),
+        |root| draw_layout(root, dataset, &layout, &plots),
         // The marks go last, over the grid, each with its title for a reader who points at it.
         |writer| {
             for (plot, panel) in plots.iter().zip(&layout.panels) {
@@ -238,8 +245,14 @@ pub fn picture(
 
 /// Draws the chart laid out, but its marks: its head, the panels with their plots (`plots`, one
 /// for each panel drawn), and the footnote.
-fn draw_layout(root: &Area<'_>, layout: &Layout, plots: &[Option<Plot>]) -> Result<()> {
-    draw_head(root, &layout.title, &layout.subtitle, &layout.legend)?;
+fn draw_layout(
+    root: &Area<'_>,
+    dataset: &Dataset,
+    layout: &Layout,
+    plots: &[Option<Plot>],
+) -> Result<()> {
+    let legend = legend(dataset, &layout.series);
+    draw_head(root, &layout.title, &layout.subtitle, legend)?;
     draw_markers(root, layout.markers_top())?;
     let mut top = layout.panels_top();
     for (plot, panel) in plots.iter().zip(&layout.panels) {

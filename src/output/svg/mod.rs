@@ -202,7 +202,7 @@ pub fn nothing(writer: &mut dyn Write, title: &str, message: &str) -> Result<()>
     draw(
         writer,
         size,
-        |root| draw_head(root, &clean(title), &[clean(message)], &[]),
+        |root| draw_head(root, &clean(title), &[clean(message)], std::iter::empty()),
         |_| Ok(()),
     )
 }
@@ -215,12 +215,12 @@ pub fn px(value: u32) -> i32 {
 /// The drawing area of a whole picture, in pixels from its top left corner.
 pub type Area<'a> = DrawingArea<Backend<'a>, plotters::coord::Shift>;
 
-/// Draws the title, the subtitle and the legend.
+/// Draws the title, the subtitle and the legend, whose entries are made as they are drawn.
 pub fn draw_head(
     root: &Area<'_>,
     title: &str,
     subtitle: &[String],
-    legend: &[LegendEntry],
+    legend: impl Iterator<Item = LegendEntry>,
 ) -> Result<()> {
     root.draw(&Text::new(title, (px(MARGIN), px(MARGIN)), bold(20)))
         .map_err(drawing)?;
@@ -235,18 +235,15 @@ pub fn draw_head(
         y += LINE_HEIGHT;
     }
     y += 8;
-    for row in legend_rows(legend) {
-        for (x, entry) in row {
-            let (x, top) = (px(x), px(y));
-            swatch(root, [(x, top + 2), (x + 12, top + 12)], entry.series)?;
-            root.draw(&Text::new(
-                entry.words.as_str(),
-                (x + 18, top),
-                style(TEXT_SIZE, BLACK),
-            ))
-            .map_err(drawing)?;
-        }
-        y += LINE_HEIGHT;
+    for (x, row, entry) in legend_places(legend) {
+        let (x, top) = (px(x), px(y + row * LINE_HEIGHT));
+        swatch(root, [(x, top + 2), (x + 12, top + 12)], entry.series)?;
+        root.draw(&Text::new(
+            entry.words.as_str(),
+            (x + 18, top),
+            style(TEXT_SIZE, BLACK),
+        ))
+        .map_err(drawing)?;
     }
     Ok(())
 }
@@ -268,22 +265,31 @@ pub struct LegendEntry {
     pub words: String,
 }
 
-/// Lays the legend's entries out in rows that fit the picture; each is the x of its swatch.
-pub fn legend_rows(entries: &[LegendEntry]) -> Vec<Vec<(u32, &LegendEntry)>> {
-    let mut rows: Vec<Vec<(u32, &LegendEntry)>> = vec![Vec::new()];
-    let mut x = MARGIN;
-    for entry in entries {
+/// Places the legend's entries, as they come, in rows that fit the picture: each with the x of
+/// its swatch and its row, counted from 0.
+pub fn legend_places(
+    entries: impl Iterator<Item = LegendEntry>,
+) -> impl Iterator<Item = (u32, u32, LegendEntry)> {
+    let (mut x, mut row, mut first) = (MARGIN, 0, true);
+    entries.map(move |entry| {
         let width = 18 + text_width(&entry.words, TEXT_SIZE) + 20;
-        if x + width > WIDTH - MARGIN && rows.last().is_some_and(|row| !row.is_empty()) {
-            rows.push(Vec::new());
+        // An entry too wide for what is left of a row begins the next, unless the row is empty.
+        if x + width > WIDTH - MARGIN && !first {
+            row += 1;
             x = MARGIN;
         }
-        if let Some(row) = rows.last_mut() {
-            row.push((x, entry));
-        }
+        first = false;
+        let place = (x, row, entry);
         x += width;
-    }
-    rows
+        place
+    })
+}
+
+/// How many rows the legend's entries take: one at least, even for none.
+pub fn legend_rows(entries: impl Iterator<Item = LegendEntry>) -> u32 {
+    legend_places(entries)
+        .last()
+        .map_or(1, |(_, row, _)| row + 1)
 }
 
 #[cfg(test)]
@@ -306,6 +312,38 @@ mod tests {
         for pair in greys.windows(2) {
             assert!(pair[1] - pair[0] >= 25.0, "greys too close: {greys:?}");
         }
+    }
+
+    /// Legend entries of these numbers of characters.
+    fn entries(lengths: &[usize]) -> impl Iterator<Item = LegendEntry> + '_ {
+        lengths.iter().map(|length| LegendEntry {
+            series: Series::Total,
+            words: "a".repeat(*length),
+        })
+    }
+
+    #[test]
+    fn a_legend_breaks_into_rows_that_fit_and_never_leaves_a_row_empty() {
+        // Each entry of 50 characters takes 428 pixels: two fit the 928 a row has.
+        let places: Vec<(u32, u32)> = legend_places(entries(&[50, 50, 50, 200, 50]))
+            .map(|(x, row, _)| (x, row))
+            .collect();
+        assert_eq!(
+            places,
+            [(16, 0), (444, 0), (16, 1), (16, 2), (16, 3)],
+            "an entry wider than what is left of a row begins the next, and one wider than a \
+             row has a row of its own"
+        );
+        assert_eq!(
+            legend_places(entries(&[200])).map(|(_, row, _)| row).last(),
+            Some(0)
+        );
+        assert_eq!(legend_rows(entries(&[50, 50, 50, 200, 50])), 4);
+        assert_eq!(
+            legend_rows(entries(&[])),
+            1,
+            "a legend of nothing still takes a row"
+        );
     }
 
     #[test]

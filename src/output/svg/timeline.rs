@@ -48,18 +48,25 @@ struct Entry {
     lines: Vec<String>,
 }
 
-/// The timeline laid out before anything is drawn.
-struct Layout {
+/// The timeline laid out before anything is drawn: every height known, while each lane, and
+/// its entry in the legend, is made only as it is drawn.
+struct Layout<'a> {
     /// The title.
     title: String,
     /// The lines under the title.
     subtitle: Vec<String>,
-    /// The legend.
-    legend: Vec<LegendEntry>,
     /// The first and last year of the axis; none when nothing has a year.
     years: Option<(i32, i32)>,
-    /// The lanes.
-    lanes: Vec<Lane>,
+    /// The groups shown, a lane each when a year is known.
+    groups: &'a [(usize, &'a Group<'a>)],
+    /// The years the periods are bounded to.
+    bounds: (Option<i32>, Option<i32>),
+    /// Each group's events, found in one pass over the events rather than one per group.
+    events_of: HashMap<&'a str, Vec<&'a Event<'a>>>,
+    /// Where the events of every group fall, when there are any: the first lane.
+    every_group: Option<Vec<i32>>,
+    /// How many rows the legend takes.
+    legend_rows: u32,
     /// The events, oldest first, then what has no year.
     entries: Vec<Entry>,
     /// The footnote's lines.
@@ -74,12 +81,12 @@ fn position(period: &Period) -> Option<i32> {
     date.year.checked_mul(12)?.checked_add(month)
 }
 
-impl Layout {
+impl<'a> Layout<'a> {
     /// Lays out the events and the periods of the groups shown within the bounds.
     fn new(
         dataset: &Dataset,
-        events: &[&Event],
-        groups: &[(usize, &Group)],
+        events: &'a [&'a Event<'a>],
+        groups: &'a [(usize, &'a Group<'a>)],
         bounds: (Option<i32>, Option<i32>),
     ) -> Self {
         let known = crate::query::timeline_years(events, groups, bounds);
@@ -94,39 +101,124 @@ impl Layout {
                 )
             });
         let years = years.filter(|(first, last)| first <= last);
-        let lanes = lanes(events, groups, bounds, years);
-        let legend = lanes
-            .iter()
-            .map(|lane| LegendEntry {
-                series: lane.series,
-                words: lane.label.clone(),
-            })
-            .collect();
-        let entries = entries(dataset, events, groups, bounds);
+        let mut events_of: HashMap<&str, Vec<&Event>> = HashMap::new();
+        for event in events {
+            for group in &event.groups {
+                let list = events_of.entry(group.as_ref()).or_default();
+                if !list.last().is_some_and(|last| std::ptr::eq(*last, *event)) {
+                    list.push(event);
+                }
+            }
+        }
+        let every_group = events.iter().any(|event| event.groups.is_empty()).then(|| {
+            events
+                .iter()
+                .filter(|event| event.groups.is_empty())
+                .filter_map(|event| position(&event.period))
+                .collect()
+        });
         let cited: Vec<&str> = events.iter().map(|event| event.source.as_ref()).collect();
         let span = years.map_or_else(String::new, |(first, last)| {
             format!(", {}", crate::text::year_span(Some(first), Some(last)))
         });
-        Layout {
+        let mut layout = Layout {
             title: format!("{}: timeline{span}", clean(&dataset.title)),
             subtitle: lines(
                 "Each lane is a group: a bar spans the years it is documented in, a dot is one of \
                  its events. The events follow in words, oldest first.",
                 WIDTH - 2 * MARGIN,
             ),
-            legend,
             years,
-            lanes,
-            entries,
+            groups,
+            bounds,
+            events_of,
+            every_group,
+            legend_rows: 0,
+            entries: entries(dataset, events, groups, bounds),
             footnote: footnote(dataset, &cited, crate::query::figures_end(dataset)),
-        }
+        };
+        layout.legend_rows = legend_rows(layout.legend());
+        layout
+    }
+
+    /// How many lanes there are.
+    fn lane_count(&self) -> usize {
+        let groups = if self.years.is_some() {
+            self.groups.len()
+        } else {
+            0
+        };
+        usize::from(self.every_group.is_some()) + groups
+    }
+
+    /// The words and fill of each lane, in order.
+    fn labels(&self) -> impl Iterator<Item = (String, Series)> + '_ {
+        let every_group = self
+            .every_group
+            .as_ref()
+            .map(|_| (String::from("every group"), Series::Total));
+        let groups = if self.years.is_some() {
+            self.groups
+        } else {
+            &[]
+        };
+        every_group.into_iter().chain(
+            groups
+                .iter()
+                .map(|(index, group)| (clean(&group.name), Series::Group(*index))),
+        )
+    }
+
+    /// The legend: an entry for each lane, made as it is drawn.
+    fn legend(&self) -> impl Iterator<Item = LegendEntry> + '_ {
+        self.labels()
+            .map(|(words, series)| LegendEntry { series, words })
+    }
+
+    /// The lanes, each made as it is drawn: the events of every group first, when there are
+    /// any, then one per group.
+    fn lanes(&self) -> impl Iterator<Item = Lane> + '_ {
+        let (first, last) = self.years.unwrap_or((0, 0));
+        let bounds = self.bounds;
+        let every_group = self.every_group.iter().map(|events| Lane {
+            label: String::from("every group"),
+            series: Series::Total,
+            spans: Vec::new(),
+            events: events.clone(),
+        });
+        let groups = if self.years.is_some() {
+            self.groups
+        } else {
+            &[]
+        };
+        let groups = groups.iter().map(move |(index, group)| Lane {
+            label: clean(&group.name),
+            series: Series::Group(*index),
+            spans: group
+                .periods
+                .iter()
+                .filter(|period| period.overlaps(bounds.0, bounds.1))
+                .map(|period| {
+                    let start = period.first_year().unwrap_or(first).max(first);
+                    let end = period.last_year().unwrap_or(last).min(last);
+                    (start, end)
+                })
+                .collect(),
+            events: self
+                .events_of
+                .get(group.id.as_ref())
+                .into_iter()
+                .flatten()
+                .filter_map(|event| position(&event.period))
+                .collect(),
+        });
+        every_group.chain(groups)
     }
 
     /// Where the lanes begin.
     fn lanes_top(&self) -> u32 {
         let subtitle = count(self.subtitle.len());
-        let legend = count(legend_rows(&self.legend).len());
-        MARGIN + 30 + subtitle * LINE_HEIGHT + 8 + legend * LINE_HEIGHT + 10
+        MARGIN + 30 + subtitle * LINE_HEIGHT + 8 + self.legend_rows * LINE_HEIGHT + 10
     }
 
     /// How tall the lanes and their axis are; nothing when no year is known.
@@ -134,7 +226,7 @@ impl Layout {
         if self.years.is_none() {
             return 0;
         }
-        count(self.lanes.len()) * LANE_HEIGHT + AXIS_HEIGHT + 16
+        count(self.lane_count()) * LANE_HEIGHT + AXIS_HEIGHT + 16
     }
 
     /// The height of the whole picture.
@@ -151,64 +243,6 @@ impl Layout {
             + count(self.footnote.len()) * LINE_HEIGHT
             + MARGIN
     }
-}
-
-/// The lanes: the events of every group first, when there are any, then one per group.
-fn lanes(
-    events: &[&Event],
-    groups: &[(usize, &Group)],
-    bounds: (Option<i32>, Option<i32>),
-    years: Option<(i32, i32)>,
-) -> Vec<Lane> {
-    let in_bounds = |period: &&Period| period.overlaps(bounds.0, bounds.1);
-    let mut lanes: Vec<Lane> = Vec::new();
-    // Each group's events, found in one pass over the events rather than one per group.
-    let mut events_of: HashMap<&str, Vec<&Event>> = HashMap::new();
-    for event in events {
-        for group in &event.groups {
-            let list = events_of.entry(group.as_ref()).or_default();
-            if !list.last().is_some_and(|last| std::ptr::eq(*last, *event)) {
-                list.push(event);
-            }
-        }
-    }
-    if events.iter().any(|event| event.groups.is_empty()) {
-        lanes.push(Lane {
-            label: String::from("every group"),
-            series: Series::Total,
-            spans: Vec::new(),
-            events: events
-                .iter()
-                .filter(|event| event.groups.is_empty())
-                .filter_map(|event| position(&event.period))
-                .collect(),
-        });
-    }
-    if let Some((first, last)) = years {
-        for (index, group) in groups {
-            lanes.push(Lane {
-                label: clean(&group.name),
-                series: Series::Group(*index),
-                spans: group
-                    .periods
-                    .iter()
-                    .filter(in_bounds)
-                    .map(|period| {
-                        let start = period.first_year().unwrap_or(first).max(first);
-                        let end = period.last_year().unwrap_or(last).min(last);
-                        (start, end)
-                    })
-                    .collect(),
-                events: events_of
-                    .get(group.id.as_ref())
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|event| position(&event.period))
-                    .collect(),
-            });
-        }
-    }
-    lanes
 }
 
 /// A count as pixels can be multiplied by.
@@ -289,11 +323,11 @@ pub fn picture(
 }
 
 /// Draws the timeline laid out: its head, its lanes, the events in words and the footnote.
-fn draw_layout(root: &Area<'_>, layout: &Layout) -> Result<()> {
-    draw_head(root, &layout.title, &layout.subtitle, &layout.legend)?;
+fn draw_layout(root: &Area<'_>, layout: &Layout<'_>) -> Result<()> {
+    draw_head(root, &layout.title, &layout.subtitle, layout.legend())?;
     let mut top = layout.lanes_top();
     if let Some(years) = layout.years {
-        draw_lanes(root, &layout.lanes, years, top)?;
+        draw_lanes(root, layout, years, top)?;
     }
     top += layout.lanes_height();
     for entry in &layout.entries {
@@ -388,12 +422,13 @@ fn draw_lane_label(root: &Area<'_>, label: &str, y: i32) -> Result<()> {
 }
 
 /// Draws the lanes on an axis of years with a line at each mark (`year_step`).
-fn draw_lanes(root: &Area<'_>, lanes: &[Lane], (first, last): (i32, i32), top: u32) -> Result<()> {
+fn draw_lanes(root: &Area<'_>, layout: &Layout, (first, last): (i32, i32), top: u32) -> Result<()> {
+    let lane_count = layout.lane_count();
     let area = root.clone().shrink(
         (MARGIN + LABEL_WIDTH, top),
         (
             WIDTH - 2 * MARGIN - LABEL_WIDTH - 10,
-            count(lanes.len()) * LANE_HEIGHT + AXIS_HEIGHT,
+            count(lane_count) * LANE_HEIGHT + AXIS_HEIGHT,
         ),
     );
     // The axis counts months, so an event falls in its month; its marks are years.
@@ -405,7 +440,6 @@ fn draw_lanes(root: &Area<'_>, lanes: &[Lane], (first, last): (i32, i32), top: u
         .map(month)
         .filter(|mark| (start..=end).contains(mark))
         .collect();
-    let lane_count = lanes.len();
     let mut chart = ChartBuilder::on(&area)
         .x_label_area_size(AXIS_HEIGHT)
         .build_cartesian_2d(
@@ -423,7 +457,7 @@ fn draw_lanes(root: &Area<'_>, lanes: &[Lane], (first, last): (i32, i32), top: u
         .axis_style(BLACK.stroke_width(1))
         .draw()
         .map_err(drawing)?;
-    for (index, lane) in lanes.iter().enumerate() {
+    for (index, lane) in layout.lanes().enumerate() {
         let centre = f64::from(count(lane_count - index)) - 0.5;
         let y = chart.backend_coord(&(start, centre)).1;
         draw_lane_label(root, &lane.label, y)?;
