@@ -5,11 +5,11 @@ use super::{Run, Streams};
 use super::input::{names, with_dataset};
 use crate::cli::Config;
 use crate::cli::args::Years;
-use crate::dataset::{Dataset, Estimate, Event, Group};
+use crate::dataset::{Dataset, Group};
 use crate::error::{Error, Result};
-use crate::output::{self, Format, machine};
-use crate::query::{self, Citations, GroupDetail, Localize, Names};
-use crate::rows::{self, Field, Selection, tables};
+use crate::output::{self, Format};
+use crate::query::{self, GroupDetail, Localize, Names};
+use crate::rows;
 
 /// One group: its headline figures, its count over time and its latest events.
 ///
@@ -102,23 +102,8 @@ fn show(
             output::group::digest(streams.stdout, &config.output, &detail, shown)
         }
         Format::Json | Format::Ndjson => {
-            let wanted: std::collections::HashSet<&str> = detail
-                .sources
-                .iter()
-                .map(|source| source.id.as_ref())
-                .collect();
-            let citations: Vec<Citations<'_>> = query::citations(dataset)
-                .into_iter()
-                .filter(|cited| wanted.contains(cited.source.id.as_ref()))
-                .collect();
-            let value = as_json(&detail, &citations, shown);
-            if config.output.format == Format::Json {
-                machine::write_json(streams.stdout, &value)
-            } else {
-                serde_json::to_writer(&mut *streams.stdout, &value)?;
-                streams.stdout.write_all(b"\n")?;
-                Ok(())
-            }
+            let compact = config.output.format == Format::Ndjson;
+            output::nested::group(streams.stdout, dataset, &detail, shown, compact)
         }
         _ => {
             let selection = output::choose(GroupDetail::FIELDS, &config.output)?.showing(shown);
@@ -126,47 +111,4 @@ fn show(
             output::rows(streams.stdout, &config.output, &selection.columns(), [row])
         }
     }
-}
-
-/// The JSON object of one group with its estimates, events and sources nested in it, its names
-/// and regions as `shown` shows them.
-fn as_json(
-    detail: &GroupDetail<'_>,
-    citations: &[Citations<'_>],
-    shown: &Names<'_>,
-) -> serde_json::Value {
-    let group = detail.group;
-    serde_json::json!({
-        "id": group.id,
-        "name": shown.group(group),
-        "aliases": shown.aliases(group),
-        "description": group.description,
-        "from": detail.from,
-        "to": detail.to,
-        "periods": group.periods,
-        "facts": group.facts,
-        "estimates": objects::<Estimate>(
-            tables::estimates(),
-            detail.estimates.iter().copied(),
-            shown
-        ),
-        "events": objects::<Event>(tables::events(), detail.events.iter().copied(), shown),
-        "sources": objects(Citations::FIELDS, citations, shown),
-    })
-}
-
-/// Items as a JSON array of objects with every field, names as `shown` shows them.
-fn objects<'i, T: 'i>(
-    fields: &[Field<T>],
-    items: impl IntoIterator<Item = &'i T>,
-    shown: &Names<'_>,
-) -> serde_json::Value {
-    let selection = Selection::all(fields).showing(shown);
-    let rows: Vec<_> = items.into_iter().map(|item| selection.row(item)).collect();
-    let columns = selection.columns();
-    serde_json::to_value(machine::Objects {
-        columns: &columns,
-        rows: &rows,
-    })
-    .unwrap_or(serde_json::Value::Null)
 }

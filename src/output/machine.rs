@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use crate::error::Result;
-use crate::rows::{Columns, Record, Row, Value};
+use crate::rows::{Columns, Record, Value};
 
 impl Serialize for Value<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
@@ -47,14 +47,17 @@ impl<R: Record> Serialize for Object<'_, R> {
     }
 }
 
-/// Rows as objects of one JSON array.
+/// Rows as objects of one JSON array, made whole first: what the writers that stream them must
+/// write, for the tests.
+#[cfg(test)]
 pub struct Objects<'r, 'a> {
     /// The fields to include.
     pub columns: &'r Columns,
     /// The full rows.
-    pub rows: &'r [Row<'a>],
+    pub rows: &'r [crate::rows::Row<'a>],
 }
 
+#[cfg(test)]
 impl Serialize for Objects<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         let mut sequence = serializer.serialize_seq(Some(self.rows.len()))?;
@@ -76,7 +79,7 @@ pub fn write_json<T: Serialize + ?Sized>(writer: &mut dyn Write, value: &T) -> R
 }
 
 /// Writes rows as a pretty JSON array of objects, each as soon as it comes: the same text as
-/// [`write_json`] of [`Objects`], without holding the rows.
+/// [`write_json`] of the rows made whole, without holding them.
 pub fn json(
     writer: &mut dyn Write,
     columns: &Columns,
@@ -214,6 +217,7 @@ pub fn markdown(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rows::Row;
     use std::borrow::Cow;
 
     fn sample() -> (Columns, Vec<Row<'static>>) {

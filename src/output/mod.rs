@@ -7,6 +7,7 @@ pub mod group;
 pub mod human;
 pub mod json;
 pub mod machine;
+pub mod nested;
 #[cfg(test)]
 mod reach;
 pub mod records;
