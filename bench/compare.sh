@@ -40,12 +40,11 @@ if ! command -v jaq >/dev/null; then
 fi
 
 # --- builds ----------------------------------------------------------------------------------
-# nkru as it is shipped (the dist profile); the generator needs no more than a release build.
+# nkru as it is shipped (scripts/dist.sh); the generator needs no more than a release build.
 echo "building nkru (dist) and the dataset generator (release) ..." >&2
-(cd "$root" && cargo build --profile dist --quiet --bin nkru)
+nkru=$(bash "$root/scripts/dist.sh")
 (cd "$root" && cargo build --release --quiet --features synthetic --example gen_dataset)
 target="$(cd "$root" && cargo metadata --format-version 1 --no-deps | jq -r .target_directory)"
-nkru="$target/dist/nkru"
 generator="$target/release/examples/gen_dataset"
 
 echo "building the floor program (release) ..." >&2

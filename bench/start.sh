@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# What starting nkru costs: the shipped binary (scripts/dist.sh) against an empty Rust program,
+# in whole processes timed by hyperfine, one command after another in each round so that a busy
+# spell of the machine falls on all of them. The empty program is built twice with the settings
+# of nkru's `dist` profile: as cargo links it by default (dynamically), and linked statically
+# like nkru's shipped binary on Linux. Prints each command's median and its ratio to each.
+#
+# Usage: bash bench/start.sh [ROUNDS]   (5 rounds of 1,000 runs unless given)
+# Needs hyperfine and python3.
+set -euo pipefail
+rounds=${1:-5}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for tool in hyperfine python3; do
+  command -v "$tool" >/dev/null || { echo "bench/start.sh needs $tool" >&2; exit 2; }
+done
+
+echo "building nkru as shipped ..." >&2
+nkru=$(bash "$root/scripts/dist.sh")
+
+echo "building an empty Rust program, dynamically and statically linked ..." >&2
+mkdir -p "$work/empty/src"
+cat > "$work/empty/Cargo.toml" <<'TOML'
+[package]
+name = "empty"
+version = "0.1.0"
+edition = "2021"
+
+# As nkru's dist profile.
+[profile.release]
+codegen-units = 1
+lto = "fat"
+strip = true
+TOML
+echo 'fn main() {}' > "$work/empty/src/main.rs"
+(cd "$work/empty" && CARGO_TARGET_DIR="$work/dynamic" cargo build --release --quiet)
+cp "$work/dynamic/release/empty" "$work/empty-dynamic"
+(cd "$work/empty" && CARGO_TARGET_DIR="$work/static" cargo rustc --release --quiet -- \
+  -C target-feature=+crt-static)
+cp "$work/static/release/empty" "$work/empty-static"
+
+commands=(
+  "$work/empty-dynamic"
+  "$work/empty-static"
+  "$nkru --version"
+  "$nkru estimates --group workers --format json"
+  "$nkru summary"
+)
+for round in $(seq "$rounds"); do
+  echo "round $round of $rounds ..." >&2
+  hyperfine -N --warmup 100 --runs 1000 --export-json "$work/round-$round.json" \
+    "${commands[@]}" >/dev/null 2>&1
+done
+
+python3 - "$work" "$rounds" <<'PYTHON'
+import json, statistics, sys
+work, rounds = sys.argv[1], int(sys.argv[2])
+print("round  command                                      median   /empty (dynamic)  /empty (static)")
+for round in range(1, rounds + 1):
+    results = json.load(open(f"{work}/round-{round}.json"))["results"]
+    medians = [statistics.median(result["times"]) for result in results]
+    dynamic, static = medians[0], medians[1]
+    for result, median in zip(results, medians):
+        name = result["command"].replace(work + "/", "").split("/")[-1]
+        print(f"{round:>5}  {name:<44} {median * 1000:6.3f} ms  {median / dynamic:15.2f}×  {median / static:14.2f}×")
+PYTHON
