@@ -7,8 +7,9 @@ use std::io::{self, Write};
 
 use crate::rows::{Columns, Record, Value};
 
-/// How much text is gathered before it is written out.
-const CHUNK: usize = 1 << 16;
+/// How much text is gathered before it is written out: small, so that the few pages of memory it
+/// takes, each costing the process a fault the first time it is touched, serve the whole output.
+const CHUNK: usize = 1 << 14;
 
 /// Text gathered in front of a writer, written out a chunk at a time.
 pub struct Buffer<'w> {
@@ -22,7 +23,7 @@ impl<'w> Buffer<'w> {
     /// An empty buffer in front of `writer`.
     pub fn new(writer: &'w mut dyn Write) -> Self {
         Buffer {
-            text: Vec::with_capacity(CHUNK + CHUNK / 4),
+            text: Vec::with_capacity(2 * CHUNK),
             writer,
         }
     }
@@ -137,10 +138,7 @@ enum Layout {
 fn write_value(text: &mut Vec<u8>, value: &Value<'_>, layout: Layout) {
     match value {
         Value::Text(words) => write_string(text, words),
-        Value::Integer(number) => {
-            // Writing into a vector cannot fail.
-            let _ = write!(text, "{number}");
-        }
+        Value::Integer(number) => write_integer(text, *number),
         Value::Bool(flag) => text.extend_from_slice(if *flag { b"true" } else { b"false" }),
         Value::Null => text.extend_from_slice(b"null"),
         Value::List(items) if items.is_empty() => text.extend_from_slice(b"[]"),
@@ -156,6 +154,41 @@ fn write_value(text: &mut Vec<u8>, value: &Value<'_>, layout: Layout) {
             text.extend_from_slice(end);
         }
     }
+}
+
+/// Writes a whole number in decimal digits, as serde_json does, without the formatter's padding
+/// machinery.
+fn write_integer(text: &mut Vec<u8>, number: i128) {
+    if number < 0 {
+        text.push(b'-');
+    }
+    let mut digits = [0u8; 39];
+    let mut start = digits.len();
+    let magnitude = number.unsigned_abs();
+    // Figures fit in 64 bits, whose division is a single instruction.
+    let mut push = |digit: u8| {
+        start -= 1;
+        digits[start] = b'0' + digit;
+    };
+    if let Ok(mut rest) = u64::try_from(magnitude) {
+        loop {
+            push(u8::try_from(rest % 10).unwrap_or(0));
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+    } else {
+        let mut rest = magnitude;
+        loop {
+            push(u8::try_from(rest % 10).unwrap_or(0));
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+    }
+    text.extend_from_slice(&digits[start..]);
 }
 
 /// Writes a text as a JSON string: quoted, with quotes, backslashes and control characters
@@ -294,6 +327,20 @@ mod tests {
     #[test]
     fn every_escape_is_serde_jsons() {
         let every_byte: String = (0u8..=0x7f).map(char::from).collect();
+        for number in [
+            0,
+            9,
+            10,
+            -1,
+            i128::MIN,
+            i128::MAX,
+            u64::MAX.into(),
+            i128::from(u64::MAX) + 1,
+        ] {
+            let mut written = Vec::new();
+            write_integer(&mut written, number);
+            assert_eq!(written, serde_json::to_string(&number).unwrap().as_bytes());
+        }
         for text in [
             every_byte.as_str(),
             "",
@@ -375,6 +422,13 @@ mod tests {
         ) {
             let columns = columns(&["one", "two", "three"]);
             prop_assert_eq!(ours(&columns, &rows), serde(&columns, &rows));
+        }
+
+        #[test]
+        fn any_whole_number_is_written_as_serde_json_writes_it(number in any::<i128>()) {
+            let mut written = Vec::new();
+            write_integer(&mut written, number);
+            prop_assert_eq!(String::from_utf8(written).unwrap(), serde_json::to_string(&number).unwrap());
         }
 
         #[test]
