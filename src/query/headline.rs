@@ -368,12 +368,14 @@ pub fn now<'a>(
 /// `Rosstat`), else the first capitalised abbreviation in it (`FSB`), else its words up to the first comma,
 /// bracket or semicolon.
 pub fn maker(attributed_to: &str) -> &str {
+    // Three to six ASCII capitals are as many bytes as characters.
     let is_abbreviation = |word: &str| {
-        (3..=6).contains(&word.chars().count())
-            && word.chars().all(|character| character.is_ascii_uppercase())
+        (3..=6).contains(&word.len()) && word.bytes().all(|byte| byte.is_ascii_uppercase())
     };
+    // Ten characters take at most 40 bytes, so a longer text is not counted.
     let is_short_name = |word: &str| {
-        (2..=10).contains(&word.chars().count())
+        word.len() <= 40
+            && (2..=10).contains(&word.chars().count())
             && word.chars().all(char::is_alphabetic)
             && word.chars().next().is_some_and(char::is_uppercase)
     };
