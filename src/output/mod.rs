@@ -141,7 +141,8 @@ pub const TABLE_ROWS: usize = 10_000;
 
 /// Writes rows in the chosen format. The line-by-line formats and the JSON array write each row
 /// as it comes, so a large list is never held whole; a table needs them all, up to
-/// [`TABLE_ROWS`], past which they are written as records, as they come.
+/// [`TABLE_ROWS`], past which they are written as records, as they come (at once when the rows
+/// are known to be more).
 pub fn rows<'a>(
     writer: &mut dyn Write,
     settings: &Settings,
@@ -150,6 +151,11 @@ pub fn rows<'a>(
 ) -> Result<()> {
     if settings.format == Format::Table && !settings.long {
         let mut rows = rows.into_iter();
+        // A list known to be longer than a table holds is written as records at once, without
+        // making its first rows to find that out.
+        if rows.size_hint().0 > TABLE_ROWS {
+            return records(writer, settings, columns, rows);
+        }
         let first: Vec<Row<'a>> = rows.by_ref().take(TABLE_ROWS + 1).collect();
         if first.len() <= TABLE_ROWS {
             return table::table(writer, settings, columns, &first);
@@ -293,4 +299,71 @@ pub fn note(stderr: &mut dyn Write, settings: &Settings, nothing: &str) -> Resul
         writeln!(stderr, "nkru: {nothing}")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+    use crate::rows::{Kind, Value};
+
+    /// A writer that notes how many rows had been made when it was first written to.
+    struct Watching<'c> {
+        made: &'c Cell<usize>,
+        at_first_write: Option<usize>,
+    }
+
+    impl Write for Watching<'_> {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.at_first_write.get_or_insert(self.made.get());
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_table_known_to_be_too_long_is_written_as_records_from_its_first_row() {
+        let settings = Settings {
+            format: Format::Table,
+            fields: None,
+            long: false,
+            header: true,
+            color: false,
+            width: Some(80),
+            unicode: true,
+            notes: false,
+            terminal: false,
+        };
+        let columns = Columns {
+            names: vec!["id"],
+            kinds: vec![Kind::Id],
+        };
+        for (count, known, made) in [
+            (TABLE_ROWS + 1, true, 1),
+            (TABLE_ROWS + 1, false, TABLE_ROWS + 1),
+        ] {
+            let made_so_far = Cell::new(0);
+            let mut writer = Watching {
+                made: &made_so_far,
+                at_first_write: None,
+            };
+            let made_rows = (0..count).map(|_| {
+                made_so_far.set(made_so_far.get() + 1);
+                vec![Value::text("row")]
+            });
+            // Filtered, the rows' number is not known beforehand.
+            let unknown = made_rows.clone().filter(|_| true);
+            if known {
+                rows(&mut writer, &settings, &columns, made_rows).expect("writes");
+            } else {
+                rows(&mut writer, &settings, &columns, unknown).expect("writes");
+            }
+            assert_eq!(writer.at_first_write, Some(made));
+            assert_eq!(made_so_far.get(), count);
+        }
+    }
 }
