@@ -12,7 +12,7 @@ use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::output::{self, Format};
 use crate::query::{self, Localize, Names, Summary};
-use crate::rows::{self, Lazy, Row};
+use crate::rows::{self, Lazy};
 
 /// The overall picture: all North Koreans now, and each group's headline figures.
 ///
@@ -94,12 +94,14 @@ fn summarize(
         let records = lines.iter().map(|item| Lazy { selection, item });
         return output::records(streams.stdout, settings, &columns, records);
     }
-    let rows: Vec<Row<'_>> = lines.iter().map(|line| selection.row(line)).collect();
     let everything = groups.is_empty();
     if everything {
         output::group::headline(streams.stdout, settings, dataset)?;
         writeln!(streams.stdout)?;
     }
+    // Each row is made as the table takes it: past the rows a table holds, it is written as a
+    // record and let go.
+    let rows = lines.iter().map(|line| selection.row(line));
     output::rows(streams.stdout, settings, &columns, rows)?;
     let marked = lines.iter().any(|line| {
         line.headline
