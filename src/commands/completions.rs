@@ -1,6 +1,8 @@
 //! `nkru completions`: a shell's completion script, with commands, flags, their values and the
 //! embedded dataset's group names.
 
+use std::collections::HashSet;
+
 use clap::Arg;
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap_complete::Shell;
@@ -98,15 +100,14 @@ fn offer_values(
 /// Bash splits its word lists at spaces, so for bash only names without white space are offered;
 /// every group can still be completed by its id.
 fn group_names(dataset: &Dataset, shell: Shell) -> Vec<PossibleValue> {
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut values = Vec::new();
     for group in &dataset.groups {
         for name in std::iter::once(&group.id).chain(&group.aliases) {
             let splits_in_bash = shell == Shell::Bash && name.chars().any(char::is_whitespace);
             let usable = !(name.is_empty() || name.chars().any(char::is_control) || splits_in_bash);
             let key = name.to_lowercase();
-            if usable && !seen.contains(&key) {
-                seen.push(key);
+            if usable && seen.insert(key) {
                 values.push(PossibleValue::new(name.to_string()).help(group.name.to_string()));
             }
         }

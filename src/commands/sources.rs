@@ -1,6 +1,6 @@
 //! `nkru sources`: the sources and the records that cite each; some sources in full by id.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Run, Streams};
 use super::input::with_dataset;
@@ -64,6 +64,7 @@ fn show(
         .map(|cited| (cited.source.id.as_ref(), cited))
         .collect();
     let mut wanted: Vec<&Citations<'_>> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::with_capacity(ids.len());
     for id in ids {
         let Some(cited) = by_id.get(id.as_str()) else {
             return Err(Error::NotFound(format!(
@@ -71,10 +72,7 @@ fn show(
                 quote(id)
             )));
         };
-        if !wanted
-            .iter()
-            .any(|earlier| earlier.source.id == cited.source.id)
-        {
+        if seen.insert(id.as_str()) {
             wanted.push(cited);
         }
     }

@@ -141,14 +141,11 @@ impl<'a> Figures<'a> {
 
     /// Who made them, each once, in the dataset's order, in short ([`maker`]).
     pub fn makers(&self) -> Vec<&'a str> {
-        let mut makers: Vec<&str> = Vec::new();
-        for estimate in &self.estimates {
-            let maker = maker(&estimate.attributed_to);
-            if !makers.contains(&maker) {
-                makers.push(maker);
-            }
-        }
-        makers
+        super::distinct(
+            self.estimates
+                .iter()
+                .map(|estimate| maker(&estimate.attributed_to)),
+        )
     }
 
     /// Whether any of them was made by a party to the conflict it is about.
@@ -173,15 +170,11 @@ impl<'a> Figures<'a> {
         if matches!(self.coverage(), None | Some(Coverage::Russia)) {
             return Vec::new();
         }
-        let mut places: Vec<&str> = Vec::new();
-        for estimate in &self.estimates {
-            if let Some(region) = estimate.region.as_deref()
-                && !places.contains(&region)
-            {
-                places.push(region);
-            }
-        }
-        places
+        super::distinct(
+            self.estimates
+                .iter()
+                .filter_map(|estimate| estimate.region.as_deref()),
+        )
     }
 
     /// The period in a few characters: the year of a count at a time, or the span's dates,

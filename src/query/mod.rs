@@ -31,6 +31,16 @@ pub use search::{Hit, search};
 pub use summary::{Summary, Trend, now, summarize, summary_of, trend};
 pub use timeline::{events_of, timeline, timeline_years};
 
+/// Each item once, in the order it first comes: a set remembers what has come, so the cost grows
+/// with the items, not with their square.
+pub fn distinct<T: Eq + std::hash::Hash + Clone>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut seen = std::collections::HashSet::new();
+    items
+        .into_iter()
+        .filter(|item| seen.insert(item.clone()))
+        .collect()
+}
+
 /// The id of the summary line that covers the whole population.
 pub const TOTAL_ID: &str = "total";
 
@@ -41,4 +51,16 @@ fn fixture() -> crate::dataset::Dataset<'static> {
     crate::dataset::parse(text, &crate::dataset::Origin::Stdin)
         .expect("the fixture parses")
         .dataset
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn distinct_keeps_each_item_once_in_the_order_it_first_comes() {
+        assert_eq!(
+            super::distinct(["b", "a", "b", "c", "a"]),
+            vec!["b", "a", "c"]
+        );
+        assert_eq!(super::distinct(Vec::<u8>::new()), Vec::<u8>::new());
+    }
 }

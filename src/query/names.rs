@@ -249,18 +249,17 @@ pub fn resolve_summary_groups(
     names: &[String],
     shown: &Names<'_>,
 ) -> Result<Vec<String>> {
-    let mut ids: Vec<String> = Vec::new();
-    for name in names {
-        let id = if normalize(name) == TOTAL_ID {
-            TOTAL_ID.to_owned()
-        } else {
-            resolve_shown_group(dataset, name, shown)?.id.to_string()
-        };
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-    Ok(ids)
+    let ids = names
+        .iter()
+        .map(|name| {
+            Ok(if normalize(name) == TOTAL_ID {
+                TOTAL_ID.to_owned()
+            } else {
+                resolve_shown_group(dataset, name, shown)?.id.to_string()
+            })
+        })
+        .collect::<Result<Vec<String>>>()?;
+    Ok(super::distinct(ids))
 }
 
 /// Resolves each name to its group id, in order, without repeats.

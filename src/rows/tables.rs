@@ -523,14 +523,13 @@ impl<'a> Citations<'a> {
 /// When headline figures apply, in a few characters, and the places they cover when nothing
 /// wider exists, as `names` shows them: `2025`, or `2025, Kursk region only`.
 pub fn when(figures: &Figures<'_>, names: &Names<'_>) -> String {
-    let mut places: Vec<&str> = Vec::new();
-    for place in figures.places() {
-        let shown = names.region(place);
-        // Two places may have one name in the language.
-        if !places.contains(&shown) {
-            places.push(shown);
-        }
-    }
+    // Two places may have one name in the language.
+    let places = crate::query::distinct(
+        figures
+            .places()
+            .into_iter()
+            .map(|place| names.region(place)),
+    );
     if places.is_empty() {
         figures.label()
     } else {
@@ -608,14 +607,7 @@ fn maker_of<'a>(estimate: &'a Estimate<'_>) -> Cow<'a, str> {
 
 /// Who made headline figures, each once, a party to the conflict marked `*`.
 fn makers<'a>(figures: &'a Figures<'_>) -> Vec<Cow<'a, str>> {
-    let mut makers: Vec<Cow<'a, str>> = Vec::new();
-    for estimate in &figures.estimates {
-        let maker = maker_of(estimate);
-        if !makers.contains(&maker) {
-            makers.push(maker);
-        }
-    }
-    makers
+    crate::query::distinct(figures.estimates.iter().map(|estimate| maker_of(estimate)))
 }
 
 /// A date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or null when there is none.
