@@ -3,9 +3,11 @@
 //! format 2 shows the fields that were renamed as removed from one and added to the other.
 //!
 //! A file is kept as its text: each object is a list of its keys with their values' text
-//! borrowed from the file, and a list of records is read into such objects one list at a time,
-//! so the memory a comparison takes stays near the size of the two files. Two values are
-//! compared by their text, and read as JSON only where their texts differ.
+//! borrowed from the file, and a list of records is a list of its records' texts, each read into
+//! such an object when its id is found and again when it is compared with its counterpart (not at
+//! all when their texts are the same), so the memory a comparison takes stays near the size of
+//! the two files. Two values are compared by their text, and read as JSON only where their texts
+//! differ.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -232,13 +234,10 @@ fn is_list_of_records(value: &RawValue) -> serde_json::Result<bool> {
     Ok(items.iter().all(|item| item.get().starts_with('{')))
 }
 
-/// The records of a list of records.
-fn records_of(value: &RawValue) -> serde_json::Result<Vec<Object<'_>>> {
-    let items: Vec<&RawValue> = serde_json::from_str(value.get())?;
-    items
-        .into_iter()
-        .map(|item| serde_json::from_str(item.get()))
-        .collect()
+/// The records of a list of records, each as its text: a record is read into an [`Object`]
+/// when it is compared, and let go after, so a list's records are never held read.
+fn records_of(value: &RawValue) -> serde_json::Result<Vec<&RawValue>> {
+    serde_json::from_str(value.get())
 }
 
 /// What pairs a record with its counterpart in the other file: its id and how many records
@@ -251,26 +250,26 @@ enum Key<'a> {
 
 /// One list's records with their keys, in order, and how many records hold each id.
 struct Keyed<'a> {
-    records: Vec<(Key<'a>, usize, &'a Object<'a>)>,
+    records: Vec<(Key<'a>, usize, &'a RawValue)>,
     holders: HashMap<&'a str, usize>,
 }
 
 impl<'a> Keyed<'a> {
-    fn new(list: Option<&'a [Object<'a>]>, ids: &'a [Option<String>]) -> Self {
+    fn new(list: Option<&'a [&'a RawValue]>, ids: &'a [Option<Cow<'a, str>>]) -> Self {
         let mut holders: HashMap<&str, usize> = HashMap::new();
         let mut unnamed = 0;
         let mut records = Vec::new();
         let items = list.into_iter().flatten().zip(ids);
         for (position, (record, id)) in items.enumerate() {
             let key = if let Some(id) = id {
-                let count = holders.entry(id.as_str()).or_insert(0);
+                let count = holders.entry(id.as_ref()).or_insert(0);
                 *count += 1;
                 Key::Id(id, *count - 1)
             } else {
                 unnamed += 1;
                 Key::Unnamed(unnamed - 1)
             };
-            records.push((key, position, record));
+            records.push((key, position, *record));
         }
         Keyed { records, holders }
     }
@@ -293,11 +292,13 @@ fn name(key: Key<'_>, position: usize) -> String {
     }
 }
 
-/// The ids of a list's records: the text of each record's `id`, none where it is not text.
-fn ids(list: Option<&[Object<'_>]>) -> serde_json::Result<Vec<Option<String>>> {
+/// The ids of a list's records: the text of each record's `id`, borrowed from the file unless
+/// it holds an escape, none where it is not text.
+fn ids<'a>(list: Option<&[&'a RawValue]>) -> serde_json::Result<Vec<Option<Cow<'a, str>>>> {
     list.into_iter()
         .flatten()
         .map(|record| {
+            let record = Object::parse(record.get())?;
             // One pass over the record's keys: a map of them would cost as much to build.
             let Some(id) = record.get("id") else {
                 return Ok(None);
@@ -305,7 +306,7 @@ fn ids(list: Option<&[Object<'_>]>) -> serde_json::Result<Vec<Option<String>>> {
             if !id.get().starts_with('"') {
                 return Ok(None);
             }
-            serde_json::from_str::<String>(id.get()).map(Some)
+            serde_json::from_str::<Name>(id.get()).map(|Name(id)| Some(id))
         })
         .collect()
 }
@@ -314,8 +315,8 @@ fn ids(list: Option<&[Object<'_>]>) -> serde_json::Result<Vec<Option<String>>> {
 fn records(
     changes: &mut Vec<Change>,
     list: &str,
-    old: Option<&[Object<'_>]>,
-    new: Option<&[Object<'_>]>,
+    old: Option<&[&RawValue]>,
+    new: Option<&[&RawValue]>,
 ) -> serde_json::Result<()> {
     let old_ids = ids(old)?;
     let new_ids = ids(new)?;
@@ -381,20 +382,37 @@ fn records(
             changes.push(change("added", id, None, None));
             continue;
         };
-        let before = old.records[old_place].2;
-        let (before_fields, record_fields) = (before.by_key(), record.by_key());
-        let mut keys: Vec<&str> = record.keys().collect();
-        keys.extend(before.keys().filter(|key| !record_fields.contains(key)));
-        for key in keys {
-            field(
-                changes,
-                list,
-                &id,
-                key,
-                before_fields.get(key),
-                record_fields.get(key),
-            )?;
-        }
+        compare(changes, list, &id, old.records[old_place].2, record)?;
+    }
+    Ok(())
+}
+
+/// The differences between a record and its counterpart, field by field: none when their texts
+/// are the same, else each is read to be compared.
+fn compare(
+    changes: &mut Vec<Change>,
+    list: &str,
+    id: &str,
+    before: &RawValue,
+    record: &RawValue,
+) -> serde_json::Result<()> {
+    if before.get() == record.get() {
+        return Ok(());
+    }
+    let before = Object::parse(before.get())?;
+    let record = Object::parse(record.get())?;
+    let (before_fields, record_fields) = (before.by_key(), record.by_key());
+    let mut keys: Vec<&str> = record.keys().collect();
+    keys.extend(before.keys().filter(|key| !record_fields.contains(key)));
+    for key in keys {
+        field(
+            changes,
+            list,
+            id,
+            key,
+            before_fields.get(key),
+            record_fields.get(key),
+        )?;
     }
     Ok(())
 }
@@ -447,6 +465,37 @@ fn text(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lists_records_are_kept_as_their_text_and_their_ids_borrowed() {
+        let list = r#"[{"id": "a", "low": 1}, {"low": 2, "id": "b\u0062"}, {"id": 3}, {}]"#;
+        let list: &RawValue = serde_json::from_str(list).unwrap();
+        let records = records_of(list).unwrap();
+        assert_eq!(records[0].get(), r#"{"id": "a", "low": 1}"#);
+        let ids = ids(Some(&records)).unwrap();
+        assert!(matches!(ids[0], Some(Cow::Borrowed("a"))));
+        assert_eq!(ids[1].as_deref(), Some("bb"));
+        assert_eq!(ids[2..], [None, None]);
+    }
+
+    #[test]
+    fn records_of_the_same_text_have_no_change_and_others_are_read() {
+        let old = r#"{"estimates": [{"id": "a", "low": 1}, {"id": "b", "low": 2}]}"#;
+        let new = r#"{"estimates": [{"id": "a", "low": 1}, {"low": 2.0, "id": "b", "low": 5}]}"#;
+        let (old, new) = (Object::parse(old).unwrap(), Object::parse(new).unwrap());
+        let changes = diff(&old, &new).unwrap();
+        let found: Vec<(&str, Option<&str>, Option<&str>)> = changes
+            .iter()
+            .map(|change| {
+                (
+                    change.id.as_str(),
+                    change.field.as_deref(),
+                    change.new.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(found, [("b", Some("low"), Some("5"))]);
+    }
 
     #[test]
     fn records_are_matched_by_id_and_compared_field_by_field() {
