@@ -5,7 +5,10 @@
 # when ten times the data costs more than 30 times the time (a bound wide enough for a noisy
 # machine, far below the 100 times of a cost that grows with the square of the data), or when a
 # run's peak memory, less what nkru takes to start (the peak of `nkru --version`), passes 3 times
-# the size of the files it reads.
+# the size of the files it reads. Memory is judged at the larger size of each pair only: at the
+# smaller, what a command takes whatever its data (the code and tables it touches beyond
+# `--version`, SQLite's page cache for `export`) weighs more against a small file than what grows
+# with it, and a growing cost shows at the larger size.
 #
 # Usage: bash bench/growth.sh [SMALL LARGE]   (10000 100000 unless given)
 # GROWTH_MEMORY=report prints the memory that passes its bound without failing on it: the bound
