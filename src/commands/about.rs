@@ -7,7 +7,7 @@ use super::input::with_dataset;
 use crate::cli::Config;
 use crate::error::Result;
 use crate::rows;
-use crate::output;
+use crate::output::{self, Rule, View};
 use crate::query::{self, About};
 
 /// The dataset itself as one record: title, version, the day it was checked, how far its
@@ -33,7 +33,7 @@ pub fn run(config: &Config, streams: &mut Streams<'_>) -> Result<()> {
     with_dataset(config, streams, |dataset, streams| {
         let about = query::about(&dataset);
         let settings = &config.output;
-        if settings.format != output::Format::Table {
+        if settings.view(Rule::Table) != View::People {
             return output::list(
                 streams.stdout,
                 streams.stderr,

@@ -6,7 +6,7 @@ use super::input::{shown_estimates, with_dataset};
 use crate::cli::{Config, EstimateFilterArgs};
 use crate::dataset::{Counts, Dataset, Date, Estimate};
 use crate::error::{Error, Result};
-use crate::output;
+use crate::output::{self, Rule, View};
 use crate::rows::{self, Selection};
 use crate::query::{self, Names};
 use crate::rows::tables;
@@ -85,14 +85,16 @@ fn draw(
                     .is_none_or(|id| dataset.group(id).is_some())
         })
         .collect();
-    if config.output.format == output::Format::Svg {
+    // The drawn chart shows no chosen fields: `--fields` writes rows.
+    let view = config.output.view(Rule::TableWithoutFields);
+    if view == View::Picture {
         output::svg::chart::document(streams.stdout, dataset, &drawn, &options)?;
         if estimates.is_empty() {
             output::note(streams.stderr, &config.output, "no estimates match")?;
         }
         return Ok(());
     }
-    if !config.output.human_view() {
+    if view == View::Rows {
         return output::list_showing(
             streams.stdout,
             streams.stderr,

@@ -5,7 +5,7 @@ use super::input::{Input, shown_estimates};
 use crate::cli::{Config, EstimateFilterArgs};
 use crate::dataset;
 use crate::error::{Error, Result};
-use crate::output::{self, Format};
+use crate::output::{self, Rule, View};
 use crate::query::Language;
 use crate::rows::{self, Lazy, tables};
 
@@ -88,7 +88,7 @@ fn streams_estimates(config: &Config, size: usize, sort: Option<&str>, reverse: 
         && sort.is_none()
         && !reverse
         && config.language == Language::English
-        && config.output.format != Format::Table
+        && config.output.view(Rule::Table) != View::People
 }
 
 /// Writes the estimates that pass the filter in two passes over the text, holding no estimate:

@@ -7,7 +7,7 @@ use crate::cli::Config;
 use crate::cli::args::Years;
 use crate::dataset::{Dataset, Group};
 use crate::error::{Error, Result};
-use crate::output::{self, Format};
+use crate::output::{self, Format, Rule, View};
 use crate::query::{self, GroupDetail, Localize, Names};
 use crate::rows;
 
@@ -94,11 +94,13 @@ fn show(
         .estimates
         .retain(|estimate| estimate.period.within(from, to));
     detail.events.retain(|event| event.period.within(from, to));
+    // The digest and the full view show no chosen fields: `--fields` writes the group's row.
+    let people = config.output.view(Rule::TableWithoutFields) == View::People;
     match config.output.format {
-        _ if config.output.human_view() && (all || config.output.long) => {
+        _ if people && (all || config.output.long) => {
             output::group::detail(streams.stdout, &config.output, &detail, shown)
         }
-        _ if config.output.human_view() => {
+        _ if people => {
             output::group::digest(streams.stdout, &config.output, &detail, shown)
         }
         Format::Json | Format::Ndjson => {

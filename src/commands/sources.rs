@@ -7,7 +7,7 @@ use super::input::with_dataset;
 use crate::cli::Config;
 use crate::dataset::{Dataset, Estimate, Event};
 use crate::error::{Error, Result};
-use crate::output::{self, human};
+use crate::output::{self, Rule, View, human};
 use crate::query::{self, Citations};
 use crate::rows::{self, Row, Selection};
 use crate::text::{escape_control, quote};
@@ -77,7 +77,8 @@ fn show(
         }
     }
     let settings = &config.output;
-    if !settings.human_view() {
+    // A source in full with what cites it shows no chosen fields: `--fields` writes rows.
+    if settings.view(Rule::TableWithoutFields) != View::People {
         return output::list(
             streams.stdout,
             streams.stderr,

@@ -10,7 +10,7 @@ use crate::cli::values;
 use crate::cli::args::Years;
 use crate::dataset::Dataset;
 use crate::error::Result;
-use crate::output::{self, Format};
+use crate::output::{self, Rule, View};
 use crate::query::{self, Localize, Names, Summary};
 use crate::rows::{self, Lazy};
 
@@ -79,7 +79,7 @@ fn summarize(
     let groups = query::resolve_summary_groups(dataset, names, shown)?;
     let settings = &config.output;
     let long = settings.long;
-    let table = settings.format == Format::Table;
+    let table = settings.view(Rule::Table) == View::People;
     // The table shows the reader's columns, and `--long` every field; the machine formats
     // write every documented default field.
     let selection = output::choose(Summary::FIELDS, settings)?.showing(shown);

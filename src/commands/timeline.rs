@@ -8,7 +8,7 @@ use crate::cli::values;
 use crate::cli::args::Years;
 use crate::dataset::{Dataset, Group};
 use crate::error::Result;
-use crate::output;
+use crate::output::{self, Rule, View};
 use crate::query;
 use crate::rows::{self, tables};
 
@@ -68,8 +68,9 @@ fn show(
 ) -> Result<()> {
     let groups = query::resolve_groups(dataset, names)?;
     let events = query::timeline(dataset, &groups, bounds.0, bounds.1);
-    let svg = config.output.format == output::Format::Svg;
-    if !svg && !config.output.human_view() {
+    // The drawn timeline shows no chosen fields: `--fields` writes rows.
+    let view = config.output.view(Rule::TableWithoutFields);
+    if view == View::Rows {
         return output::list(
             streams.stdout,
             streams.stderr,
@@ -91,6 +92,7 @@ fn show(
             .iter()
             .any(|period| period.overlaps(bounds.0, bounds.1))
     });
+    let svg = view == View::Picture;
     if events.is_empty() && !periods {
         if svg {
             output::svg::nothing(streams.stdout, &dataset.title, "No events match.")?;

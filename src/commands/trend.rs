@@ -6,7 +6,7 @@ use super::input::{note_missing, with_dataset};
 use crate::cli::{Config, EstimateFilterArgs};
 use crate::dataset::{Counts, Dataset};
 use crate::error::{Error, Result};
-use crate::output::{self, Format};
+use crate::output::{self, Rule, View};
 use crate::query::{self, Localize, Names, TOTAL_ID, Trend};
 use crate::rows::{self, Row};
 
@@ -89,6 +89,7 @@ fn over_time(
         filter.counts.clone()
     };
     let settings = &config.output;
+    let people = settings.view(Rule::Table) == View::People;
     let selection = output::choose(Trend::FIELDS, settings)?.showing(shown);
     let columns = selection.columns();
     let trends: Vec<(Counts, Vec<Trend<'_>>)> = kinds
@@ -102,7 +103,7 @@ fn over_time(
     note_missing(config, streams, dataset, shown, figures)?;
     let mut all: Vec<Trend<'_>> = Vec::new();
     for (kind, trend) in trends {
-        if settings.format == Format::Table {
+        if people {
             let place = if filter.region.is_some() || !filter.coverage.is_empty() {
                 "the places asked for"
             } else {
@@ -121,7 +122,7 @@ fn over_time(
         }
         all.extend(trend);
     }
-    if settings.format == Format::Table {
+    if people {
         let marked = all.iter().any(|trend| trend.figures.by_a_party());
         let mut note = String::new();
         if marked {

@@ -16,6 +16,7 @@ pub mod sqlite;
 pub mod svg;
 pub mod table;
 pub mod timeline;
+pub mod view;
 
 use std::io::Write;
 
@@ -23,6 +24,8 @@ use crate::error::{Error, Result};
 use crate::query::Names;
 use crate::rows::{Columns, Field, FieldChoiceError, Lazy, Record, Row, Selection, Value};
 use crate::text::quote;
+
+pub use view::{Rule, View};
 
 /// The width human views draw to when neither `--width` nor the terminal gives one.
 pub const DEFAULT_WIDTH: usize = 80;
@@ -125,11 +128,6 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Whether the view for people is wanted: the table format without `--fields`.
-    pub fn human_view(&self) -> bool {
-        self.format == Format::Table && self.fields.is_none()
-    }
-
     /// The width to draw to: the one given or found, or [`DEFAULT_WIDTH`].
     pub fn drawing_width(&self) -> usize {
         self.width.map_or(DEFAULT_WIDTH, usize::from)
@@ -247,7 +245,7 @@ pub fn list_showing<'i, T: 'i>(
     let mut items = items.into_iter().peekable();
     let empty = items.peek().is_none();
     let columns = selection.columns();
-    if settings.format == Format::Table {
+    if settings.view(Rule::Table) == View::People {
         let made = items.map(|item| selection.row(item));
         rows(stdout, settings, &columns, made)?;
     } else {
@@ -276,7 +274,7 @@ pub fn list_made<T>(
     let mut items = items.into_iter().peekable();
     let empty = items.peek().is_none();
     let columns = selection.columns();
-    if settings.format == Format::Table {
+    if settings.view(Rule::Table) == View::People {
         let made = items.map(|item| -> Row<'static> {
             let row = selection.row(&item);
             row.into_iter().map(Value::into_owned).collect()
