@@ -51,12 +51,7 @@ pub fn pretty(
     columns: &Columns,
     rows: impl IntoIterator<Item = impl Record>,
 ) -> io::Result<()> {
-    let keys: Vec<Vec<u8>> = columns
-        .names
-        .iter()
-        .enumerate()
-        .map(|(index, name)| key(if index == 0 { "\n    " } else { ",\n    " }, name, ": "))
-        .collect();
+    let keys = keys(columns, "\n    ", ",\n    ", ": ");
     let mut buffer = Buffer::new(writer);
     let mut empty = true;
     buffer.text.push(b'[');
@@ -65,19 +60,10 @@ pub fn pretty(
             .text
             .extend_from_slice(if empty { b"\n  {" } else { b",\n  {" });
         empty = false;
-        let mut keys = keys.iter();
-        row.each_value(|value| {
-            if let Some(key) = keys.next() {
-                buffer.text.extend_from_slice(key);
-                write_value(&mut buffer.text, value, Layout::Pretty);
-            }
-            buffer.spill()
-        })?;
-        if columns.names.is_empty() {
-            buffer.text.push(b'}');
-        } else {
-            buffer.text.extend_from_slice(b"\n  }");
-        }
+        let written = buffer.values(&keys, &row, Layout::Pretty)?;
+        buffer
+            .text
+            .extend_from_slice(if written == 0 { b"}" } else { b"\n  }" });
     }
     buffer
         .text
@@ -92,23 +78,10 @@ pub fn lines(
     columns: &Columns,
     rows: impl IntoIterator<Item = impl Record>,
 ) -> io::Result<()> {
-    let keys: Vec<Vec<u8>> = columns
-        .names
-        .iter()
-        .enumerate()
-        .map(|(index, name)| key(if index == 0 { "{" } else { "," }, name, ":"))
-        .collect();
+    let keys = keys(columns, "{", ",", ":");
     let mut buffer = Buffer::new(writer);
     for row in rows {
-        let mut keys = keys.iter();
-        row.each_value(|value| {
-            if let Some(key) = keys.next() {
-                buffer.text.extend_from_slice(key);
-                write_value(&mut buffer.text, value, Layout::Compact);
-            }
-            buffer.spill()
-        })?;
-        if keys.len() == columns.names.len() {
+        if buffer.values(&keys, &row, Layout::Compact)? == 0 {
             buffer.text.push(b'{');
         }
         buffer.text.extend_from_slice(b"}\n");
@@ -116,12 +89,38 @@ pub fn lines(
     buffer.finish()
 }
 
-/// A key written out once: what comes before it, the key as a JSON string, and what follows.
-fn key(before: &str, name: &str, after: &str) -> Vec<u8> {
-    let mut text = Vec::from(before);
-    write_string(&mut text, name);
-    text.extend_from_slice(after.as_bytes());
-    text
+impl Buffer<'_> {
+    /// Writes a row's values, each after its key, and writes out what is gathered as it passes a
+    /// chunk; answers how many values were written.
+    fn values(&mut self, keys: &[Vec<u8>], row: &impl Record, layout: Layout) -> io::Result<usize> {
+        let mut keys = keys.iter();
+        let mut written = 0;
+        row.each_value(|value| {
+            if let Some(key) = keys.next() {
+                self.text.extend_from_slice(key);
+                write_value(&mut self.text, value, layout);
+                written += 1;
+            }
+            self.spill()
+        })?;
+        Ok(written)
+    }
+}
+
+/// Each column's key written out once as JSON, with what comes before it (`first` before the
+/// first key, `next` before the others) and what follows it.
+fn keys(columns: &Columns, first: &str, next: &str, after: &str) -> Vec<Vec<u8>> {
+    columns
+        .names
+        .iter()
+        .enumerate()
+        .map(|(index, name)| {
+            let mut text = Vec::from(if index == 0 { first } else { next });
+            write_string(&mut text, name);
+            text.extend_from_slice(after.as_bytes());
+            text
+        })
+        .collect()
 }
 
 /// How a list is laid out: over lines, as the value of a key of an object in an array, or on
