@@ -106,9 +106,7 @@ pub fn chart(
     series.dedup();
     let group = match series.as_slice() {
         [Some(id)] => dataset
-            .groups
-            .iter()
-            .find(|group| group.id == *id)
+            .group(id)
             .map(|group| escape_control(&group.name).into_owned()),
         _ => None,
     };

@@ -101,9 +101,7 @@ impl<'a> Layout<'a> {
         let series: Vec<Option<&'a str>> = series_order(dataset, &drawn);
         let subject = match series.as_slice() {
             [Some(id)] => dataset
-                .groups
-                .iter()
-                .find(|group| group.id == *id)
+                .group(id)
                 .map_or_else(|| clean(&dataset.title), |group| clean(&group.name)),
             _ => clean(&dataset.title),
         };
