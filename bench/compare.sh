@@ -52,22 +52,8 @@ echo "building the floor program (release) ..." >&2
 floor="$work/floor-target/release/floor"
 
 echo "building an empty Rust binary ..." >&2
-mkdir -p "$work/empty/src"
-cat > "$work/empty/Cargo.toml" <<'TOML'
-[package]
-name = "empty"
-version = "0.1.0"
-edition = "2021"
-
-# As nkru's dist profile.
-[profile.release]
-codegen-units = 1
-lto = "fat"
-strip = true
-TOML
-echo 'fn main() {}' > "$work/empty/src/main.rs"
-(cd "$work/empty" && CARGO_TARGET_DIR="$work/empty/target" cargo build --release --quiet)
-empty="$work/empty/target/release/empty"
+(cd "$root" && CARGO_TARGET_DIR="$work/empty-target" cargo build --release --quiet --manifest-path bench/empty/Cargo.toml)
+empty="$work/empty-target/release/empty"
 
 echo "writing a synthetic dataset of $estimates estimates ..." >&2
 big="$work/big.json"

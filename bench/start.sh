@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # What starting nkru costs: the shipped binary (scripts/dist.sh) against an empty Rust program,
 # in whole processes timed by hyperfine, one command after another in each round so that a busy
-# spell of the machine falls on all of them. The empty program is built twice with the settings
-# of nkru's `dist` profile: as cargo links it by default (dynamically), and linked statically
-# like nkru's shipped binary on Linux. Prints each command's median and its ratio to each.
+# spell of the machine falls on all of them. The empty program (bench/empty) is built twice with
+# the settings of nkru's `dist` profile: as cargo links it by default (dynamically), and linked
+# statically like nkru's shipped binary on Linux. Prints each command's median and its ratio to
+# each. For Linux with glibc, where the shipped binary is linked statically.
 #
 # Usage: bash bench/start.sh [ROUNDS]   (5 rounds of 1,000 runs unless given)
 # Needs hyperfine and python3.
@@ -20,24 +21,11 @@ echo "building nkru as shipped ..." >&2
 nkru=$(bash "$root/scripts/dist.sh")
 
 echo "building an empty Rust program, dynamically and statically linked ..." >&2
-mkdir -p "$work/empty/src"
-cat > "$work/empty/Cargo.toml" <<'TOML'
-[package]
-name = "empty"
-version = "0.1.0"
-edition = "2021"
-
-# As nkru's dist profile.
-[profile.release]
-codegen-units = 1
-lto = "fat"
-strip = true
-TOML
-echo 'fn main() {}' > "$work/empty/src/main.rs"
-(cd "$work/empty" && CARGO_TARGET_DIR="$work/dynamic" cargo build --release --quiet)
+manifest="$root/bench/empty/Cargo.toml"
+CARGO_TARGET_DIR="$work/dynamic" cargo build --release --quiet --manifest-path "$manifest"
 cp "$work/dynamic/release/empty" "$work/empty-dynamic"
-(cd "$work/empty" && CARGO_TARGET_DIR="$work/static" cargo rustc --release --quiet -- \
-  -C target-feature=+crt-static)
+CARGO_TARGET_DIR="$work/static" cargo rustc --release --quiet --manifest-path "$manifest" -- \
+  -C target-feature=+crt-static
 cp "$work/static/release/empty" "$work/empty-static"
 
 commands=(
