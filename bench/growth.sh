@@ -12,7 +12,7 @@
 #
 # Usage: bash bench/growth.sh [SMALL LARGE]   (10000 100000 unless given)
 # GROWTH_MEMORY=report prints the memory that passes its bound without failing on it, to see
-# every run's figures while looking into one; `.ci/run` enforces both bounds, at 2,000 and 20,000.
+# every run's figures while looking into one; `.ci/run` enforces both bounds, at 5,000 and 50,000.
 # Prints one line per command and shape: the times, their ratio, and the peak memory against the
 # files; docs/performance.md keeps the figures of a run.
 set -euo pipefail
