@@ -75,6 +75,17 @@ impl<'w> Backend<'w> {
         self.attribute(name, format_args!("#{red:02X}{green:02X}{blue:02X}"));
     }
 
+    /// Adds how a shape is painted: filled with `colour` and no outline, or outlined in it.
+    fn paint(&mut self, colour: BackendColor, fill: bool) {
+        if fill {
+            self.colour("fill", colour);
+            self.attribute("stroke", "none");
+        } else {
+            self.attribute("fill", "none");
+            self.colour("stroke", colour);
+        }
+    }
+
     /// Adds a list of points.
     fn points(&mut self, points: impl IntoIterator<Item = BackendCoord>) {
         self.element.push_str(" points=\"");
@@ -173,13 +184,7 @@ impl DrawingBackend for Backend<'_> {
         self.attribute("width", bottom_right.0 - upper_left.0);
         self.attribute("height", bottom_right.1 - upper_left.1);
         self.attribute("opacity", colour.alpha);
-        if fill {
-            self.colour("fill", colour);
-            self.attribute("stroke", "none");
-        } else {
-            self.attribute("fill", "none");
-            self.colour("stroke", colour);
-        }
+        self.paint(colour, fill);
         self.close()
     }
 
@@ -233,13 +238,7 @@ impl DrawingBackend for Backend<'_> {
         self.attribute("cy", centre.1);
         self.attribute("r", radius);
         self.attribute("opacity", colour.alpha);
-        if fill {
-            self.colour("fill", colour);
-            self.attribute("stroke", "none");
-        } else {
-            self.attribute("fill", "none");
-            self.colour("stroke", colour);
-        }
+        self.paint(colour, fill);
         self.attribute("stroke-width", style.stroke_width());
         self.close()
     }
