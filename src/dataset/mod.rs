@@ -16,7 +16,7 @@ pub use index::{Citing, Index};
 pub use load::{DEFAULT_SIZE_LIMIT, Origin, SizeLimit, read};
 pub use model::{
     Counts, Coverage, Dataset, Date, DateError, Estimate, Event, Fact, Group, List, Name, Period,
-    Precision, Qualifier, Related, Source, SourceKind, Text,
+    Precision, Qualifier, Related, Source, SourceKind, Stored, Text,
 };
 pub use parse::{Parsed, UnknownField, parse};
 pub use validate::{LISTED_PROBLEMS, Problem, checked, validate, validate_counted};
@@ -52,8 +52,10 @@ mod tests {
         let parsed = parse(EMBEDDED, &Origin::Embedded).expect("the embedded text parses");
         let built = embedded().expect("the embedded dataset");
         assert_eq!(built, parsed.dataset);
-        // And it is read in place: no list or text is copied to make it.
+        // And it is read in place: no list or text is copied to make it, and the records name
+        // their texts and lists by place, so the binary holds them without pointers.
         assert!(matches!(built.estimates, List::Borrowed(_)));
-        assert!(matches!(built.estimates[0].id, Text::Borrowed(_)));
+        assert!(matches!(built.estimates[0].id, Text::Embedded(_)));
+        assert!(matches!(built.groups[0].aliases, List::Embedded(_)));
     }
 }

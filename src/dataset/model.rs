@@ -1,13 +1,7 @@
 //! The dataset's types, exactly as they are written in a dataset file.
 
-use std::borrow::Cow;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-
-/// Text of a record: borrowed from the input it was read from (or from the binary, for the
-/// embedded dataset), or owned where it had to be copied or changed.
-pub type Text<'a> = Cow<'a, str>;
 
 /// A whole dataset: the groups, their population figures, events, sources and related peoples.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -714,6 +708,37 @@ mod list;
 mod owned;
 #[cfg(test)]
 mod tests;
+mod text;
 
 pub use date::{Date, DateError};
-pub use list::List;
+pub use list::{List, Run, Stored};
+pub use text::{Piece, Text};
+
+/// The types whose embedded lists are runs of one table each, which the build script writes.
+macro_rules! stored {
+    ($($type:ident: $table:ident),*) => {$(
+        impl<'a> Stored for $type<'a> {
+            fn table<'t>() -> &'t [Self]
+            where
+                Self: 't,
+            {
+                &super::generated::$table
+            }
+        }
+    )*};
+}
+
+stored!(Text: TEXTS, Period: PERIODS, Fact: FACTS);
+
+impl Stored for Qualifier {
+    fn table<'t>() -> &'t [Self] {
+        &super::generated::QUALIFIERS
+    }
+}
+
+impl Stored for Group<'_> {}
+impl Stored for Estimate<'_> {}
+impl Stored for Event<'_> {}
+impl Stored for Source<'_> {}
+impl Stored for Related<'_> {}
+impl Stored for Name<'_> {}

@@ -2,11 +2,19 @@
 //! integers, NULL where a value is unknown, indexes on the columns people filter by, and a `meta`
 //! table with the dataset's version and dates.
 
+use rusqlite::types::{ToSql, ToSqlOutput};
 use rusqlite::{Connection, Transaction, params};
 
-use crate::dataset::{Coverage, Dataset, Period};
+use crate::dataset::{Coverage, Dataset, Period, Text};
 use crate::error::Result;
 use crate::query;
+
+/// A record's text goes into the database as its `str`.
+impl ToSql for Text<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        self.as_str().to_sql()
+    }
+}
 
 /// The tables, their keys and their indexes. `estimates.group_id` names a group, and
 /// `estimates.related_id` a related population; both are NULL for all North Koreans in Russia.

@@ -2,43 +2,43 @@
 //! no escape in it, from a reader that lends its input, as serde_json does from a string), and
 //! copied otherwise. The model's fields name these readers; the JSON-only rules are `parse`'s.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserializer;
 use serde::de::{Error, SeqAccess, Visitor};
 
 use super::List;
+use super::Text as Read;
 
 /// Reads a string, borrowing it where it can.
-struct Text;
+struct Reader;
 
-impl<'de> Visitor<'de> for Text {
-    type Value = Cow<'de, str>;
+impl<'de> Visitor<'de> for Reader {
+    type Value = Read<'de>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("a string")
     }
 
     fn visit_borrowed_str<E: Error>(self, text: &'de str) -> Result<Self::Value, E> {
-        Ok(Cow::Borrowed(text))
+        Ok(Read::Borrowed(text))
     }
 
     fn visit_str<E: Error>(self, text: &str) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(text.to_owned()))
+        Ok(Read::Owned(text.to_owned()))
     }
 
     fn visit_string<E: Error>(self, text: String) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(text))
+        Ok(Read::Owned(text))
     }
 }
 
-/// A string read by [`Text`] as an element of a list.
-struct Element<'de>(Cow<'de, str>);
+/// A string read by [`Reader`] as an element of a list.
+struct Element<'de>(Read<'de>);
 
 impl<'de> serde::Deserialize<'de> for Element<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(Text).map(Element)
+        deserializer.deserialize_str(Reader).map(Element)
     }
 }
 
@@ -46,7 +46,7 @@ impl<'de> serde::Deserialize<'de> for Element<'de> {
 struct Texts;
 
 impl<'de> Visitor<'de> for Texts {
-    type Value = Vec<Cow<'de, str>>;
+    type Value = Vec<Read<'de>>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("a sequence")
@@ -67,7 +67,7 @@ impl<'de> Visitor<'de> for Texts {
 struct Optional;
 
 impl<'de> Visitor<'de> for Optional {
-    type Value = Option<Cow<'de, str>>;
+    type Value = Option<Read<'de>>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("option")
@@ -82,25 +82,25 @@ impl<'de> Visitor<'de> for Optional {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_str(Text).map(Some)
+        deserializer.deserialize_str(Reader).map(Some)
     }
 }
 
 /// Reads a text field.
-pub fn text<'de: 'a, 'a, D: Deserializer<'de>>(deserializer: D) -> Result<Cow<'a, str>, D::Error> {
-    deserializer.deserialize_str(Text)
+pub fn text<'de: 'a, 'a, D: Deserializer<'de>>(deserializer: D) -> Result<Read<'a>, D::Error> {
+    deserializer.deserialize_str(Reader)
 }
 
 /// Reads an optional text field.
 pub fn optional<'de: 'a, 'a, D: Deserializer<'de>>(
     deserializer: D,
-) -> Result<Option<Cow<'a, str>>, D::Error> {
+) -> Result<Option<Read<'a>>, D::Error> {
     deserializer.deserialize_option(Optional)
 }
 
 /// Reads a list of texts.
 pub fn texts<'de: 'a, 'a, D: Deserializer<'de>>(
     deserializer: D,
-) -> Result<List<'a, Cow<'a, str>>, D::Error> {
+) -> Result<List<'a, Read<'a>>, D::Error> {
     deserializer.deserialize_seq(Texts).map(List::Owned)
 }

@@ -1,5 +1,5 @@
-//! A list of a record: borrowed, such as the embedded dataset's lists built into the binary, or
-//! owned, as lists read from a file are.
+//! A list of a record: borrowed, owned as lists read from a file are, or a run of one of the
+//! embedded dataset's tables, which the binary holds without a pointer.
 
 use std::fmt;
 use std::ops::{Deref, DerefMut};
@@ -9,34 +9,63 @@ use serde::{Deserialize, Serialize};
 
 use super::Text;
 
-/// A list borrowed for `'a` or owned; read as a slice either way, and copied into a `Vec` only
-/// when changed.
+/// A list borrowed for `'a`, owned, or a run of an embedded table; read as a slice whichever it
+/// is, and copied into a `Vec` only when changed.
 pub enum List<'a, T> {
     /// Items that live elsewhere, such as in the binary.
     Borrowed(&'a [T]),
     /// Items of its own.
     Owned(Vec<T>),
+    /// Items of the embedded dataset: a run of the table of their type (see [`Stored`]).
+    Embedded(Run),
 }
 
-impl<T> List<'_, T> {
+/// A run of one of the embedded dataset's tables: where it starts and how many items it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    /// The place of the first item.
+    pub(in super::super) start: u32,
+    /// How many items follow from there.
+    pub(in super::super) length: u32,
+}
+
+/// A type of which the embedded dataset holds the items of every list in one table, so that its
+/// records name a list by a [`Run`] of that table.
+pub trait Stored: Sized {
+    /// The embedded dataset's table of this type; empty for a type no embedded list holds.
+    fn table<'t>() -> &'t [Self]
+    where
+        Self: 't,
+    {
+        &[]
+    }
+}
+
+impl<T: Stored> List<'_, T> {
     /// The items, as a slice.
     pub fn as_slice(&self) -> &[T] {
         match self {
             List::Borrowed(items) => items,
             List::Owned(items) => items,
+            List::Embedded(run) => {
+                let start = run.start as usize;
+                T::table()
+                    .get(start..start + run.length as usize)
+                    .unwrap_or_default()
+            }
         }
     }
 }
 
-impl<T: Clone> List<'_, T> {
-    /// The items to change, copied first if they are borrowed.
+impl<T: Stored + Clone> List<'_, T> {
+    /// The items to change, copied first if they are not owned.
     pub fn to_mut(&mut self) -> &mut Vec<T> {
-        if let List::Borrowed(items) = *self {
-            *self = List::Owned(items.to_vec());
+        if !matches!(self, List::Owned(_)) {
+            *self = List::Owned(self.as_slice().to_vec());
         }
         match self {
             List::Owned(items) => items,
-            List::Borrowed(_) => unreachable!("a borrowed list was copied just above"),
+            _ => unreachable!("the list was copied just above"),
         }
     }
 
@@ -50,26 +79,26 @@ impl<T: Clone> List<'_, T> {
         self.to_mut().insert(index, item);
     }
 
-    /// Keeps only the items `keep` is true of; a borrowed list copies only those.
+    /// Keeps only the items `keep` is true of; a list not owned copies only those.
     pub fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
-        match self {
-            List::Borrowed(items) => {
-                *self = List::Owned(items.iter().filter(|item| keep(item)).cloned().collect());
-            }
-            List::Owned(items) => items.retain(keep),
+        if let List::Owned(items) = self {
+            items.retain(keep);
+        } else {
+            let kept = self.as_slice().iter().filter(|item| keep(item)).cloned();
+            *self = List::Owned(kept.collect());
         }
     }
 
-    /// The items, copied if they are borrowed.
+    /// The items, copied if they are not owned.
     pub fn into_owned(self) -> Vec<T> {
         match self {
-            List::Borrowed(items) => items.to_vec(),
             List::Owned(items) => items,
+            other => other.as_slice().to_vec(),
         }
     }
 }
 
-impl<T> Deref for List<'_, T> {
+impl<T: Stored> Deref for List<'_, T> {
     type Target = [T];
 
     fn deref(&self) -> &[T] {
@@ -78,7 +107,7 @@ impl<T> Deref for List<'_, T> {
 }
 
 /// Changing an item of a borrowed list copies the list first.
-impl<T: Clone> DerefMut for List<'_, T> {
+impl<T: Stored + Clone> DerefMut for List<'_, T> {
     fn deref_mut(&mut self) -> &mut [T] {
         self.to_mut()
     }
@@ -95,23 +124,24 @@ impl<T: Clone> Clone for List<'_, T> {
         match self {
             List::Borrowed(items) => List::Borrowed(items),
             List::Owned(items) => List::Owned(items.clone()),
+            List::Embedded(run) => List::Embedded(*run),
         }
     }
 }
 
-impl<T: fmt::Debug> fmt::Debug for List<'_, T> {
+impl<T: Stored + fmt::Debug> fmt::Debug for List<'_, T> {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.as_slice().fmt(formatter)
     }
 }
 
-impl<T: PartialEq> PartialEq for List<'_, T> {
+impl<T: Stored + PartialEq> PartialEq for List<'_, T> {
     fn eq(&self, other: &Self) -> bool {
         self.as_slice() == other.as_slice()
     }
 }
 
-impl<T: Eq> Eq for List<'_, T> {}
+impl<T: Stored + Eq> Eq for List<'_, T> {}
 
 impl<T> From<Vec<T>> for List<'_, T> {
     fn from(items: Vec<T>) -> Self {
@@ -137,7 +167,7 @@ impl<T> FromIterator<T> for List<'_, T> {
     }
 }
 
-impl<'l, T> IntoIterator for &'l List<'_, T> {
+impl<'l, T: Stored> IntoIterator for &'l List<'_, T> {
     type Item = &'l T;
     type IntoIter = std::slice::Iter<'l, T>;
 
@@ -146,7 +176,7 @@ impl<'l, T> IntoIterator for &'l List<'_, T> {
     }
 }
 
-impl<'l, T: Clone> IntoIterator for &'l mut List<'_, T> {
+impl<'l, T: Stored + Clone> IntoIterator for &'l mut List<'_, T> {
     type Item = &'l mut T;
     type IntoIter = std::slice::IterMut<'l, T>;
 
@@ -155,7 +185,7 @@ impl<'l, T: Clone> IntoIterator for &'l mut List<'_, T> {
     }
 }
 
-impl<T: Clone> IntoIterator for List<'_, T> {
+impl<T: Stored + Clone> IntoIterator for List<'_, T> {
     type Item = T;
     type IntoIter = std::vec::IntoIter<T>;
 
@@ -164,7 +194,7 @@ impl<T: Clone> IntoIterator for List<'_, T> {
     }
 }
 
-impl<T: Serialize> Serialize for List<'_, T> {
+impl<T: Stored + Serialize> Serialize for List<'_, T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.as_slice().serialize(serializer)
     }

@@ -1,6 +1,8 @@
 //! Records with their text copied, free of the input they were read from.
 
-use super::{Dataset, Estimate, Event, Fact, Group, List, Name, Period, Related, Source, Text};
+use super::{
+    Dataset, Estimate, Event, Fact, Group, List, Name, Period, Related, Source, Stored, Text,
+};
 
 /// The text, copied.
 fn text(text: Text<'_>) -> Text<'static> {
@@ -13,7 +15,7 @@ fn optional(text: Option<Text<'_>>) -> Option<Text<'static>> {
 }
 
 /// The list with each item copied by `owned`.
-fn list<'a, T: Clone + 'a, U: Clone>(
+fn list<'a, T: Stored + Clone + 'a, U: Clone>(
     list: List<'a, T>,
     owned: impl FnMut(T) -> U,
 ) -> List<'static, U> {

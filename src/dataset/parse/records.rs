@@ -47,9 +47,7 @@ objects_only!(
 
 #[cfg(test)]
 mod tests {
-    use std::borrow::Cow;
-
-    use crate::dataset::Estimate;
+    use crate::dataset::{Estimate, Text};
 
     #[test]
     fn keys_in_any_order_are_known_and_an_unknown_one_is_noticed_wherever_it_is() {
@@ -89,10 +87,10 @@ mod tests {
             "text": "t"}, "region": "Tver\u0027", "attributed_to": "a \"b\"",
             "party_to_conflict": false, "source": "s"}"#;
         let estimate: Estimate<'_> = serde_json::from_str(text).expect("an estimate");
-        assert!(matches!(estimate.id, Cow::Borrowed("plain")));
-        assert!(matches!(estimate.source, Cow::Borrowed("s")));
+        assert!(matches!(estimate.id, Text::Borrowed("plain")));
+        assert!(matches!(estimate.source, Text::Borrowed("s")));
         assert!(matches!(estimate.region.as_deref(), Some("Tver'")));
-        assert!(matches!(estimate.region, Some(Cow::Owned(_))));
+        assert!(matches!(estimate.region, Some(Text::Owned(_))));
         assert_eq!(estimate.attributed_to, "a \"b\"");
         assert_eq!((estimate.section, estimate.note), (None, None));
     }
