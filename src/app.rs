@@ -130,7 +130,9 @@ fn parse(arguments: &[OsString]) -> Result<(Cli, Command), clap::Error> {
 /// The global flags and the command of the arguments, as the command line `line` reads them.
 fn parse_with(line: clap::Command, arguments: &[OsString]) -> Result<(Cli, Command), clap::Error> {
     let mut matches = line.try_get_matches_from(arguments)?;
-    let cli = Cli::from_arg_matches(&matches)?;
+    // Taking the global flags out of the matches, rather than reading a copy of them, leaves the
+    // command's matches as they are.
+    let cli = Cli::from_arg_matches_mut(&mut matches)?;
     let (name, mut matches) = matches
         .remove_subcommand()
         .ok_or_else(|| clap::Error::new(ErrorKind::MissingSubcommand))?;
