@@ -23,14 +23,27 @@ pub fn execute(
     stderr: &mut dyn Write,
 ) -> u8 {
     let mut stderr = Lenient(stderr);
-    let mut stdin = std::io::stdin();
     let mut streams = Streams {
-        stdin: &mut stdin,
+        stdin: &mut StandardInput,
         stdout,
         stderr: &mut stderr,
     };
     let result = parse_and_run(arguments, environment, None, &mut streams);
     finish(result, streams.stdout, streams.stderr)
+}
+
+/// The process's standard input, which the standard library gives its buffer only once it is
+/// read: most commands never read it, and memory touched costs a start its page faults.
+struct StandardInput;
+
+impl std::io::Read for StandardInput {
+    fn read(&mut self, bytes: &mut [u8]) -> std::io::Result<usize> {
+        std::io::stdin().read(bytes)
+    }
+
+    fn read_to_end(&mut self, bytes: &mut Vec<u8>) -> std::io::Result<usize> {
+        std::io::stdin().read_to_end(bytes)
+    }
 }
 
 /// Stderr as commands see it: a warning or note that cannot be written is dropped, so nothing
