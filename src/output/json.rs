@@ -9,7 +9,7 @@ use crate::rows::{Columns, Record, Value};
 
 /// How much text is gathered before it is written out: small, so that the few pages of memory it
 /// takes, each costing the process a fault the first time it is touched, serve the whole output.
-const CHUNK: usize = 1 << 14;
+const CHUNK: usize = 1 << 12;
 
 /// Text gathered in front of a writer, written out a chunk at a time.
 pub struct Buffer<'w> {
