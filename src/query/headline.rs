@@ -361,33 +361,62 @@ pub fn now<'a>(
 /// `Rosstat`), else the first capitalised abbreviation in it (`FSB`), else its words up to the first comma,
 /// bracket or semicolon.
 pub fn maker(attributed_to: &str) -> &str {
-    // Three to six ASCII capitals are as many bytes as characters.
-    let is_abbreviation = |word: &str| {
-        (3..=6).contains(&word.len()) && word.bytes().all(|byte| byte.is_ascii_uppercase())
-    };
-    // Ten characters take at most 40 bytes, so a longer text is not counted.
-    let is_short_name = |word: &str| {
-        word.len() <= 40
-            && (2..=10).contains(&word.chars().count())
-            && word.chars().all(char::is_alphabetic)
-            && word.chars().next().is_some_and(char::is_uppercase)
-    };
-    let bracketed = attributed_to.split('(').skip(1).find_map(|rest| {
-        let inside = rest.split(')').next()?;
-        is_short_name(inside).then_some(inside)
-    });
-    if let Some(abbreviation) = bracketed {
-        return abbreviation;
+    // Every list of figures names each one's maker, so the text is searched a byte at a time for
+    // the ASCII marks that divide it, which never occur inside another character's bytes.
+    let mut rest = attributed_to;
+    while let Some(open) = rest.bytes().position(|byte| byte == b'(') {
+        rest = &rest[open + 1..];
+        let close = rest.bytes().position(|byte| matches!(byte, b'(' | b')'));
+        let inside = &rest[..close.unwrap_or(rest.len())];
+        if is_short_name(inside) {
+            return inside;
+        }
     }
-    let head = attributed_to
-        .split([',', '(', ';'])
-        .next()
-        .unwrap_or(attributed_to)
-        .trim();
-    let abbreviation = head
-        .split(|character: char| !character.is_alphanumeric())
-        .find(|word| is_abbreviation(word));
-    abbreviation.unwrap_or(head)
+    let end = attributed_to
+        .bytes()
+        .position(|byte| matches!(byte, b',' | b'(' | b';'))
+        .unwrap_or(attributed_to.len());
+    let head = attributed_to[..end].trim();
+    first_abbreviation(head).unwrap_or(head)
+}
+
+/// Whether a word is a short name: two to ten letters, the first a capital. Ten characters take
+/// at most 40 bytes, so a longer text is not counted.
+fn is_short_name(word: &str) -> bool {
+    word.len() <= 40
+        && (2..=10).contains(&word.chars().count())
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The first word of `text` (a run of letters and digits) made of three to six ASCII capitals.
+/// Every list of figures names each one's maker, so the text is read a byte at a time for runs
+/// of capitals, and only the characters around a run are decoded to see whether it is a word.
+fn first_abbreviation(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    while let Some(found) = bytes[end..].iter().position(u8::is_ascii_uppercase) {
+        let start = end + found;
+        end = start
+            + bytes[start..]
+                .iter()
+                .position(|byte| !byte.is_ascii_uppercase())
+                .unwrap_or(bytes.len() - start);
+        let alone = || {
+            !text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        };
+        if (3..=6).contains(&(end - start)) && alone() {
+            return Some(&text[start..end]);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
