@@ -35,13 +35,14 @@ impl<W: Write> Gathered<W> {
         }
     }
 
-    /// Writes out what is gathered.
+    /// Writes out what is gathered; what a failed write leaves is dropped, not written again.
     fn write_out(&mut self) -> io::Result<()> {
-        if !self.text.is_empty() {
-            self.writer.write_all(&self.text)?;
-            self.text.clear();
+        if self.text.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        let written = self.writer.write_all(&self.text);
+        self.text.clear();
+        written
     }
 }
 
@@ -86,4 +87,73 @@ fn standard_output() -> Box<dyn Write> {
 #[cfg(not(unix))]
 fn standard_output() -> Box<dyn Write> {
     Box::new(std::io::stdout().lock())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer that keeps each write apart, and fails every write once told to.
+    #[derive(Default)]
+    struct Writes {
+        each: Vec<Vec<u8>>,
+        failing: bool,
+    }
+
+    impl Write for &mut Writes {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            if self.failing {
+                return Err(io::Error::other("full"));
+            }
+            self.each.push(bytes.to_vec());
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn small_writes_are_gathered_and_a_large_one_goes_straight_through() {
+        let mut writes = Writes::default();
+        {
+            let mut gathered = Gathered::new(&mut writes);
+            gathered.write_all(b"one ").expect("gathered");
+            gathered.write_all(b"two").expect("gathered");
+            assert!(
+                gathered.writer.each.is_empty(),
+                "nothing written before the limit"
+            );
+            let large = vec![b'x'; Gathered::<Vec<u8>>::LIMIT];
+            gathered.write_all(&large).expect("written");
+            gathered.write_all(b" three").expect("gathered");
+            gathered.flush().expect("flushed");
+        }
+        let sizes: Vec<usize> = writes.each.iter().map(Vec::len).collect();
+        assert_eq!(sizes, [7, Gathered::<Vec<u8>>::LIMIT, 6]);
+        assert_eq!(writes.each.concat().len(), 13 + Gathered::<Vec<u8>>::LIMIT);
+    }
+
+    #[test]
+    fn what_is_left_is_written_when_the_writer_goes() {
+        let mut writes = Writes::default();
+        Gathered::new(&mut writes)
+            .write_all(b"left")
+            .expect("gathered");
+        assert_eq!(writes.each, [b"left".to_vec()]);
+    }
+
+    #[test]
+    fn text_a_failed_write_leaves_is_not_written_again() {
+        let mut writes = Writes::default();
+        {
+            let mut gathered = Gathered::new(&mut writes);
+            gathered.write_all(b"lost").expect("gathered");
+            gathered.writer.failing = true;
+            assert!(gathered.flush().is_err());
+            gathered.writer.failing = false;
+        }
+        assert!(writes.each.is_empty());
+    }
 }
