@@ -146,14 +146,28 @@ pub fn thousands(number: i128) -> String {
 fn push_thousands(text: &mut String, number: u128) {
     let mut digits = [0u8; 39];
     let mut start = digits.len();
-    let mut rest = number;
-    loop {
+    let mut push = |digit: u8| {
         start -= 1;
-        // A digit: the remainder is below ten.
-        digits[start] = b'0' + u8::try_from(rest % 10).unwrap_or(0);
-        rest /= 10;
-        if rest == 0 {
-            break;
+        digits[start] = b'0' + digit;
+    };
+    // Figures fit in 64 bits, whose division is a single instruction; 128-bit division is a call.
+    if let Ok(mut rest) = u64::try_from(number) {
+        loop {
+            // A digit: the remainder is below ten.
+            push(u8::try_from(rest % 10).unwrap_or(0));
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+    } else {
+        let mut rest = number;
+        loop {
+            push(u8::try_from(rest % 10).unwrap_or(0));
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
         }
     }
     let count = digits.len() - start;
@@ -253,6 +267,19 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(10_000), "10,000");
         assert_eq!(thousands(-1_234_567), "-1,234,567");
+        // Past 64 bits the digits come from 128-bit division.
+        assert_eq!(
+            thousands(i128::from(u64::MAX)),
+            "18,446,744,073,709,551,615"
+        );
+        assert_eq!(
+            thousands(i128::from(u64::MAX) + 1),
+            "18,446,744,073,709,551,616"
+        );
+        assert_eq!(
+            thousands(i128::MIN),
+            "-170,141,183,460,469,231,731,687,303,715,884,105,728"
+        );
         assert_eq!(figure_range(100, 500), "100–500");
         assert_eq!(figure_range(8000, 8000), "8,000");
         assert_eq!(year_span(Some(1953), Some(1962)), "1953–1962");
