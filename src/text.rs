@@ -144,13 +144,26 @@ pub fn thousands(number: i128) -> String {
 
 /// Writes a whole number with a comma between groups of three digits onto `text`.
 fn push_thousands(text: &mut String, number: u128) {
-    let mut digits = [0u8; 39];
-    let mut start = digits.len();
+    let mut buffer = [0u8; 39];
+    let digits = decimal_digits(number, &mut buffer);
+    let count = digits.len();
+    for (index, digit) in digits.iter().enumerate() {
+        if index > 0 && (count - index).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(char::from(*digit));
+    }
+}
+
+/// The decimal digits of a whole number, as ASCII, written at the end of `buffer` (39 bytes hold
+/// any `u128`). Figures fit in 64 bits, whose division is a single instruction; 128-bit division
+/// is a call per digit, so it is used only past them.
+pub fn decimal_digits(number: u128, buffer: &mut [u8; 39]) -> &[u8] {
+    let mut start = buffer.len();
     let mut push = |digit: u8| {
         start -= 1;
-        digits[start] = b'0' + digit;
+        buffer[start] = b'0' + digit;
     };
-    // Figures fit in 64 bits, whose division is a single instruction; 128-bit division is a call.
     if let Ok(mut rest) = u64::try_from(number) {
         loop {
             // A digit: the remainder is below ten.
@@ -170,13 +183,7 @@ fn push_thousands(text: &mut String, number: u128) {
             }
         }
     }
-    let count = digits.len() - start;
-    for (index, digit) in digits[start..].iter().enumerate() {
-        if index > 0 && (count - index).is_multiple_of(3) {
-            text.push(',');
-        }
-        text.push(char::from(*digit));
-    }
+    &buffer[start..]
 }
 
 /// A figure range as people read it: `10,000` or `15,000–20,000`.

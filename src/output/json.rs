@@ -162,32 +162,10 @@ fn write_integer(text: &mut Vec<u8>, number: i128) {
         text.push(b'-');
     }
     let mut digits = [0u8; 39];
-    let mut start = digits.len();
-    let magnitude = number.unsigned_abs();
-    // Figures fit in 64 bits, whose division is a single instruction.
-    let mut push = |digit: u8| {
-        start -= 1;
-        digits[start] = b'0' + digit;
-    };
-    if let Ok(mut rest) = u64::try_from(magnitude) {
-        loop {
-            push(u8::try_from(rest % 10).unwrap_or(0));
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-    } else {
-        let mut rest = magnitude;
-        loop {
-            push(u8::try_from(rest % 10).unwrap_or(0));
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-    }
-    text.extend_from_slice(&digits[start..]);
+    text.extend_from_slice(crate::text::decimal_digits(
+        number.unsigned_abs(),
+        &mut digits,
+    ));
 }
 
 /// Writes a text as a JSON string: quoted, with quotes, backslashes and control characters
