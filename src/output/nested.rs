@@ -90,14 +90,7 @@ impl Group<'_, '_> {
             .sources
             .iter()
             .filter(move |source| wanted.contains(source.id.as_ref()))
-            .map(move |source| Citations {
-                source,
-                cited_by: dataset
-                    .citing(&source.id)
-                    .iter()
-                    .map(|&citing| dataset.citing_id(citing))
-                    .collect(),
-            })
+            .map(move |source| Citations::of(dataset, source))
     }
 }
 

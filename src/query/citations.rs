@@ -22,15 +22,22 @@ pub fn citations<'a>(dataset: &'a Dataset<'a>) -> Vec<Citations<'a>> {
     dataset
         .sources
         .iter()
-        .map(|source| Citations {
+        .map(|source| Citations::of(dataset, source))
+        .collect()
+}
+
+impl<'a> Citations<'a> {
+    /// A source of `dataset` with the ids of the records that cite it, from the dataset's index.
+    pub fn of(dataset: &'a Dataset<'a>, source: &'a Source<'a>) -> Self {
+        Citations {
             source,
             cited_by: dataset
                 .citing(&source.id)
                 .iter()
                 .map(|&citing| dataset.citing_id(citing))
                 .collect(),
-        })
-        .collect()
+        }
+    }
 }
 
 /// One fact of a group, with the id it is cited by and the source that states it.
