@@ -44,20 +44,30 @@ fn forms<'a>(name: &'a Name<'a>) -> impl Iterator<Item = &'a str> {
 pub fn equivalents(dataset: &Dataset, folded: &str) -> Vec<String> {
     let mut texts = vec![folded.to_owned()];
     let mut seen: HashSet<String> = HashSet::from([folded.to_owned()]);
-    for name in &dataset.names {
+    for form in matching_forms(dataset, folded).flatten() {
+        if seen.insert(form.clone()) {
+            texts.push(form);
+        }
+    }
+    texts
+}
+
+/// Every form of each of the dataset's names that has a form equal to `folded` or beginning
+/// with it (its English name first), each folded.
+fn matching_forms<'d>(
+    dataset: &'d Dataset,
+    folded: &'d str,
+) -> impl Iterator<Item = Vec<String>> + 'd {
+    dataset.names.iter().filter_map(move |name| {
         let every: Vec<String> = std::iter::once(name.en.as_ref())
             .chain(forms(name))
             .map(normalize)
             .collect();
-        if every.iter().any(|form| form.starts_with(folded)) {
-            for form in every {
-                if seen.insert(form.clone()) {
-                    texts.push(form);
-                }
-            }
-        }
-    }
-    texts
+        every
+            .iter()
+            .any(|form| form.starts_with(folded))
+            .then_some(every)
+    })
 }
 
 /// The folded texts to look for in place of `folded`: those [`equivalents`] gives, less each
@@ -66,15 +76,8 @@ pub fn equivalents(dataset: &Dataset, folded: &str) -> Vec<String> {
 /// is made: with many names the texts looked for are half as many and made once.
 pub(super) fn looked_for(dataset: &Dataset, folded: &str) -> Vec<String> {
     let mut texts = vec![folded.to_owned()];
-    for name in &dataset.names {
-        let every: Vec<String> = std::iter::once(name.en.as_ref())
-            .chain(forms(name))
-            .map(normalize)
-            .collect();
-        if every.iter().any(|form| form.starts_with(folded)) {
-            texts.extend(every.into_iter().filter(|form| !form.contains(folded)));
-        }
-    }
+    let others = matching_forms(dataset, folded).flatten();
+    texts.extend(others.filter(|form| !form.contains(folded)));
     texts
 }
 
