@@ -11,6 +11,8 @@
 #   commands below, and the shipped build is compiled knowing what ran. The code that ran is laid
 #   out together, apart from the code that did not, so a command starts by reading fewer pages of
 #   the binary. Without `llvm-profdata` the binary is built without a profile, and says so.
+#   The counts vary a little from run to run (the standard library seeds its hash maps at
+#   random), so two builds of the same code may lay it out a little differently.
 # Elsewhere it is the `dist` build as cargo makes it.
 #
 # Usage: bash scripts/dist.sh     (prints the binary's path when it is built)
