@@ -12,7 +12,8 @@
 #   out together, apart from the code that did not, so a command starts by reading fewer pages of
 #   the binary. Without `llvm-profdata` the binary is built without a profile, and says so.
 #   The counts vary a little from run to run (the standard library seeds its hash maps at
-#   random), so two builds of the same code may lay it out a little differently.
+#   random), so each build compiles nkru and its libraries again with the new profile, and two
+#   builds of the same code may lay it out a little differently.
 # Elsewhere it is the `dist` build as cargo makes it.
 #
 # Usage: bash scripts/dist.sh     (prints the binary's path when it is built)
@@ -52,13 +53,7 @@ case "$host" in
         LLVM_PROFILE_FILE="$profiles/raw/nkru-%m.profraw" \
           "$target_dir/pgo/$host/dist/nkru" $arguments >/dev/null
       done
-      "$profdata" merge --output "$profiles/nkru.profdata.new" "$profiles/raw"
-      # A profile that is unchanged keeps its date, so cargo does not build everything again.
-      if cmp --silent "$profiles/nkru.profdata.new" "$profiles/nkru.profdata"; then
-        rm "$profiles/nkru.profdata.new"
-      else
-        mv "$profiles/nkru.profdata.new" "$profiles/nkru.profdata"
-      fi
+      "$profdata" merge --output "$profiles/nkru.profdata" "$profiles/raw"
       # `keep-text-section-prefix` has the linker gather the code the profile found hot, and
       # the code that never ran, each in a section of its own.
       build "-C profile-use=$profiles/nkru.profdata -C link-arg=-Wl,-z,keep-text-section-prefix"
